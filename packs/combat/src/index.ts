@@ -1,0 +1,6 @@
+// What other packs may use of the combat pack.
+export { Health } from './components/health';
+export { Npc } from './components/npc';
+export { BASE_DAMAGE, ROUND_SECONDS, Combat, CombatSystem, damageFor, type DeathEvent } from './systems/combat';
+export { combatSystem } from './commands/attack';
+export { default as CombatPack } from './pack';

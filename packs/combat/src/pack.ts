@@ -1,0 +1,36 @@
+import type { ContentPack, GameEngine, World } from '@maid/engine';
+import { Health } from './components/health';
+import { Npc } from './components/npc';
+import { attack, flee, healthCommand } from './commands/attack';
+import { CombatSystem } from './systems/combat';
+import { RespawnSystem } from './systems/respawn';
+import { onDeath, onLogin } from './systems/handlers';
+import { spawnNpcs } from './systems/spawn';
+
+export default class CombatPack implements ContentPack {
+  manifest = { name: 'combat', version: '1.0.0', description: 'Health, fighting, death and respawn', dependencies: ['starter-world'] };
+
+  getComponents() {
+    return [Health, Npc];
+  }
+
+  getSystems(world: World) {
+    return [new CombatSystem(world), new RespawnSystem(world)];
+  }
+
+  getCommands() {
+    return [attack, healthCommand, flee];
+  }
+
+  getEventHandlers() {
+    return [onLogin, onDeath];
+  }
+
+  getMigrations() {
+    return [];
+  }
+
+  onLoad(engine: GameEngine) {
+    spawnNpcs(engine.world);
+  }
+}

@@ -1,0 +1,41 @@
+import { defineComponent } from '@maid/engine';
+
+export const DIRECTIONS = ['north', 'south', 'east', 'west', 'up', 'down'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** A place. Room entities carry the key `room:<key>`. */
+export const Room = defineComponent({
+  name: 'Room',
+  version: 1,
+  defaults: () => ({ key: '', name: '', description: '', exits: {} as Partial<Record<Direction, string>> }),
+});
+
+/** Where a thing is: in a room (by room key), or held by another entity. */
+export const Location = defineComponent({
+  name: 'Location',
+  version: 1,
+  defaults: () => ({ room: undefined as string | undefined, holder: undefined as string | undefined }),
+});
+
+/** What players see of a thing, and the words they may call it by. */
+export const Describable = defineComponent({
+  name: 'Describable',
+  version: 1,
+  defaults: () => ({ name: 'something', keywords: [] as string[], description: '' }),
+});
+
+/** A player character. */
+export const Player = defineComponent({
+  name: 'Player',
+  version: 1,
+  defaults: () => ({ name: '' }),
+});
+
+/** Something that can be picked up. */
+export const Item = defineComponent({
+  name: 'Item',
+  version: 1,
+  defaults: () => ({ portable: true }),
+});
+
+export const ALL_COMPONENTS = [Room, Location, Describable, Player, Item];

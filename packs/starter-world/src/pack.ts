@@ -1,0 +1,31 @@
+import type { ContentPack, GameEngine } from '@maid/engine';
+import { ALL_COMPONENTS } from './components';
+import { ALL_COMMANDS } from './commands';
+import { arrivalHandler } from './systems/arrival';
+import { buildWorld } from './world/build';
+import { START_ROOM, WORLD_DATA } from './world/data';
+
+export default class StarterWorldPack implements ContentPack {
+  manifest = {
+    name: 'starter-world',
+    version: '1.0.0',
+    description: 'A small town: rooms, items, movement, talking and the basic commands',
+    dependencies: [],
+  };
+
+  getComponents() {
+    return ALL_COMPONENTS;
+  }
+
+  getCommands() {
+    return ALL_COMMANDS;
+  }
+
+  getEventHandlers() {
+    return [arrivalHandler(START_ROOM)];
+  }
+
+  onLoad(engine: GameEngine) {
+    buildWorld(engine.world, WORLD_DATA);
+  }
+}

@@ -1,0 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SettingsError } from './errors';
+import { LOG_LEVELS, type LogLevel } from './logger';
+
+/** Everything the engine can be configured with. Fields grow with the server and studio. */
+export interface Settings {
+  logLevel: LogLevel;
+  debug: boolean;
+  host: string;
+  port: number;
+  dataDir: string;
+  packsDir: string;
+  tickRate: number;
+  watch: boolean;
+  watchDebounce: number;
+  /** Consecutive failures after which a system is quarantined. */
+  systemFailureLimit: number;
+}
+
+type Parser<T> = (raw: unknown, name: string) => T;
+
+interface Field<K extends keyof Settings> {
+  env: string;
+  accepted: string;
+  parse: Parser<Settings[K]>;
+  default: (cwd: string) => Settings[K];
+}
+
+function fail(name: string, raw: unknown, accepted: string): never {
+  throw new SettingsError(`Invalid value ${JSON.stringify(raw)} for ${name}: accepted values are ${accepted}`, name);
+}
+
+function numberIn(min: number, max: number, integer: boolean): Parser<number> {
+  const accepted = `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`;
+  return (raw, name) => {
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) fail(name, raw, accepted);
+    return n;
+  };
+}
+
+const bool: Parser<boolean> = (raw, name) => {
+  if (typeof raw === 'boolean') return raw;
+  const s = String(raw).trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(s)) return false;
+  return fail(name, raw, 'true, false, 1, 0, yes, no, on, off');
+};
+
+const text: Parser<string> = (raw, name) => {
+  if (typeof raw !== 'string' || raw.trim() === '') fail(name, raw, 'a non-empty string');
+  return raw;
+};
+
+const logLevel: Parser<LogLevel> = (raw, name) => {
+  const s = String(raw).trim().toUpperCase();
+  const level = s === 'WARN' ? 'WARNING' : s;
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) fail(name, raw, LOG_LEVELS.join(', '));
+  return level as LogLevel;
+};
+
+const FIELDS: { [K in keyof Settings]: Field<K> } = {
+  logLevel: { env: 'MAID_LOG_LEVEL', accepted: LOG_LEVELS.join(', '), parse: logLevel, default: () => 'INFO' },
+  debug: { env: 'MAID_DEBUG', accepted: 'a boolean', parse: bool, default: () => false },
+  host: { env: 'MAID_HOST', accepted: 'a host name or address', parse: text, default: () => '127.0.0.1' },
+  port: { env: 'MAID_PORT', accepted: '0-65535', parse: numberIn(0, 65535, true), default: () => 4000 },
+  dataDir: { env: 'MAID_DATA_DIR', accepted: 'a path', parse: text, default: (cwd) => resolve(cwd, '.maid') },
+  packsDir: { env: 'MAID_PACKS_DIR', accepted: 'a path', parse: text, default: (cwd) => resolve(cwd, 'packs') },
+  tickRate: { env: 'MAID_TICK_RATE', accepted: '1-1000 (ticks per second)', parse: numberIn(1, 1000, false), default: () => 10 },
+  watch: { env: 'MAID_WATCH', accepted: 'a boolean', parse: bool, default: () => false },
+  watchDebounce: { env: 'MAID_WATCH_DEBOUNCE', accepted: '0-60 (seconds)', parse: numberIn(0, 60, false), default: () => 0.5 },
+  systemFailureLimit: { env: 'MAID_SYSTEM_FAILURE_LIMIT', accepted: '1-1000', parse: numberIn(1, 1000, true), default: () => 5 },
+};
+
+export const SETTINGS_ENV: Readonly<Record<keyof Settings, string>> = Object.fromEntries(
+  Object.entries(FIELDS).map(([k, f]) => [k, f.env]),
+) as Record<keyof Settings, string>;
+
+export interface SettingsSources {
+  /** Values that win over everything (command-line flags). */
+  overrides?: Partial<Settings>;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** A JSON config file; default `MAID_CONFIG` or `./maid.config.json` when present. */
+  configFile?: string;
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new SettingsError(`Cannot read config file ${path}: ${(err as Error).message}`, 'MAID_CONFIG');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new SettingsError(`Config file ${path} must hold a JSON object`, 'MAID_CONFIG');
+  }
+  const known = new Set(Object.keys(FIELDS));
+  for (const key of Object.keys(parsed)) {
+    if (!known.has(key)) throw new SettingsError(`Unknown setting "${key}" in ${path}: known settings are ${[...known].join(', ')}`, key);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * Settings from, lowest to highest precedence: defaults, the config file,
+ * `MAID_*` environment variables, explicit overrides. Every value is validated;
+ * a bad one throws a SettingsError naming where it came from and what is accepted.
+ */
+export function getSettings(sources: SettingsSources = {}): Settings {
+  const env = sources.env ?? process.env;
+  const cwd = sources.cwd ?? process.cwd();
+  const configPath = sources.configFile ?? env.MAID_CONFIG ?? resolve(cwd, 'maid.config.json');
+  const fromFile = sources.configFile || env.MAID_CONFIG || existsSync(configPath) ? readConfigFile(configPath) : {};
+
+  const result: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(FIELDS) as [keyof Settings, Field<keyof Settings>][]) {
+    const override = sources.overrides?.[key];
+    const envRaw = env[field.env];
+    if (override !== undefined) result[key] = field.parse(override, `--${key}`);
+    else if (envRaw !== undefined) result[key] = field.parse(envRaw, field.env);
+    else if (fromFile[key] !== undefined) result[key] = field.parse(fromFile[key], `${key} (in ${configPath})`);
+    else result[key] = field.default(cwd);
+  }
+  const settings = result as unknown as Settings;
+  if (settings.debug && sources.overrides?.logLevel === undefined && env.MAID_LOG_LEVEL === undefined) {
+    settings.logLevel = 'DEBUG';
+  }
+  return settings;
+}

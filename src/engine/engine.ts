@@ -1,0 +1,260 @@
+import { Logger, type LogSink } from './core/logger';
+import { getSettings, type Settings } from './core/settings';
+import { PackError, errorMessage } from './core/errors';
+import { runInPack } from './core/pack-context';
+import { Signal } from './core/signal';
+import { Timers } from './core/timers';
+import { World } from './ecs/world';
+import type { Entity } from './ecs/entity';
+import { CommandRegistry } from './commands/registry';
+import { parseCommandLine } from './commands/parse';
+import type { PlayerSession } from './commands/define';
+import { UsageError } from './core/errors';
+import { SessionDirectory } from './sessions/session-directory';
+import { SystemScheduler } from './systems/scheduler';
+import { TickLoop } from './systems/tick-loop';
+import { contractViolations, packLabel, type ContentPack, type PackManifest } from './packs/contract';
+import { orderPacks } from './packs/order';
+import { activatePack, deactivatePack, type ActivePack } from './packs/activation';
+
+export type PackStatus = 'pending' | 'loaded' | 'failed';
+
+export interface PackRecord {
+  readonly name: string;
+  manifest: PackManifest;
+  pack: ContentPack;
+  status: PackStatus;
+  error?: string;
+  /** What the loaded version registered; absent unless status is 'loaded'. */
+  active?: ActivePack;
+  /** Folder the pack was loaded from, when it came from disk. */
+  dir?: string;
+}
+
+export interface GameEngineOptions {
+  /** Extra log sinks; the console sink is used unless `logSinks` replaces it. */
+  logSinks?: LogSink[];
+}
+
+/**
+ * The running game: the world, the packs that fill it with content, the
+ * systems ticking over it and the commands players type.
+ */
+export class GameEngine {
+  readonly settings: Settings;
+  readonly logger: Logger;
+  readonly world: World;
+  readonly commands = new CommandRegistry();
+  readonly scheduler: SystemScheduler;
+  readonly timers: Timers;
+  readonly tickLoop: TickLoop;
+  /** Fired after each tick's systems ran: persistence commits, sessions flush output. */
+  readonly afterTick: Signal<{ tick: number; delta: number }>;
+  /** Fired by stop() after the last tick and before packs unload. */
+  readonly beforeStop: Signal<void>;
+  /** Fired when a pack finished loading, unloading or failed (studio, server status). */
+  readonly packChanged: Signal<PackRecord>;
+
+  /** Which session plays which entity. */
+  readonly sessions = new SessionDirectory();
+
+  private readonly packs = new Map<string, PackRecord>();
+  private started = false;
+  private errorDescribers: ((err: unknown) => string | undefined)[] = [];
+
+  constructor(settings: Settings = getSettings(), options: GameEngineOptions = {}) {
+    this.settings = settings;
+    this.logger = new Logger(settings.logLevel, options.logSinks);
+    const report = (what: string) => (err: unknown) => this.logger.error(`${what}: ${this.describeError(err)}`);
+    this.world = new World((event, packName, err) =>
+      this.logger.error(`Event handler for '${event}'${packName ? ` of pack '${packName}'` : ''} failed: ${this.describeError(err)}`),
+    );
+    this.world.output = (id, text) => this.sessions.send(id, text);
+    this.world.isOnline = (id) => this.sessions.isOnline(id);
+    this.scheduler = new SystemScheduler({ logger: this.logger, failureLimit: settings.systemFailureLimit, describeError: (e) => this.describeError(e) });
+    this.timers = new Timers(this.logger);
+    this.afterTick = new Signal(report('After-tick listener failed'));
+    this.beforeStop = new Signal(report('Stop listener failed'));
+    this.packChanged = new Signal(report('Pack listener failed'));
+    this.tickLoop = new TickLoop(settings.tickRate, (delta) => this.tick(delta), report('Tick failed'));
+  }
+
+  get isStarted(): boolean {
+    return this.started;
+  }
+
+  // ---- errors ----
+
+  /** Lets the module loader turn errors from pack code into text with the original file:line. */
+  addErrorDescriber(describe: (err: unknown) => string | undefined): void {
+    this.errorDescribers.push(describe);
+  }
+
+  describeError(err: unknown): string {
+    for (const d of this.errorDescribers) {
+      const text = d(err);
+      if (text) return text;
+    }
+    return errorMessage(err);
+  }
+
+  // ---- packs ----
+
+  /**
+   * Adds a pack. Before start() it waits for start(); after, it loads at once.
+   * A malformed pack or a duplicate name throws here; a pack that fails while
+   * loading is marked failed and logged, and the engine keeps running.
+   */
+  loadContentPack(pack: ContentPack, dir?: string): Promise<PackRecord> {
+    const problems = contractViolations(pack);
+    if (problems.length > 0) throw new PackError(`Cannot load pack ${packLabel(pack)}${dir ? ` from ${dir}` : ''}: ${problems.join('; ')}`);
+    const name = pack.manifest.name;
+    const existing = this.packs.get(name);
+    if (existing) {
+      const where = (d?: string) => (d ? ` from ${d}` : '');
+      throw new PackError(`Pack '${name}'${where(dir)} has the same name as the pack '${name}' already loaded${where(existing.dir)}`, name);
+    }
+    const record: PackRecord = { name, manifest: { ...pack.manifest }, pack, status: 'pending', ...(dir ? { dir } : {}) };
+    this.packs.set(name, record);
+    return this.started ? this.activatePending().then(() => record) : Promise.resolve(record);
+  }
+
+  getPack(name: string): PackRecord | undefined {
+    return this.packs.get(name);
+  }
+
+  listPacks(): PackRecord[] {
+    return [...this.packs.values()];
+  }
+
+  /** Packs that name this one as a dependency, directly or not, in load order. */
+  dependantsOf(name: string): string[] {
+    const out: string[] = [];
+    const visit = (n: string) => {
+      for (const r of this.packs.values()) {
+        if ((r.manifest.dependencies ?? []).includes(n) && !out.includes(r.name)) {
+          out.push(r.name);
+          visit(r.name);
+        }
+      }
+    };
+    visit(name);
+    const order = [...this.packs.keys()];
+    return out.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  }
+
+  /** Unloads a pack (and, first, every pack that depends on it), disposing all they registered. */
+  async unloadPack(name: string): Promise<void> {
+    const record = this.packs.get(name);
+    if (!record) throw new PackError(`No pack named '${name}' is loaded`, name);
+    for (const dependant of this.dependantsOf(name).reverse()) await this.unloadPack(dependant);
+    if (record.active) await deactivatePack(this, record.active);
+    this.packs.delete(name);
+    this.logger.info(`Unloaded pack '${name}'`);
+  }
+
+  private async activatePending(): Promise<void> {
+    const pending = [...this.packs.values()].filter((r) => r.status === 'pending');
+    const loaded = new Set([...this.packs.values()].filter((r) => r.status === 'loaded').map((r) => r.name));
+    const { order, failed } = orderPacks(pending.map((r) => r.manifest), loaded);
+    for (const [name, err] of failed) this.markFailed(this.packs.get(name), err.message);
+    for (const name of order) {
+      const record = this.packs.get(name);
+      if (!record || record.status !== 'pending') continue;
+      const brokenDep = (record.manifest.dependencies ?? []).find((d) => this.packs.get(d)?.status !== 'loaded');
+      if (brokenDep) {
+        this.markFailed(record, `Pack '${name}' depends on '${brokenDep}', which failed to load`);
+        continue;
+      }
+      try {
+        record.active = await activatePack(this, record.pack);
+        record.status = 'loaded';
+        delete record.error;
+        const a = record.active;
+        this.logger.info(`Loaded pack '${name}' v${record.manifest.version}: ${a.systems.length} system(s), ${a.commands.length} command(s), ${a.components.length} component(s)`);
+        await this.packChanged.fire(record);
+      } catch (err) {
+        this.markFailed(record, errorMessage(err));
+      }
+    }
+  }
+
+  private markFailed(record: PackRecord | undefined, message: string): void {
+    if (!record) return;
+    record.status = 'failed';
+    record.error = message;
+    delete record.active;
+    this.logger.error(message);
+    void this.packChanged.fire(record);
+  }
+
+  /** A running system by pack and name (the current version after any reload). */
+  findSystem<T = unknown>(packName: string, name: string): T | undefined {
+    return this.scheduler.entriesOf(packName).find((e) => e.name === name)?.system as T | undefined;
+  }
+
+  // ---- lifecycle ----
+
+  /**
+   * Loads the added packs in dependency order and starts ticking. With
+   * `autoTick: false` the tick loop stays still and ticks run by `tick()`
+   * (tests, the dev shell).
+   */
+  async start(options: { autoTick?: boolean } = {}): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await this.activatePending();
+    if (options.autoTick !== false) this.tickLoop.start();
+    const loaded = this.listPacks().filter((p) => p.status === 'loaded').length;
+    this.logger.info(`Engine started: ${loaded} pack(s) loaded, ticking at ${this.settings.tickRate} Hz`);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    await this.tickLoop.stop();
+    await this.beforeStop.fire();
+    const loaded = this.listPacks().filter((p) => p.active);
+    for (const record of loaded.reverse()) {
+      if (record.active) await deactivatePack(this, record.active);
+      delete record.active;
+      record.status = 'pending';
+    }
+    this.started = false;
+    this.logger.info('Engine stopped');
+  }
+
+  /** One tick: every system in priority order, then the after-tick listeners. */
+  async tick(delta = 1 / this.settings.tickRate): Promise<void> {
+    await this.scheduler.runTick(delta);
+    await this.afterTick.fire({ tick: this.tickLoop.ticks, delta });
+  }
+
+  // ---- commands ----
+
+  /**
+   * Runs a line a player typed. What the player should read goes to the
+   * session: the command's output, or why it could not run.
+   */
+  async executeCommand(session: PlayerSession, actor: Entity, line: string): Promise<void> {
+    const parsed = parseCommandLine(line);
+    if (parsed.word === '') return;
+    const entry = this.commands.resolve(parsed.word);
+    if (!entry) {
+      const suggestion = this.commands.suggest(parsed.word);
+      session.send(`Unknown command '${parsed.word}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Type 'help' for a list of commands.`);
+      return;
+    }
+    const frame = this.packs.get(entry.packName)?.active?.frame;
+    const ctx = { actor, args: parsed.args, rest: parsed.rest, invokedAs: parsed.word, session, world: this.world, engine: this };
+    try {
+      await (frame ? runInPack(frame, () => entry.command.handler(ctx)) : entry.command.handler(ctx));
+    } catch (err) {
+      if (err instanceof UsageError) {
+        session.send(err.message || `Usage: ${entry.command.usage ?? entry.command.name}`);
+        return;
+      }
+      this.logger.error(`Command '${entry.command.name}' of pack '${entry.packName}' failed: ${this.describeError(err)}`);
+      session.send(`Something went wrong running '${entry.command.name}'. The error has been logged.`);
+    }
+  }
+}

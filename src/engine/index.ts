@@ -1,0 +1,28 @@
+// The public API of the engine: what packs import as `@maid/engine`.
+export { GameEngine, type GameEngineOptions, type PackRecord, type PackStatus } from './engine';
+export { getSettings, SETTINGS_ENV, type Settings, type SettingsSources } from './core/settings';
+export { Logger, MemorySink, consoleSink, formatRecord, LOG_LEVELS, type LogLevel, type LogRecord, type LogSink } from './core/logger';
+export { DisposableStore, toDisposable, type Disposable } from './core/disposable';
+export { MaidError, PackError, SettingsError, UsageError, errorMessage } from './core/errors';
+export { currentPack } from './core/pack-context';
+export { Signal } from './core/signal';
+export { Timers } from './core/timers';
+export { defineComponent, isComponentType, type ComponentType, type ComponentSpec, type ComponentData } from './ecs/component';
+export { Entity } from './ecs/entity';
+export { EventBus } from './ecs/events';
+export { Query } from './ecs/query';
+export { World, type EntitySnapshot, type WorldChanges, type CreateEntityOptions } from './ecs/world';
+export { System, isStatefulSystem, systemName, type StatefulSystem } from './systems/system';
+export { defineCommand, type Command, type CommandContext, type CommandSpec, type PlayerSession } from './commands/define';
+export { parseCommandLine, splitArgs } from './commands/parse';
+export { CommandRegistry } from './commands/registry';
+export {
+  contractViolations,
+  defineEventHandler,
+  type ComponentMigration,
+  type ContentPack,
+  type EventHandler,
+  type EventHandlerContext,
+  type PackManifest,
+} from './packs/contract';
+export { SessionDirectory } from './sessions/session-directory';
