@@ -16,6 +16,7 @@ import { TickLoop } from './systems/tick-loop';
 import { contractViolations, packLabel, type ContentPack, type PackManifest } from './packs/contract';
 import { orderPacks } from './packs/order';
 import { activatePack, deactivatePack, type ActivePack } from './packs/activation';
+import { HotReloadManager } from './hot-reload/manager';
 
 export type PackStatus = 'pending' | 'loaded' | 'failed';
 
@@ -58,8 +59,13 @@ export class GameEngine {
   /** Which session plays which entity. */
   readonly sessions = new SessionDirectory();
 
+  /** Hot reload of packs and modules: the reload transaction, hooks, history. */
+  readonly hotReload: HotReloadManager;
+
   private readonly packs = new Map<string, PackRecord>();
   private started = false;
+  /** Set while a reload swaps code: commands wait for it rather than see a half-swapped pack. */
+  private exclusive: Promise<unknown> | undefined;
   private errorDescribers: ((err: unknown) => string | undefined)[] = [];
 
   constructor(settings: Settings = getSettings(), options: GameEngineOptions = {}) {
@@ -77,6 +83,19 @@ export class GameEngine {
     this.beforeStop = new Signal(report('Stop listener failed'));
     this.packChanged = new Signal(report('Pack listener failed'));
     this.tickLoop = new TickLoop(settings.tickRate, (delta) => this.tick(delta), report('Tick failed'));
+    this.hotReload = new HotReloadManager(this);
+  }
+
+  /** Runs `fn` with player commands held back until it is done (reloads use this). */
+  async runExclusive<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.exclusive) await this.exclusive.catch(() => {});
+    const run = fn();
+    this.exclusive = run;
+    try {
+      return await run;
+    } finally {
+      if (this.exclusive === run) this.exclusive = undefined;
+    }
   }
 
   get isStarted(): boolean {
@@ -150,6 +169,7 @@ export class GameEngine {
     for (const dependant of this.dependantsOf(name).reverse()) await this.unloadPack(dependant);
     if (record.active) await deactivatePack(this, record.active);
     this.packs.delete(name);
+    await this.hotReload.setSource(name, undefined);
     this.logger.info(`Unloaded pack '${name}'`);
   }
 
@@ -210,6 +230,7 @@ export class GameEngine {
   }
 
   async stop(): Promise<void> {
+    await this.hotReload.disableWatching();
     if (!this.started) return;
     await this.tickLoop.stop();
     await this.beforeStop.fire();
@@ -238,6 +259,7 @@ export class GameEngine {
   async executeCommand(session: PlayerSession, actor: Entity, line: string): Promise<void> {
     const parsed = parseCommandLine(line);
     if (parsed.word === '') return;
+    while (this.exclusive) await this.exclusive.catch(() => {});
     const entry = this.commands.resolve(parsed.word);
     if (!entry) {
       const suggestion = this.commands.suggest(parsed.word);

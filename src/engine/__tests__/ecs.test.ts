@@ -85,3 +85,38 @@ describe('World and entities', () => {
     expect(() => defineComponent({ name: 'A', version: 0, defaults: () => ({}) })).toThrow(/version must be a positive integer/);
   });
 });
+
+describe('world journal', () => {
+  it('puts back exactly what a transaction changed, created and destroyed', () => {
+    const world = new World();
+    const q = world.query(Position);
+    const kept = world.createEntity({ key: 'kept' }).add(Position, { x: 1, y: 1 });
+    const doomed = world.createEntity({ key: 'doomed' }).add(Position, { x: 2, y: 2 }).add(Velocity, { dx: 1, dy: 0 });
+    const journal = world.beginJournal();
+    kept.write(Position).x = 100;
+    kept.add(Velocity, { dx: 5 });
+    kept.update(Position, { y: 50 });
+    world.destroyEntity(doomed);
+    const born = world.createEntity({ key: 'born' }).add(Position);
+    expect(() => world.beginJournal()).toThrow('A world journal is already open');
+    journal.rollback();
+    expect(kept.get(Position)).toEqual({ x: 1, y: 1 });
+    expect(kept.has(Velocity)).toBe(false);
+    expect(world.findByKey('doomed')).toBe(doomed);
+    expect(doomed.get(Velocity)).toEqual({ dx: 1, dy: 0 });
+    expect(world.findByKey('born')).toBeUndefined();
+    expect(world.getEntity(born.id)).toBeUndefined();
+    expect(new Set(q)).toEqual(new Set([kept, doomed]));
+    expect(world.journal).toBeUndefined();
+  });
+
+  it('keeps the changes on commit', () => {
+    const world = new World();
+    const e = world.createEntity().add(Position, { x: 1 });
+    const journal = world.beginJournal();
+    e.update(Position, { x: 9 });
+    journal.commit();
+    journal.rollback();
+    expect(e.get(Position)?.x).toBe(9);
+  });
+});

@@ -1,10 +1,13 @@
 import type { ComponentType } from './component';
+import type { WorldJournal } from './journal';
 
 /** What an entity needs from its world: keeping queries and change tracking current. */
 export interface EntityHost {
   onComponentAdded(entity: Entity, slot: number): void;
   onComponentRemoved(entity: Entity, slot: number): void;
   markDirty(entity: Entity): void;
+  /** Set while a transaction (a hot reload) may need to undo changes. */
+  readonly journal: WorldJournal | undefined;
 }
 
 /**
@@ -47,6 +50,8 @@ export class Entity {
   write<T extends object>(type: ComponentType<T>): T {
     const data = this.slots[type.slot];
     if (data === undefined) throw new Error(`Entity ${this.id} has no ${type.name} component`);
+    const journal = this.host.journal;
+    if (journal !== undefined) journal.touch(this, type.slot);
     if (!this.dirty) this.host.markDirty(this);
     return data as T;
   }
@@ -59,6 +64,8 @@ export class Entity {
 
   /** @internal stores data under a slot, keeping queries and change tracking current */
   putData(slot: number, name: string, data: object): void {
+    const journal = this.host.journal;
+    if (journal !== undefined) journal.touch(this, slot);
     const had = this.slots[slot] !== undefined;
     this.slots[slot] = data;
     this.names[slot] = name;
@@ -84,6 +91,8 @@ export class Entity {
 
   remove(type: ComponentType<object>): boolean {
     if (this.slots[type.slot] === undefined) return false;
+    const journal = this.host.journal;
+    if (journal !== undefined) journal.touch(this, type.slot);
     this.host.onComponentRemoved(this, type.slot);
     this.slots[type.slot] = undefined;
     this.names[type.slot] = undefined;

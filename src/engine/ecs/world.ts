@@ -6,6 +6,7 @@ import { componentSlot, type ComponentType } from './component';
 import { Entity, type EntityHost } from './entity';
 import { EventBus, type EventErrorReporter } from './events';
 import { Query } from './query';
+import { WorldJournal, type JournalHost } from './journal';
 
 /** An entity as stored: component data by name, with the version it was written in. */
 export interface EntitySnapshot {
@@ -33,7 +34,9 @@ export interface CreateEntityOptions {
 }
 
 /** The ECS world: entities, their components, cached queries and an event bus. */
-export class World implements EntityHost {
+export class World implements EntityHost, JournalHost {
+  /** The open journal, if a transaction is recording changes. */
+  journal: WorldJournal | undefined;
   readonly events: EventBus;
   private readonly entities = new Map<string, Entity>();
   private readonly byKey = new Map<string, Entity>();
@@ -69,6 +72,7 @@ export class World implements EntityHost {
     this.entities.set(id, entity);
     if (options.key !== undefined) this.byKey.set(options.key, entity);
     this.destroyed.delete(id);
+    this.journal?.entityCreated(entity);
     this.markDirty(entity);
     return entity;
   }
@@ -101,6 +105,7 @@ export class World implements EntityHost {
   destroyEntity(entityOrId: Entity | string): boolean {
     const entity = typeof entityOrId === 'string' ? this.entities.get(entityOrId) : entityOrId;
     if (!entity || !entity.alive) return false;
+    this.journal?.entityDestroyed(entity);
     for (let slot = 0; slot < entity.slots.length; slot++) {
       if (entity.slots[slot] !== undefined) this.onComponentRemoved(entity, slot);
     }
@@ -110,6 +115,45 @@ export class World implements EntityHost {
     this.destroyed.add(entity.id);
     this.events.emit('entity:destroyed', { entity });
     return true;
+  }
+
+  // ---- transactions ----
+
+  /**
+   * Starts recording changes so they can be undone exactly (a hot reload
+   * does this). One journal at a time.
+   */
+  beginJournal(): WorldJournal {
+    if (this.journal) throw new Error('A world journal is already open');
+    const journal = new WorldJournal(this, (j) => {
+      if (this.journal === j) this.journal = undefined;
+    });
+    this.journal = journal;
+    return journal;
+  }
+
+  /** @internal */
+  forgetEntity(entity: Entity): void {
+    this.destroyEntity(entity);
+    this.destroyed.delete(entity.id);
+  }
+
+  /** @internal */
+  reviveEntity(entity: Entity): void {
+    if (entity.alive) return;
+    entity.alive = true;
+    this.entities.set(entity.id, entity);
+    if (entity.key !== undefined) this.byKey.set(entity.key, entity);
+    this.destroyed.delete(entity.id);
+    for (let slot = 0; slot < entity.slots.length; slot++) if (entity.slots[slot] !== undefined) this.onComponentAdded(entity, slot);
+    this.markDirty(entity);
+  }
+
+  /** @internal */
+  restoreSlot(entity: Entity, slot: number, name: string | undefined, data: object | undefined): void {
+    const current = entity.names[slot] ?? name;
+    if (current === undefined) return;
+    this.setComponentData(entity, current, data);
   }
 
   // ---- queries ----

@@ -1,0 +1,173 @@
+import { join } from 'node:path';
+import { Signal } from '../core/signal';
+import type { Disposable } from '../core/disposable';
+import type { ContentPack } from '../packs/contract';
+import type { GameEngine } from '../engine';
+import { HookRunner } from './hooks';
+import type { PackSource } from './pack-source';
+import { runReload } from './transaction';
+import { PackWatcher } from './watcher';
+import type { HookName, HotReloadHook, ReloadOptions, ReloadResult } from './types';
+
+/** How many results `getReloadHistory()` keeps; older ones are dropped so the history never grows without bound. */
+export const HISTORY_LIMIT = 500;
+
+/** `engine.hotReload`: reloads packs and modules as transactions, one at a time per pack. */
+export class HotReloadManager {
+  private readonly hooks = new HookRunner();
+  private readonly history: ReloadResult[] = [];
+  private readonly sources = new Map<string, PackSource>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private watcher: PackWatcher | undefined;
+  /** Fired with every result, successful or not (the studio's timeline, the admin API). */
+  readonly onReload: Signal<ReloadResult>;
+
+  constructor(private readonly engine: GameEngine) {
+    this.onReload = new Signal((err) => engine.logger.error(`Reload listener failed: ${String(err)}`));
+  }
+
+  registerHook(name: HookName, fn: HotReloadHook): Disposable {
+    return this.hooks.register(name, fn);
+  }
+
+  /** Tells the manager where a pack's code lives, so a reload can read it again. */
+  async setSource(packName: string, source: PackSource | undefined): Promise<void> {
+    if (source) {
+      this.sources.set(packName, source);
+      await this.watcher?.watch(packName, join(source.dir, 'src'));
+    } else {
+      this.sources.delete(packName);
+      await this.watcher?.unwatch(packName);
+    }
+  }
+
+  getSource(packName: string): PackSource | undefined {
+    return this.sources.get(packName);
+  }
+
+  /** Watches the source folder of every pack loaded from disk, now and as more load. */
+  async enableWatching(debounceSeconds = this.engine.settings.watchDebounce): Promise<void> {
+    if (this.watcher) return;
+    this.watcher = new PackWatcher({
+      logger: this.engine.logger,
+      debounceSeconds,
+      reload: (name, changedFiles) => this.reloadPack(name, undefined, { trigger: 'file', changedFiles }),
+    });
+    for (const [name, source] of this.sources) await this.watcher.watch(name, join(source.dir, 'src'));
+  }
+
+  async disableWatching(): Promise<void> {
+    const watcher = this.watcher;
+    this.watcher = undefined;
+    await watcher?.close();
+  }
+
+  /** The packs being watched, and where (the seed's `watcher.watched_packs`). */
+  get watchedPacks(): { name: string; dir: string }[] {
+    return this.watcher?.watchedPacks ?? [];
+  }
+
+  getReloadHistory(): ReloadResult[] {
+    return [...this.history];
+  }
+
+  /** True while a reload of the pack runs or waits. */
+  isReloading(packName: string): boolean {
+    return this.queues.has(packName);
+  }
+
+  /**
+   * Reloads a pack: from `newPack` when given, else from its files (only the
+   * changed ones and their importers are evaluated again). Packs that depend
+   * on it are reloaded after it, in order. Never throws: the result says
+   * what happened.
+   */
+  reloadPack(name: string, newPack?: ContentPack, options: ReloadOptions = {}): Promise<ReloadResult> {
+    return this.enqueue(name, async () => {
+      const result = await this.reloadOne(name, newPack, options);
+      if (result.success) {
+        for (const dependant of this.engine.dependantsOf(name)) {
+          if (this.engine.getPack(dependant)?.status === 'loaded') {
+            await this.enqueue(dependant, () => this.reloadOne(dependant, undefined, { trigger: 'dependency' }));
+          }
+        }
+      }
+      return result;
+    });
+  }
+
+  /** Reloads the pack holding a module: `systems/combat.ts` (within a pack), `combat.systems.combat`. */
+  async reloadModule(moduleId: string, options: ReloadOptions = {}): Promise<ReloadResult> {
+    const matches: { pack: string; file: string }[] = [];
+    for (const [pack, source] of this.sources) {
+      const file = source.resolveModule(moduleId);
+      if (file) matches.push({ pack, file });
+    }
+    const match = matches[0];
+    if (!match || matches.length > 1) {
+      const why = matches.length > 1 ? `it matches modules of several packs (${matches.map((m) => m.pack).join(', ')}); put the pack name first, e.g. ${matches[0]?.pack}.${moduleId}` : 'no loaded pack has such a module';
+      return this.failure(match?.pack ?? moduleId, options, `Cannot reload module '${moduleId}': ${why}`);
+    }
+    return this.reloadPack(match.pack, undefined, { trigger: options.trigger ?? 'manual', changedFiles: [match.file] });
+  }
+
+  private async reloadOne(name: string, newPack: ContentPack | undefined, options: ReloadOptions): Promise<ReloadResult> {
+    const record = this.engine.getPack(name);
+    if (!record) return this.failure(name, options, `No pack named '${name}' is loaded; loaded packs: ${this.engine.listPacks().map((p) => p.name).join(', ') || 'none'}`);
+    const source = this.sources.get(name);
+    const result = await this.engine.runExclusive(() =>
+      runReload(this.engine, this.hooks, {
+        record,
+        ...(newPack ? { newPack } : {}),
+        ...(source ? { source } : {}),
+        trigger: options.trigger ?? 'api',
+        changedFiles: options.changedFiles ?? [],
+      }),
+    );
+    if (!result.success && record.status !== 'loaded') record.error = result.error?.message;
+    return this.record(result);
+  }
+
+  private failure(name: string, options: ReloadOptions, message: string): ReloadResult {
+    return this.record({
+      packName: name,
+      success: false,
+      elapsedTime: 0,
+      migrationsRun: 0,
+      rolledBack: false,
+      error: { message, phase: 'build' },
+      trigger: options.trigger ?? 'api',
+      changedFiles: [],
+      timestamp: Date.now(),
+      stateDiff: { systems: {}, components: {} },
+      reevaluated: [],
+    });
+  }
+
+  private record(result: ReloadResult): ReloadResult {
+    this.history.push(result);
+    if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+    const log = this.engine.logger;
+    if (result.success) {
+      log.info(`Successfully reloaded pack '${result.packName}' in ${result.elapsedTime.toFixed(3)}s`);
+      if (result.migrationsRun > 0) log.info(`  Migrations: ${result.migrationsRun}`);
+    } else {
+      const e = result.error;
+      const where = e?.file ? ` at ${e.file}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}` : '';
+      log.error(`Failed to reload pack '${result.packName}': ${e?.message ?? 'unknown error'}${where}${result.rolledBack ? '; rolled back to the previous version' : ''}`);
+    }
+    void this.onReload.fire(result);
+    return result;
+  }
+
+  private enqueue<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(name) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    const tail = run.catch(() => {});
+    this.queues.set(name, tail);
+    void tail.then(() => {
+      if (this.queues.get(name) === tail) this.queues.delete(name);
+    });
+    return run;
+  }
+}

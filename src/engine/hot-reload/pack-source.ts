@@ -1,0 +1,28 @@
+import type { ContentPack } from '../packs/contract';
+import type { ReloadError } from './types';
+
+/** A new version of a pack, built next to the running one and not yet in use. */
+export interface PreparedVersion {
+  readonly pack: ContentPack;
+  /** Modules evaluated again for this version (absolute paths). */
+  readonly reevaluated: string[];
+}
+
+/**
+ * Where a pack's code comes from, for a reload: its folder on disk, read
+ * through the engine's module loader. Two versions live at once while a
+ * reload runs (Erlang's old and new code); `commit` drops the old one and
+ * `discard` the new one.
+ */
+export interface PackSource {
+  readonly dir: string;
+  prepare(changedFiles: string[]): PreparedVersion;
+  commit(version: PreparedVersion): void;
+  discard(version: PreparedVersion): void;
+  /** The absolute file of a module id: `systems/combat.ts`, `systems.combat` or `combat.systems.combat`. */
+  resolveModule(moduleId: string): string | undefined;
+  /** Source files of the running version (absolute paths). */
+  files(): string[];
+  /** The original file, line and column of an error from this pack's code, when it has one. */
+  locate(err: unknown): Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
+}

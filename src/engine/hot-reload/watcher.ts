@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, relative } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Logger } from '../core/logger';
+import { isIgnoredPath } from './watch-filter';
+import type { ReloadResult } from './types';
+
+export interface PackWatcherOptions {
+  logger: Logger;
+  /** Seconds of quiet after the last change before a pack reloads. */
+  debounceSeconds: number;
+  /** Runs the reload of a pack with the files that changed (absolute paths). */
+  reload: (packName: string, changedFiles: string[]) => Promise<ReloadResult>;
+}
+
+interface WatchedPack {
+  name: string;
+  dir: string;
+  watcher: FSWatcher;
+  /** Content hash of each file as last seen, to skip saves that changed nothing. */
+  hashes: Map<string, string>;
+  pending: Set<string>;
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+}
+
+function hash(content: Buffer): string {
+  return createHash('sha1').update(content).digest('hex');
+}
+
+/**
+ * Watches each pack's source folder and turns a burst of saves into one
+ * reload of that pack, after `debounceSeconds` of quiet. A save arriving
+ * while the pack reloads waits and causes exactly one more reload.
+ */
+export class PackWatcher {
+  private readonly packs = new Map<string, WatchedPack>();
+
+  constructor(private readonly options: PackWatcherOptions) {}
+
+  get watchedPacks(): { name: string; dir: string }[] {
+    return [...this.packs.values()].map(({ name, dir }) => ({ name, dir }));
+  }
+
+  /** Starts watching a pack's source folder; resolves once the initial scan is done. */
+  async watch(packName: string, srcDir: string): Promise<void> {
+    await this.unwatch(packName);
+    const watcher = watch(srcDir, {
+      ignoreInitial: false,
+      ignored: (path, stats) => path !== srcDir && isIgnoredPath(relative(srcDir, path), stats?.isDirectory() ?? false),
+      atomic: true,
+    });
+    const pack: WatchedPack = { name: packName, dir: srcDir, watcher, hashes: new Map(), pending: new Set() };
+    this.packs.set(packName, pack);
+    let ready = false;
+    watcher.on('add', (file) => void this.onFile(pack, file, ready));
+    watcher.on('change', (file) => void this.onFile(pack, file, true));
+    watcher.on('unlink', (file) => this.onUnlink(pack, file));
+    watcher.on('error', (err) => this.options.logger.warn(`Watcher error for pack '${packName}': ${String(err)}`));
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    // Hash what is there now, so the first real save is compared with it.
+    await Promise.all([...pack.pending].map(async (file) => pack.hashes.set(file, hash(await readFile(file).catch(() => Buffer.alloc(0))))));
+    pack.pending.clear();
+    ready = true;
+    this.options.logger.info(`Watching: ${packName} at ${srcDir}`);
+  }
+
+  async unwatch(packName: string): Promise<void> {
+    const pack = this.packs.get(packName);
+    if (!pack) return;
+    this.packs.delete(packName);
+    if (pack.timer) clearTimeout(pack.timer);
+    await pack.watcher.close();
+    await pack.running;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.packs.keys()].map((name) => this.unwatch(name)));
+  }
+
+  private async onFile(pack: WatchedPack, file: string, ready: boolean): Promise<void> {
+    if (!ready) {
+      pack.pending.add(file);
+      return;
+    }
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      return; // Gone again already (an atomic save's temp file); its unlink tells the rest.
+    }
+    const digest = hash(content);
+    if (pack.hashes.get(file) === digest) {
+      this.options.logger.debug(`Unchanged content, no reload: ${relative(pack.dir, file)}`);
+      return;
+    }
+    pack.hashes.set(file, digest);
+    this.changed(pack, file);
+  }
+
+  private onUnlink(pack: WatchedPack, file: string): void {
+    if (!pack.hashes.delete(file)) return;
+    this.changed(pack, file);
+  }
+
+  private changed(pack: WatchedPack, file: string): void {
+    this.options.logger.info(`File changed: ${basename(file)}`);
+    pack.pending.add(file);
+    if (pack.timer) clearTimeout(pack.timer);
+    pack.timer = setTimeout(() => this.flush(pack), this.options.debounceSeconds * 1000);
+  }
+
+  private flush(pack: WatchedPack): void {
+    pack.timer = undefined;
+    if (pack.running || pack.pending.size === 0) return; // the running reload picks these up when it ends
+    const files = [...pack.pending].sort();
+    pack.pending.clear();
+    this.options.logger.info(`Triggering reload for pack: ${pack.name}`);
+    pack.running = this.options
+      .reload(pack.name, files)
+      .then(() => undefined, (err) => this.options.logger.error(`Reload of '${pack.name}' failed unexpectedly: ${String(err)}`))
+      .finally(() => {
+        pack.running = undefined;
+        if (pack.pending.size > 0 && !pack.timer && this.packs.get(pack.name) === pack) this.flush(pack);
+      });
+  }
+}

@@ -1,0 +1,453 @@
+/**
+ * The default storage: one SQLite file, `<dataDir>/world.db`, through
+ * better-sqlite3 (synchronous, in-process; a commit of a tick's changes takes
+ * about a millisecond, so it runs inline at the end of the tick).
+ *
+ * Durability. The journal is in WAL mode. With `synchronous: 'NORMAL'` (the
+ * default) a commit is appended to the WAL without waiting for the disk: a
+ * crash of the process — even SIGKILL — loses nothing that `commit` returned
+ * for, because the operating system still holds the written pages; a power
+ * loss or kernel panic can lose the last transactions before the next
+ * checkpoint (the database stays consistent either way). `synchronous: 'FULL'`
+ * syncs the WAL on every commit: power-loss safe, at the cost of one fsync per
+ * tick.
+ *
+ * The schema carries its version in `meta.schema_version` and is brought
+ * forward by SCHEMA_MIGRATIONS on open; a database written by a newer build is
+ * refused rather than guessed at.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { errorMessage } from '../core/errors';
+import { applyAccountPatch, checkAccount, checkChangeSet, checkCharacter, checkEntityRecord, checkMetaKey, checkMetaValue, commitError, serialiseComponent } from './common';
+import { DuplicateNameError, LAST_TICK_META, nameKey, StorageError, type AccountRecord, type ChangeSet, type CharacterRecord, type EntityRecord, type LoadProblem, type LoadResult, type Storage } from './types';
+
+type Db = Database.Database;
+type Stmt = Database.Statement;
+
+export interface SqliteStorageOptions {
+  /** Directory of the database; created (mode 0700) when missing. */
+  dataDir: string;
+  /** File name inside dataDir. Default 'world.db'. */
+  fileName?: string;
+  /** 'NORMAL' (default): survives a process crash; 'FULL': also survives a power loss, one fsync per commit. */
+  synchronous?: 'NORMAL' | 'FULL';
+  /** How long a statement waits for a lock held by another connection (e.g. a backup). Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+/** One forward step of the database schema, applied in its own transaction. */
+export interface SchemaMigration {
+  version: number;
+  description: string;
+  up(db: Db): void;
+}
+
+/** The schema's history. Append only: a released step never changes. */
+export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
+  {
+    version: 1,
+    description: 'entities and their components',
+    up(db) {
+      db.exec(`
+        CREATE TABLE entities (
+          id  TEXT PRIMARY KEY,
+          key TEXT UNIQUE
+        );
+        CREATE TABLE components (
+          entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+          name      TEXT NOT NULL,
+          version   INTEGER NOT NULL,
+          data      TEXT NOT NULL,
+          PRIMARY KEY (entity_id, name)
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
+  {
+    version: 2,
+    description: 'accounts and characters',
+    up(db) {
+      db.exec(`
+        CREATE TABLE accounts (
+          id            TEXT PRIMARY KEY,
+          name          TEXT NOT NULL,
+          name_key      TEXT NOT NULL UNIQUE,
+          password_hash TEXT NOT NULL,
+          created_at    INTEGER NOT NULL,
+          last_login_at INTEGER,
+          failed_logins INTEGER NOT NULL DEFAULT 0,
+          locked_until  INTEGER
+        );
+        CREATE TABLE characters (
+          id         TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          name       TEXT NOT NULL,
+          name_key   TEXT NOT NULL UNIQUE,
+          entity_id  TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX characters_by_account ON characters(account_id, created_at);
+      `);
+    },
+  },
+];
+
+/** The version the newest step of `migrations` brings a database to. */
+export function latestSchemaVersion(migrations: readonly SchemaMigration[] = SCHEMA_MIGRATIONS): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
+/**
+ * Brings the database's schema to the newest version of `migrations`, one
+ * transaction per step, and says from which version it started.
+ */
+export function migrateSchema(db: Db, migrations: readonly SchemaMigration[] = SCHEMA_MIGRATIONS): { from: number; to: number } {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new StorageError(`Schema migrations must be numbered 1, 2, 3... (step ${i + 1} says ${m.version})`);
+  });
+  db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID');
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  const from = row === undefined ? 0 : Number(row.value);
+  const latest = latestSchemaVersion(migrations);
+  if (!Number.isInteger(from) || from < 0) throw new StorageError(`The database's schema_version is not a version number: ${JSON.stringify(row?.value)}`);
+  if (from > latest) {
+    throw new StorageError(`The database has schema version ${from}, newer than this build knows (${latest}): it was written by a newer MAID; upgrade MAID to open it`);
+  }
+  const setVersion = db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  for (const m of migrations.slice(from)) {
+    try {
+      db.transaction(() => {
+        m.up(db);
+        setVersion.run(String(m.version));
+      }).immediate();
+    } catch (err) {
+      throw new StorageError(`Schema migration to version ${m.version} (${m.description}) failed: ${errorMessage(err)}`, { cause: err });
+    }
+  }
+  return { from, to: latest };
+}
+
+interface Statements {
+  allEntities: Stmt;
+  allComponents: Stmt;
+  upsertEntity: Stmt;
+  clearComponents: Stmt;
+  insertComponent: Stmt;
+  deleteEntity: Stmt;
+  entityByKey: Stmt;
+  getMeta: Stmt;
+  setMeta: Stmt;
+  accountByKey: Stmt;
+  accountById: Stmt;
+  insertAccount: Stmt;
+  updateAccount: Stmt;
+  characterByKey: Stmt;
+  charactersOf: Stmt;
+  insertCharacter: Stmt;
+  accountExists: Stmt;
+}
+
+interface AccountRow {
+  id: string;
+  name: string;
+  name_key: string;
+  password_hash: string;
+  created_at: number;
+  last_login_at: number | null;
+  failed_logins: number;
+  locked_until: number | null;
+}
+
+interface CharacterRow {
+  id: string;
+  account_id: string;
+  name: string;
+  entity_id: string;
+  created_at: number;
+}
+
+export class SqliteStorage implements Storage {
+  /** Absolute or relative path of the database file. */
+  readonly file: string;
+  private readonly synchronous: 'NORMAL' | 'FULL';
+  private readonly busyTimeoutMs: number;
+  private db: Db | undefined;
+  private stmts: Statements | undefined;
+  private commitTx: ((changes: ChangeSet) => void) | undefined;
+
+  constructor(private readonly options: SqliteStorageOptions) {
+    if (typeof options?.dataDir !== 'string' || options.dataDir === '') throw new StorageError('SqliteStorage needs a dataDir');
+    this.file = join(options.dataDir, options.fileName ?? 'world.db');
+    this.synchronous = options.synchronous ?? 'NORMAL';
+    if (this.synchronous !== 'NORMAL' && this.synchronous !== 'FULL') throw new StorageError(`synchronous must be 'NORMAL' or 'FULL' (got ${String(options.synchronous)})`);
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  }
+
+  async open(): Promise<void> {
+    if (this.db) return;
+    mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
+    let db: Db;
+    try {
+      db = new Database(this.file);
+    } catch (err) {
+      const msg = errorMessage(err);
+      const hint = /NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF|was compiled against/i.test(msg)
+        ? ' — the better-sqlite3 native module was built for another Node ABI (e.g. Node vs Electron): rebuild it for this runtime, or use a driver without a native build'
+        : '';
+      throw new StorageError(`Cannot open the world database ${this.file}: ${msg}${hint}`, { cause: err });
+    }
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${this.synchronous}`);
+      db.pragma('foreign_keys = ON');
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(this.busyTimeoutMs))}`);
+      migrateSchema(db);
+      this.stmts = prepareStatements(db);
+    } catch (err) {
+      db.close();
+      if (err instanceof StorageError) throw err;
+      throw new StorageError(`Cannot open the world database ${this.file}: ${errorMessage(err)}`, { cause: err });
+    }
+    this.db = db;
+    this.commitTx = this.buildCommit(db, this.stmts);
+  }
+
+  async close(): Promise<void> {
+    const db = this.db;
+    if (!db) return;
+    this.db = undefined;
+    this.stmts = undefined;
+    this.commitTx = undefined;
+    try {
+      db.pragma('optimize');
+    } finally {
+      // Closing the last connection checkpoints the WAL into the main file.
+      db.close();
+    }
+  }
+
+  /** The settings in force, for a start-up log line and diagnostics. */
+  info(): { file: string; journalMode: string; synchronous: string; schemaVersion: number } {
+    const db = this.openDb();
+    const sync = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][db.pragma('synchronous', { simple: true }) as number] ?? 'unknown';
+    return {
+      file: this.file,
+      journalMode: String(db.pragma('journal_mode', { simple: true })),
+      synchronous: sync,
+      schemaVersion: Number((this.statements().getMeta.get('schema_version') as { value: string } | undefined)?.value ?? 0),
+    };
+  }
+
+  async loadEntities(): Promise<LoadResult> {
+    const s = this.statements();
+    const problems: LoadProblem[] = [];
+    const byId = new Map<string, EntityRecord>();
+    for (const row of s.allEntities.iterate() as IterableIterator<{ id: string; key: string | null }>) {
+      byId.set(row.id, { id: row.id, ...(row.key !== null ? { key: row.key } : {}), components: {} });
+    }
+    for (const row of s.allComponents.iterate() as IterableIterator<{ entity_id: string; name: string; version: number; data: string }>) {
+      const entity = byId.get(row.entity_id);
+      if (entity === undefined) continue; // unreachable with foreign keys on; tolerate a file edited without them
+      try {
+        entity.components[row.name] = { version: row.version, data: JSON.parse(row.data) };
+      } catch (err) {
+        problems.push({ entityId: row.entity_id, component: row.name, message: `Entity ${row.entity_id}, component "${row.name}": stored data is not valid JSON, skipped (${errorMessage(err)})` });
+      }
+    }
+    return { entities: [...byId.values()], problems };
+  }
+
+  async commit(changes: ChangeSet): Promise<void> {
+    const tx = this.commitTx;
+    if (!tx) throw notOpen();
+    try {
+      checkChangeSet(changes);
+      tx(changes);
+    } catch (err) {
+      throw commitError(changes, err);
+    }
+  }
+
+  async findAccount(name: string): Promise<AccountRecord | undefined> {
+    const row = this.statements().accountByKey.get(nameKey(String(name))) as AccountRow | undefined;
+    return row && accountFromRow(row);
+  }
+
+  async createAccount(account: AccountRecord): Promise<void> {
+    const s = this.statements();
+    checkAccount(account);
+    try {
+      s.insertAccount.run(accountToRow(account));
+    } catch (err) {
+      throw uniqueError(err, 'accounts.name_key', () => new DuplicateNameError('account', account.name), 'accounts.id', `An account with id ${account.id} already exists`);
+    }
+  }
+
+  async updateAccount(id: string, patch: Partial<AccountRecord>): Promise<void> {
+    const s = this.statements();
+    const row = s.accountById.get(id) as AccountRow | undefined;
+    if (row === undefined) throw new StorageError(`No account with id ${id}`);
+    const next = applyAccountPatch(accountFromRow(row), patch);
+    try {
+      s.updateAccount.run(accountToRow(next));
+    } catch (err) {
+      throw uniqueError(err, 'accounts.name_key', () => new DuplicateNameError('account', next.name));
+    }
+  }
+
+  async findCharacterByName(name: string): Promise<CharacterRecord | undefined> {
+    const row = this.statements().characterByKey.get(nameKey(String(name))) as CharacterRow | undefined;
+    return row && characterFromRow(row);
+  }
+
+  async listCharacters(accountId: string): Promise<CharacterRecord[]> {
+    return (this.statements().charactersOf.all(accountId) as CharacterRow[]).map(characterFromRow);
+  }
+
+  async createCharacter(character: CharacterRecord): Promise<void> {
+    const s = this.statements();
+    checkCharacter(character);
+    if (s.accountExists.get(character.accountId) === undefined) throw new StorageError(`Character ${character.name}: no account with id ${character.accountId}`);
+    try {
+      s.insertCharacter.run({
+        id: character.id,
+        account_id: character.accountId,
+        name: character.name,
+        name_key: nameKey(character.name),
+        entity_id: character.entityId,
+        created_at: character.createdAt,
+      });
+    } catch (err) {
+      throw uniqueError(err, 'characters.name_key', () => new DuplicateNameError('character', character.name), 'characters.id', `A character with id ${character.id} already exists`);
+    }
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    const s = this.statements();
+    checkMetaKey(key, false);
+    return (s.getMeta.get(key) as { value: string } | undefined)?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    const s = this.statements();
+    checkMetaKey(key, true);
+    checkMetaValue(key, value);
+    s.setMeta.run(key, value);
+  }
+
+  private buildCommit(db: Db, s: Statements): (changes: ChangeSet) => void {
+    const tx = db.transaction((changes: ChangeSet) => {
+      const deleted = new Set(changes.deletes);
+      // Deletes first: a destroyed entity frees its key for a new one in the same tick.
+      for (const id of deleted) s.deleteEntity.run(id);
+      for (const record of changes.upserts) {
+        checkEntityRecord(record);
+        if (deleted.has(record.id)) {
+          for (const [name, stored] of Object.entries(record.components)) serialiseComponent(record.id, name, stored);
+          continue;
+        }
+        try {
+          s.upsertEntity.run(record.id, record.key ?? null);
+        } catch (err) {
+          if (isUnique(err, 'entities.key')) {
+            const owner = (s.entityByKey.get(record.key) as { id: string } | undefined)?.id;
+            throw new StorageError(`Entity ${record.id}: key "${record.key}" is already used by entity ${owner ?? '(unknown)'}`, { cause: err });
+          }
+          throw err;
+        }
+        s.clearComponents.run(record.id);
+        for (const [name, stored] of Object.entries(record.components)) {
+          const { version, json } = serialiseComponent(record.id, name, stored);
+          s.insertComponent.run(record.id, name, version, json);
+        }
+      }
+      if (changes.tick !== undefined) s.setMeta.run(LAST_TICK_META, String(changes.tick));
+    });
+    // IMMEDIATE takes the write lock up front, so a reader elsewhere cannot make the commit fail half-way.
+    return (changes) => tx.immediate(changes);
+  }
+
+  private openDb(): Db {
+    if (!this.db) throw notOpen();
+    return this.db;
+  }
+
+  private statements(): Statements {
+    if (!this.stmts) throw notOpen();
+    return this.stmts;
+  }
+}
+
+function prepareStatements(db: Db): Statements {
+  return {
+    allEntities: db.prepare('SELECT id, key FROM entities ORDER BY rowid'),
+    allComponents: db.prepare('SELECT entity_id, name, version, data FROM components'),
+    upsertEntity: db.prepare('INSERT INTO entities (id, key) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET key = excluded.key'),
+    clearComponents: db.prepare('DELETE FROM components WHERE entity_id = ?'),
+    insertComponent: db.prepare('INSERT INTO components (entity_id, name, version, data) VALUES (?, ?, ?, ?)'),
+    deleteEntity: db.prepare('DELETE FROM entities WHERE id = ?'),
+    entityByKey: db.prepare('SELECT id FROM entities WHERE key = ?'),
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    accountByKey: db.prepare('SELECT * FROM accounts WHERE name_key = ?'),
+    accountById: db.prepare('SELECT * FROM accounts WHERE id = ?'),
+    insertAccount: db.prepare(
+      'INSERT INTO accounts (id, name, name_key, password_hash, created_at, last_login_at, failed_logins, locked_until) VALUES (@id, @name, @name_key, @password_hash, @created_at, @last_login_at, @failed_logins, @locked_until)',
+    ),
+    updateAccount: db.prepare(
+      'UPDATE accounts SET name = @name, name_key = @name_key, password_hash = @password_hash, created_at = @created_at, last_login_at = @last_login_at, failed_logins = @failed_logins, locked_until = @locked_until WHERE id = @id',
+    ),
+    characterByKey: db.prepare('SELECT id, account_id, name, entity_id, created_at FROM characters WHERE name_key = ?'),
+    charactersOf: db.prepare('SELECT id, account_id, name, entity_id, created_at FROM characters WHERE account_id = ? ORDER BY created_at, rowid'),
+    insertCharacter: db.prepare('INSERT INTO characters (id, account_id, name, name_key, entity_id, created_at) VALUES (@id, @account_id, @name, @name_key, @entity_id, @created_at)'),
+    accountExists: db.prepare('SELECT 1 FROM accounts WHERE id = ?'),
+  };
+}
+
+function accountToRow(a: AccountRecord): AccountRow {
+  return {
+    id: a.id,
+    name: a.name,
+    name_key: a.nameKey,
+    password_hash: a.passwordHash,
+    created_at: a.createdAt,
+    last_login_at: a.lastLoginAt ?? null,
+    failed_logins: a.failedLogins,
+    locked_until: a.lockedUntil ?? null,
+  };
+}
+
+function accountFromRow(r: AccountRow): AccountRecord {
+  return {
+    id: r.id,
+    name: r.name,
+    nameKey: r.name_key,
+    passwordHash: r.password_hash,
+    createdAt: r.created_at,
+    ...(r.last_login_at !== null ? { lastLoginAt: r.last_login_at } : {}),
+    failedLogins: r.failed_logins,
+    ...(r.locked_until !== null ? { lockedUntil: r.locked_until } : {}),
+  };
+}
+
+function characterFromRow(r: CharacterRow): CharacterRecord {
+  return { id: r.id, accountId: r.account_id, name: r.name, entityId: r.entity_id, createdAt: r.created_at };
+}
+
+function isUnique(err: unknown, column: string): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return (e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') && typeof e.message === 'string' && e.message.includes(column);
+}
+
+/** Maps a uniqueness violation on `nameColumn` / `idColumn` to a clear error; anything else passes through. */
+function uniqueError(err: unknown, nameColumn: string, duplicate: () => StorageError, idColumn?: string, idMessage?: string): unknown {
+  if (isUnique(err, nameColumn)) return duplicate();
+  if (idColumn !== undefined && isUnique(err, idColumn)) return new StorageError(idMessage ?? 'Duplicate id', { cause: err });
+  return err instanceof StorageError ? err : new StorageError(errorMessage(err), { cause: err });
+}
+
+function notOpen(): StorageError {
+  return new StorageError('Storage is not open: call open() first');
+}
