@@ -10,8 +10,8 @@ export default defineConfig({
     alias: [
       { find: /^@maid\/engine\/testing$/, replacement: testingEntry },
       { find: /^@maid\/engine$/, replacement: engineEntry },
-      // A pack's public API, as dependants import it: `@packs/starter-world`.
-      { find: /^@packs\/([a-z0-9._-]+)$/, replacement: fileURLToPath(new URL('./packs/$1/src/index.ts', import.meta.url)) },
+      // A pack as dependants import it: `@packs/starter-world` is its src/pack.ts.
+      { find: /^@packs\/([a-z0-9._-]+)$/, replacement: fileURLToPath(new URL('./packs/$1/src/pack.ts', import.meta.url)) },
     ],
   },
   test: {

@@ -17,6 +17,11 @@ import { contractViolations, packLabel, type ContentPack, type PackManifest } fr
 import { orderPacks } from './packs/order';
 import { activatePack, deactivatePack, type ActivePack } from './packs/activation';
 import { HotReloadManager } from './hot-reload/manager';
+import { existsSync } from 'node:fs';
+import { readPackFolder } from './packs/from-path';
+import { isPackDir, PACK_ENTRY } from './packs/discover';
+import * as engineApi from './index';
+import * as testingApi from './testing/index';
 
 export type PackStatus = 'pending' | 'loaded' | 'failed';
 
@@ -66,7 +71,6 @@ export class GameEngine {
   private started = false;
   /** Set while a reload swaps code: commands wait for it rather than see a half-swapped pack. */
   private exclusive: Promise<unknown> | undefined;
-  private errorDescribers: ((err: unknown) => string | undefined)[] = [];
 
   constructor(settings: Settings = getSettings(), options: GameEngineOptions = {}) {
     this.settings = settings;
@@ -104,17 +108,9 @@ export class GameEngine {
 
   // ---- errors ----
 
-  /** Lets the module loader turn errors from pack code into text with the original file:line. */
-  addErrorDescriber(describe: (err: unknown) => string | undefined): void {
-    this.errorDescribers.push(describe);
-  }
-
+  /** An error as one line; from pack code loaded from disk, with its original file:line:column. */
   describeError(err: unknown): string {
-    for (const d of this.errorDescribers) {
-      const text = d(err);
-      if (text) return text;
-    }
-    return errorMessage(err);
+    return this.hotReload.describeError(err) ?? errorMessage(err);
   }
 
   // ---- packs ----
@@ -136,6 +132,28 @@ export class GameEngine {
     const record: PackRecord = { name, manifest: { ...pack.manifest }, pack, status: 'pending', ...(dir ? { dir } : {}) };
     this.packs.set(name, record);
     return this.started ? this.activatePending().then(() => record) : Promise.resolve(record);
+  }
+
+  /**
+   * Reads a pack folder (`src/pack.ts` and what it imports) through the
+   * engine's own module loader, so it can be hot-reloaded, and adds it like
+   * loadContentPack. A file that does not compile is an error naming it.
+   */
+  async loadPackFromPath(dir: string): Promise<PackRecord> {
+    if (!existsSync(dir)) throw new PackError(`No pack folder at ${dir}`);
+    if (!isPackDir(dir)) throw new PackError(`${dir} is not a pack folder: it has no ${PACK_ENTRY}`);
+    let read: ReturnType<typeof readPackFolder>;
+    try {
+      read = readPackFolder(this, dir, { '@maid/engine': engineApi, '@maid/engine/testing': testingApi });
+    } catch (err) {
+      throw new PackError(`Cannot load the pack in ${dir}: ${this.describeError(err)}`, undefined, { cause: err });
+    }
+    const { pack, source } = read;
+    const problems = contractViolations(pack);
+    if (problems.length > 0) throw new PackError(`Cannot load pack ${packLabel(pack)} from ${source.dir}: ${problems.join('; ')}`);
+    if (this.packs.has(pack.manifest.name)) return this.loadContentPack(pack, source.dir); // throws, naming both
+    await this.hotReload.setSource(pack.manifest.name, source);
+    return this.loadContentPack(pack, source.dir);
   }
 
   getPack(name: string): PackRecord | undefined {

@@ -34,3 +34,6 @@ export default class CombatPack implements ContentPack {
     spawnNpcs(engine.world);
   }
 }
+
+// The pack's public API, for the packs that depend on it (`@packs/combat`).
+export * from './index';

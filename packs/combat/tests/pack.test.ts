@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPackContract, checkPackLifecycle, createTestEngine, TestPlayer } from '@maid/engine/testing';
-import { Location, StarterWorldPack } from '@packs/starter-world';
+import StarterWorldPack, { Location } from '@packs/starter-world';
 import CombatPack from '../src/pack';
 import { BASE_DAMAGE, CombatSystem, Health, ROUND_SECONDS, combatSystem } from '../src/index';
 

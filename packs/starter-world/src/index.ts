@@ -1,4 +1,4 @@
-// What other packs may use of the starter world.
+// What other packs may use of the starter world; pack.ts re-exports it.
 export * from './components';
 export { START_ROOM, WORLD_DATA } from './world/data';
 export { buildWorld, checkWorldData, type WorldData, type RoomData, type ItemData } from './world/build';
@@ -17,4 +17,3 @@ export {
 } from './world/places';
 export { parseDirection, walk } from './commands/movement';
 export type { LoginEvent } from './systems/arrival';
-export { default as StarterWorldPack } from './pack';

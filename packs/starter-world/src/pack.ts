@@ -29,3 +29,6 @@ export default class StarterWorldPack implements ContentPack {
     buildWorld(engine.world, WORLD_DATA);
   }
 }
+
+// The pack's public API, for the packs that depend on it (`@packs/starter-world`).
+export * from './index';

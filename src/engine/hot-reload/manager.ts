@@ -45,6 +45,15 @@ export class HotReloadManager {
     return this.sources.get(packName);
   }
 
+  /** An error from some pack's code as one line with its original file:line:column. */
+  describeError(err: unknown): string | undefined {
+    for (const source of this.sources.values()) {
+      const text = source.describe(err);
+      if (text) return text;
+    }
+    return undefined;
+  }
+
   /** Watches the source folder of every pack loaded from disk, now and as more load. */
   async enableWatching(debounceSeconds = this.engine.settings.watchDebounce): Promise<void> {
     if (this.watcher) return;

@@ -25,4 +25,6 @@ export interface PackSource {
   files(): string[];
   /** The original file, line and column of an error from this pack's code, when it has one. */
   locate(err: unknown): Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
+  /** The error as one line with its original file:line:column, when it comes from this pack. */
+  describe(err: unknown): string | undefined;
 }

@@ -17,13 +17,18 @@ function isEditorArtefact(name: string): boolean {
   );
 }
 
-/** Whether a path under a watched folder is ignored (true) or can trigger a reload (false). */
-export function isIgnoredPath(path: string, isDirectory = false): boolean {
+/**
+ * Whether a path under a watched folder is ignored (true) or can trigger a
+ * reload (false). `kind` is unknown when the watcher has not looked at the
+ * path yet: then only what is ignored whatever it is counts.
+ */
+export function isIgnoredPath(path: string, kind: 'file' | 'directory' | 'unknown' = 'file'): boolean {
   const parts = path.split(sep);
   for (const part of parts.slice(0, -1)) if (IGNORED_DIRS.has(part)) return true;
   const name = basename(path);
   if (name.startsWith('.')) return true;
-  if (isDirectory) return IGNORED_DIRS.has(name);
+  if (kind === 'directory') return IGNORED_DIRS.has(name);
   if (isEditorArtefact(name)) return true;
+  if (kind === 'unknown') return IGNORED_DIRS.has(name);
   return !WATCHED_EXTENSIONS.some((ext) => name.endsWith(ext));
 }

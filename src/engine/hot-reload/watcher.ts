@@ -48,7 +48,7 @@ export class PackWatcher {
     await this.unwatch(packName);
     const watcher = watch(srcDir, {
       ignoreInitial: false,
-      ignored: (path, stats) => path !== srcDir && isIgnoredPath(relative(srcDir, path), stats?.isDirectory() ?? false),
+      ignored: (path, stats) => path !== srcDir && isIgnoredPath(relative(srcDir, path), stats ? (stats.isDirectory() ? 'directory' : 'file') : 'unknown'),
       atomic: true,
     });
     const pack: WatchedPack = { name: packName, dir: srcDir, watcher, hashes: new Map(), pending: new Set() };
@@ -80,6 +80,7 @@ export class PackWatcher {
   }
 
   private async onFile(pack: WatchedPack, file: string, ready: boolean): Promise<void> {
+    if (isIgnoredPath(relative(pack.dir, file), 'file')) return;
     if (!ready) {
       pack.pending.add(file);
       return;
@@ -100,7 +101,7 @@ export class PackWatcher {
   }
 
   private onUnlink(pack: WatchedPack, file: string): void {
-    if (!pack.hashes.delete(file)) return;
+    if (!pack.hashes.delete(file)) return; // never seen: not a watched source file
     this.changed(pack, file);
   }
 

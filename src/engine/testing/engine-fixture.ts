@@ -5,6 +5,8 @@ import type { ContentPack } from '../packs/contract';
 
 export interface TestEngineOptions {
   packs?: ContentPack[];
+  /** Folders of packs to load through the engine's own module loader (hot-reloadable). */
+  packDirs?: string[];
   settings?: Partial<Settings>;
   /** Let the tick loop run in real time (default: ticks only by `engine.tick()`). */
   autoTick?: boolean;
@@ -25,6 +27,7 @@ export async function createTestEngine(options: TestEngineOptions = {}): Promise
   const settings = getSettings({ overrides: { logLevel: 'DEBUG', ...options.settings }, env: {} });
   const engine = new GameEngine(settings, { logSinks: [log.sink] });
   for (const pack of options.packs ?? []) void engine.loadContentPack(pack);
+  for (const dir of options.packDirs ?? []) await engine.loadPackFromPath(dir);
   await engine.start({ autoTick: options.autoTick ?? false });
   return {
     engine,
