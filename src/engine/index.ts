@@ -26,3 +26,19 @@ export {
   type PackManifest,
 } from './packs/contract';
 export { SessionDirectory } from './sessions/session-directory';
+export { HotReloadManager, HISTORY_LIMIT } from './hot-reload/manager';
+export type {
+  ComponentDiff,
+  HookName,
+  HotReloadContext,
+  HotReloadHook,
+  ReloadError,
+  ReloadOptions,
+  ReloadPhase,
+  ReloadResult,
+  ReloadTrigger,
+  StateDiff,
+  SystemStateDiff,
+} from './hot-reload/types';
+export type { PackSource, PreparedVersion } from './hot-reload/pack-source';
+export { discoverPacks, resolvePackDir, isPackDir } from './packs/discover';

@@ -23,8 +23,10 @@ export interface PackSource {
   resolveModule(moduleId: string): string | undefined;
   /** Source files of the running version (absolute paths). */
   files(): string[];
-  /** The original file, line and column of an error from this pack's code, when it has one. */
-  locate(err: unknown): Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
+  /** The original file, line and column of an error from this pack's code (of `version` first, when given). */
+  locate(err: unknown, version?: PreparedVersion): Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
+  /** Line of the entry module where the manifest is written, to point contract errors at it. */
+  manifestLocation(version?: PreparedVersion): Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
   /** The error as one line with its original file:line:column, when it comes from this pack. */
   describe(err: unknown): string | undefined;
 }

@@ -121,7 +121,7 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
     return result(true);
   } catch (err) {
     const phaseError = err instanceof PhaseError ? err : new PhaseError('load', err);
-    const error = describe(phaseError, source, rel);
+    const error = describe(phaseError, source, prepared, rel);
     if (newActive) await deactivatePack(engine, newActive);
     journal.rollback();
     if (prepared && source) source.discard(prepared);
@@ -179,13 +179,16 @@ async function restoreOld(engine: GameEngine, record: PackRecord, oldPack: Conte
   }
 }
 
-function describe(err: PhaseError, source: PackSource | undefined, rel: (f: string) => string): ReloadError {
+function describe(err: PhaseError, source: PackSource | undefined, prepared: PreparedVersion | undefined, rel: (f: string) => string): ReloadError {
   const original = err.original as { file?: unknown; line?: unknown; column?: unknown } | undefined;
   let where: Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
   if (original && typeof original.file === 'string' && typeof original.line === 'number') {
     where = { file: original.file, line: original.line, ...(typeof original.column === 'number' ? { column: original.column } : {}) };
+  } else if (err.phase === 'validate') {
+    where = source?.manifestLocation(prepared);
   } else {
-    where = source?.locate(err.original) ?? (err.original instanceof Error && err.original.cause ? source?.locate(err.original.cause) : undefined);
+    // The error, or what it wraps (a hook's or restoreState's failure), thrown from the pack's code.
+    for (let e: unknown = err.original; e && !where; e = e instanceof Error ? e.cause : undefined) where = source?.locate(e, prepared);
   }
   return { message: err.message, phase: err.phase, ...(where ? { ...where, ...(where.file ? { file: rel(where.file) } : {}) } : {}) };
 }

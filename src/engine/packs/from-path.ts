@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PackModuleLoader, type PackGeneration } from '../loader';
 import { PackError } from '../core/errors';
@@ -117,8 +118,23 @@ export class LoaderPackSource implements PackSource {
     return this.loader.files();
   }
 
-  locate(err: unknown) {
-    return this.loader.locate(err);
+  locate(err: unknown, version?: PreparedVersion) {
+    const generation = (version as LoaderVersion | undefined)?.generation;
+    return this.loader.locate(err, generation?.state === 'prepared' ? generation : undefined);
+  }
+
+  manifestLocation(version?: PreparedVersion) {
+    const file = (version as LoaderVersion | undefined)?.generation.entryFile ?? this.loader.current?.entryFile;
+    if (!file) return undefined;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return { file };
+    }
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => /\bmanifest\b\s*[:=(]/.test(l));
+    return at < 0 ? { file } : { file, line: at + 1, column: (lines[at] as string).search(/\bmanifest\b/) + 1 };
   }
 
   describe(err: unknown): string | undefined {
