@@ -7,8 +7,13 @@
  * Stored form: `scrypt$N$r$p$<salt>$<hash>` (salt and hash base64), so the
  * parameters can be raised later and old hashes still verify; `needsRehash`
  * tells the login flow when to re-hash with the current ones.
+ *
+ * At most a few hashes run at once (one fewer than the CPUs, 1 to 3): a burst
+ * of logins waits its turn instead of taking every core from the game loop,
+ * and every thread of libuv's pool (4 by default) from file and DNS work.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
 export interface ScryptParams {
   /** CPU/memory cost, a power of two. Memory used is 128 * N * r bytes. */
@@ -99,9 +104,39 @@ function parseHash(stored: unknown): { params: ScryptParams; salt: Buffer; hash:
   return { params, salt: saltBuf, hash: hashBuf };
 }
 
-function derive(plain: string, salt: Buffer, length: number, params: ScryptParams): Promise<Buffer> {
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 2 * 128 * params.N * params.r + 1024 * 1024 };
-  return new Promise((resolve, reject) => {
-    scrypt(plain, salt, length, options, (err, key) => (err ? reject(err) : resolve(key)));
-  });
+let hashLimit = Math.min(3, Math.max(1, availableParallelism() - 1));
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** How many hashes may run at once (for a server that knows its cores better); returns the previous limit. */
+export function setHashConcurrency(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`setHashConcurrency: limit must be a whole number >= 1 (got ${limit})`);
+  const previous = hashLimit;
+  hashLimit = limit;
+  while (running < hashLimit && waiting.length > 0) {
+    running++;
+    waiting.shift()?.();
+  }
+  return previous;
+}
+
+async function derive(plain: string, salt: Buffer, length: number, params: ScryptParams): Promise<Buffer> {
+  if (running < hashLimit) running++;
+  else await new Promise<void>((resolve) => waiting.push(resolve)); // the slot is handed over by release()
+  try {
+    const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 2 * 128 * params.N * params.r + 1024 * 1024 };
+    return await new Promise<Buffer>((resolve, reject) => {
+      scrypt(plain, salt, length, options, (err, key) => (err ? reject(err) : resolve(key)));
+    });
+  } finally {
+    release();
+  }
+}
+
+function release(): void {
+  if (running <= hashLimit) {
+    const next = waiting.shift();
+    if (next) return next(); // the slot passes to the next in line
+  }
+  running--;
 }
