@@ -15,7 +15,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['src/**/*.test.ts', 'packs/*/tests/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'packs/*/tests/**/*.test.ts', 'test/**/*.test.ts', 'docs/examples/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/fixtures/**'],
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -190,5 +190,8 @@ function describe(err: PhaseError, source: PackSource | undefined, prepared: Pre
     // The error, or what it wraps (a hook's or restoreState's failure), thrown from the pack's code.
     for (let e: unknown = err.original; e && !where; e = e instanceof Error ? e.cause : undefined) where = source?.locate(e, prepared);
   }
-  return { message: err.message, phase: err.phase, ...(where ? { ...where, ...(where.file ? { file: rel(where.file) } : {}) } : {}) };
+  // A load error's message already ends with its location; keep that apart, in file/line/column.
+  const loadError = err.original as { name?: unknown; detail?: unknown; kind?: unknown } | undefined;
+  const message = loadError && typeof loadError.detail === 'string' && typeof loadError.kind === 'string' ? `${String(loadError.name)}: ${loadError.detail}` : err.message;
+  return { message, phase: err.phase, ...(where ? { ...where, ...(where.file ? { file: rel(where.file) } : {}) } : {}) };
 }
