@@ -28,11 +28,17 @@ class PhaseError extends Error {
   }
 }
 
-async function step<T>(phase: ReloadPhase, fn: () => T | Promise<T>): Promise<T> {
+/** Time spent in each step of the reload running now, for the debug log. */
+type StepTimes = Map<ReloadPhase, number>;
+
+async function timed<T>(times: StepTimes, phase: ReloadPhase, fn: () => T | Promise<T>): Promise<T> {
+  const start = performance.now();
   try {
     return await fn();
   } catch (err) {
     throw err instanceof PhaseError ? err : new PhaseError(phase, err);
+  } finally {
+    times.set(phase, (times.get(phase) ?? 0) + performance.now() - start);
   }
 }
 
@@ -65,6 +71,8 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
   let migrationsRun = 0;
   let paused = false;
   const journal = engine.world.beginJournal();
+  const times: StepTimes = new Map();
+  const step = <T>(phase: ReloadPhase, fn: () => T | Promise<T>) => timed(times, phase, fn);
 
   try {
     // Build the new version beside the running one.
@@ -132,6 +140,10 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
     return result(false, error);
   } finally {
     if (paused) engine.tickLoop.resume();
+    if (engine.logger.isEnabled('DEBUG')) {
+      const steps = [...times].map(([phase, ms]) => `${phase} ${ms.toFixed(2)}ms`).join(', ');
+      engine.logger.debug(`Reload of '${record.name}' (${req.trigger}): ${steps}; world entries journaled: ${journal.size}`);
+    }
   }
 
   function result(success: boolean, error?: ReloadError): ReloadResult {
