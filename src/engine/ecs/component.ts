@@ -25,14 +25,52 @@ export interface ComponentType<T extends object = ComponentData> {
 // lands in the same slot and finds the data its predecessor left. The table
 // only grows with distinct component names, never with reloads.
 const slotsByName = new Map<string, number>();
+const namesBySlot: string[] = [];
 
 export function componentSlot(name: string): number {
   let slot = slotsByName.get(name);
   if (slot === undefined) {
     slot = slotsByName.size;
     slotsByName.set(name, slot);
+    namesBySlot.push(name);
   }
   return slot;
+}
+
+/**
+ * A new empty plain object for a component's data. It is an ordinary object
+ * (its prototype is Object.prototype, like `{}`'s), but made by a constructor
+ * of the slot's own, so the data of each component starts its own family of
+ * hidden classes instead of sharing `{}`'s with every other object in the
+ * process. Shared ones get their field types widened by unrelated code (any
+ * `o = {}; o.value = 'text'` anywhere), after which every number written into
+ * component data is boxed, i.e. each write allocates.
+ */
+export function emptyComponentData(slot: number): object {
+  let make = dataConstructors[slot];
+  if (make === undefined) {
+    make = dataConstructor();
+    dataConstructors[slot] = make;
+  }
+  return new make();
+}
+
+const dataConstructors: (new () => object)[] = [];
+
+function dataConstructor(): new () => object {
+  const make = function ComponentData() {} as unknown as new () => object;
+  make.prototype = Object.prototype;
+  return make;
+}
+
+/** The slot of a component name, without allocating one for a name never seen. */
+export function existingComponentSlot(name: string): number | undefined {
+  return slotsByName.get(name);
+}
+
+/** The component name a slot belongs to (every slot has exactly one). */
+export function componentSlotName(slot: number): string | undefined {
+  return namesBySlot[slot];
 }
 
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;

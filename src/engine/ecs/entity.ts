@@ -1,4 +1,4 @@
-import type { ComponentType } from './component';
+import { componentSlotName, emptyComponentData, existingComponentSlot, type ComponentType } from './component';
 import type { WorldJournal } from './journal';
 
 /** What an entity needs from its world: keeping queries and change tracking current. */
@@ -6,8 +6,32 @@ export interface EntityHost {
   onComponentAdded(entity: Entity, slot: number): void;
   onComponentRemoved(entity: Entity, slot: number): void;
   markDirty(entity: Entity): void;
+  /** Numbers the world's change records: an entity marked in the current one is dirty. */
+  readonly changeEpoch: number;
+  /** The mark that lets a write skip all bookkeeping (see World.writeGate). */
+  readonly writeGate: number;
   /** Set while a transaction (a hot reload) may need to undo changes. */
   readonly journal: WorldJournal | undefined;
+}
+
+const hasOwn = Object.hasOwn;
+
+/**
+ * A fresh data object holding the defaults overlaid with `data`: what
+ * `{ ...defaults, ...data }` gives (a plain object, same keys, same order),
+ * built by Object.assign onto the slot's own kind of empty object so numbers
+ * written into it later are stored in place (see emptyComponentData; objects
+ * made by a spread literal box them, so every write would allocate). A source
+ * with an own `__proto__` key still goes through the spread, so that key stays
+ * an own property and never becomes the object's prototype.
+ */
+function withDefaults(slot: number, defaults: object, data: object | undefined): object {
+  if (hasOwn(defaults, '__proto__') || (data != null && hasOwn(data, '__proto__'))) return { ...defaults, ...data };
+  return Object.assign(emptyComponentData(slot), defaults, data);
+}
+
+function missing(entity: Entity, type: ComponentType<object>): Error {
+  return new Error(`Entity ${entity.id} has no ${type.name} component`);
 }
 
 /**
@@ -17,18 +41,34 @@ export interface EntityHost {
 export class Entity {
   /** @internal component data by slot */
   readonly slots: (object | undefined)[] = [];
-  /** @internal names of the components held, by slot (for serialisation) */
-  readonly names: (string | undefined)[] = [];
-  /** @internal set while the entity has unsaved changes */
-  dirty = false;
+  /** @internal the change record (epoch) the entity was last marked changed in */
+  changeMark = 0;
   /** @internal false once destroyed */
   alive = true;
+  /** @internal the world's small-integer handle for this entity (queries index by it); -1 when it has none */
+  handle = -1;
 
   constructor(
     readonly id: string,
     private readonly host: EntityHost,
     readonly key?: string,
   ) {}
+
+  /** @internal set while the entity has unsaved changes (marked in the world's current change record) */
+  get dirty(): boolean {
+    return this.changeMark === this.host.changeEpoch;
+  }
+
+  set dirty(value: boolean) {
+    this.changeMark = value ? this.host.changeEpoch : 0;
+  }
+
+  /** @internal names of the components held, by slot (for serialisation) */
+  get names(): (string | undefined)[] {
+    const names: (string | undefined)[] = [];
+    for (let slot = 0; slot < this.slots.length; slot++) names.push(this.slots[slot] === undefined ? undefined : componentSlotName(slot));
+    return names;
+  }
 
   has(type: ComponentType<object>): boolean {
     return this.slots[type.slot] !== undefined;
@@ -42,14 +82,21 @@ export class Entity {
   /** Like get, for data that must be there: throws a clear error when it is not. */
   require<T extends object>(type: ComponentType<T>): Readonly<T> {
     const data = this.slots[type.slot];
-    if (data === undefined) throw new Error(`Entity ${this.id} has no ${type.name} component`);
+    if (data === undefined) throw missing(this, type);
     return data as T;
   }
 
   /** Mutable access to the data, marking the entity changed (for hot loops). */
   write<T extends object>(type: ComponentType<T>): T {
+    // The common case (data there, already marked, no journal) is kept tiny so
+    // it inlines into system loops; everything else is in writeSlow.
     const data = this.slots[type.slot];
-    if (data === undefined) throw new Error(`Entity ${this.id} has no ${type.name} component`);
+    if (data !== undefined && this.changeMark === this.host.writeGate) return data as T;
+    return this.writeSlow(type, data);
+  }
+
+  private writeSlow<T extends object>(type: ComponentType<T>, data: object | undefined): T {
+    if (data === undefined) throw missing(this, type);
     const journal = this.host.journal;
     if (journal !== undefined) journal.touch(this, type.slot);
     if (!this.dirty) this.host.markDirty(this);
@@ -58,17 +105,19 @@ export class Entity {
 
   /** Adds the component; fields not given come from its defaults. Replaces an existing one. */
   add<T extends object>(type: ComponentType<T>, data?: Partial<T>): this {
-    this.putData(type.slot, type.name, { ...type.defaults(), ...data });
+    this.putData(type.slot, type.name, withDefaults(type.slot, type.defaults(), data));
     return this;
   }
 
-  /** @internal stores data under a slot, keeping queries and change tracking current */
-  putData(slot: number, name: string, data: object): void {
+  /**
+   * @internal stores data under a slot, keeping queries and change tracking
+   * current. The name is the slot's own (a slot belongs to one name).
+   */
+  putData(slot: number, _name: string, data: object): void {
     const journal = this.host.journal;
     if (journal !== undefined) journal.touch(this, slot);
     const had = this.slots[slot] !== undefined;
     this.slots[slot] = data;
-    this.names[slot] = name;
     if (!had) this.host.onComponentAdded(this, slot);
     if (!this.dirty) this.host.markDirty(this);
   }
@@ -95,19 +144,24 @@ export class Entity {
     if (journal !== undefined) journal.touch(this, type.slot);
     this.host.onComponentRemoved(this, type.slot);
     this.slots[type.slot] = undefined;
-    this.names[type.slot] = undefined;
     if (!this.dirty) this.host.markDirty(this);
     return true;
   }
 
   /** Names of the components held. */
   componentNames(): string[] {
-    return this.names.filter((n): n is string => n !== undefined);
+    const names: string[] = [];
+    for (let slot = 0; slot < this.slots.length; slot++) {
+      if (this.slots[slot] === undefined) continue;
+      const name = componentSlotName(slot);
+      if (name !== undefined) names.push(name);
+    }
+    return names;
   }
 
   /** Data by component name; identity is the name, so this works across reloads. */
   getByName(name: string): object | undefined {
-    const i = this.names.indexOf(name);
-    return i < 0 ? undefined : this.slots[i];
+    const slot = existingComponentSlot(name);
+    return slot === undefined ? undefined : this.slots[slot];
   }
 }

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import { randomFillSync } from 'node:crypto';
 import { currentPack } from '../core/pack-context';
 import { toDisposable, type Disposable } from '../core/disposable';
 import { PackError } from '../core/errors';
-import { componentSlot, type ComponentType } from './component';
+import { componentSlot, componentSlotName, type ComponentType } from './component';
 import { Entity, type EntityHost } from './entity';
 import { EventBus, type EventErrorReporter } from './events';
 import { Query } from './query';
@@ -33,17 +34,81 @@ export interface CreateEntityOptions {
   key?: string;
 }
 
+const NO_OPTIONS: CreateEntityOptions = Object.freeze({});
+
+// Entity ids: random (version 4) UUIDs, as crypto.randomUUID makes them, but
+// drawn from a larger pool of crypto-random bytes and written out as a flat
+// string. randomUUID's strings are built by concatenation, so each is a rope
+// that must be flattened before it can be hashed as a Map key; with that, an
+// id cost about 1 µs to make and file, against under 0.2 µs this way.
+const idPool = Buffer.alloc(16 * 1024);
+let idPoolAt = idPool.length;
+const idText = Buffer.alloc(36);
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+function newEntityId(): string {
+  if (idPoolAt + 16 > idPool.length) {
+    randomFillSync(idPool);
+    idPoolAt = 0;
+  }
+  let out = 0;
+  for (let i = 0; i < 16; i++) {
+    let byte = idPool[idPoolAt + i] as number;
+    if (i === 6) byte = (byte & 0x0f) | 0x40; // version 4
+    else if (i === 8) byte = (byte & 0x3f) | 0x80; // RFC 4122 variant
+    if (i === 4 || i === 6 || i === 8 || i === 10) idText[out++] = 0x2d; // '-'
+    idText[out++] = HEX_DIGITS[byte >> 4] as number;
+    idText[out++] = HEX_DIGITS[byte & 0x0f] as number;
+  }
+  idPoolAt += 16;
+  return idText.toString('latin1', 0, 36);
+}
+
+/** Most entries a change record is pre-sized for (larger arrays made by `new Array(n)` are slow ones). */
+const RECORD_ROOM = 16_384;
+/** Change epochs wrap before they stop being small integers. */
+const EPOCH_LIMIT = 2 ** 30;
+
 /** The ECS world: entities, their components, cached queries and an event bus. */
 export class World implements EntityHost, JournalHost {
+  private openJournal: WorldJournal | undefined = undefined;
+
   /** The open journal, if a transaction is recording changes. */
-  journal: WorldJournal | undefined;
+  get journal(): WorldJournal | undefined {
+    return this.openJournal;
+  }
+
+  set journal(journal: WorldJournal | undefined) {
+    this.openJournal = journal;
+    this.updateWriteGate();
+  }
   readonly events: EventBus;
   private readonly entities = new Map<string, Entity>();
   private readonly byKey = new Map<string, Entity>();
-  private readonly queries = new Map<string, Query>();
+  /** Every cached query, under each slot it involves. */
   private readonly queriesBySlot: Query[][] = [];
+  /** Entity handles (small integers queries index by) given back by destroyed entities. */
+  private readonly freeHandles: number[] = [];
+  private nextHandle = 0;
   private readonly registry = new Map<string, Registration>();
+  /**
+   * The change record: entities marked changed since the last take, the
+   * first `changedCount` entries of `changed`. An entity is dirty while its
+   * mark equals `changeEpoch`; taking the record starts a new epoch, which
+   * cleans every entity at once.
+   */
   private changed: Entity[] = [];
+  private changedCount = 0;
+  /** @internal */
+  changeEpoch = 1;
+  /**
+   * @internal The change mark an entity must hold for a write to need no
+   * bookkeeping: the current epoch, or -1 (no mark) while a journal is open,
+   * since then every first write of a slot must be recorded.
+   */
+  writeGate = 1;
+  /** Whether the record may hold destroyed entities (then taking it filters them out). */
+  private recordHasDead = false;
   /** Versions of components seen in loaded snapshots whose definition is not registered (yet). */
   private readonly storedVersions = new Map<string, number>();
   private destroyed = new Set<string>();
@@ -52,6 +117,8 @@ export class World implements EntityHost, JournalHost {
   output: (entityId: string, text: string) => boolean = () => false;
   /** Whether a player is connected to the entity. */
   isOnline: (entityId: string) => boolean = () => false;
+  /** Where `sendData` delivers structured data; the engine connects it to the players' sessions. */
+  dataOutput: (entityId: string, pkg: string, data: unknown) => boolean = () => false;
 
   constructor(reportEventError?: EventErrorReporter) {
     this.events = new EventBus(reportEventError);
@@ -62,19 +129,35 @@ export class World implements EntityHost, JournalHost {
     return this.output(typeof entity === 'string' ? entity : entity.id, text);
   }
 
+  /**
+   * Sends structured data beside the text (a GMCP message such as `Room.Info`
+   * or `Char.Vitals`) to the player controlling the entity. False when nobody
+   * is connected, or the player's client did not ask for that package.
+   */
+  sendData(entity: Entity | string, pkg: string, data?: unknown): boolean {
+    return this.dataOutput(typeof entity === 'string' ? entity : entity.id, pkg, data);
+  }
+
   // ---- entities ----
 
-  createEntity(options: CreateEntityOptions = {}): Entity {
-    const id = options.id ?? randomUUID();
+  createEntity(options: CreateEntityOptions = NO_OPTIONS): Entity {
+    const id = options.id ?? newEntityId();
     if (this.entities.has(id)) throw new Error(`An entity with id ${id} already exists`);
-    if (options.key !== undefined && this.byKey.has(options.key)) throw new Error(`An entity with key "${options.key}" already exists`);
-    const entity = new Entity(id, this, options.key);
+    const key = options.key;
+    if (key !== undefined && this.byKey.has(key)) throw new Error(`An entity with key "${key}" already exists`);
+    const entity = new Entity(id, this, key);
+    entity.handle = this.takeHandle();
     this.entities.set(id, entity);
-    if (options.key !== undefined) this.byKey.set(options.key, entity);
-    this.destroyed.delete(id);
+    if (key !== undefined) this.byKey.set(key, entity);
+    if (this.destroyed.size > 0) this.destroyed.delete(id);
     this.journal?.entityCreated(entity);
     this.markDirty(entity);
     return entity;
+  }
+
+  /** A free entity handle: one a destroyed entity gave back, else a new one. */
+  private takeHandle(): number {
+    return this.freeHandles.length > 0 ? (this.freeHandles.pop() as number) : this.nextHandle++;
   }
 
   /** The entity with this key, created and initialised by `init` if it does not exist yet. */
@@ -109,7 +192,13 @@ export class World implements EntityHost, JournalHost {
     for (let slot = 0; slot < entity.slots.length; slot++) {
       if (entity.slots[slot] !== undefined) this.onComponentRemoved(entity, slot);
     }
+    // Out of every query now, so its handle can serve a new entity.
+    if (entity.handle >= 0) {
+      this.freeHandles.push(entity.handle);
+      entity.handle = -1;
+    }
     entity.alive = false;
+    if (entity.changeMark === this.changeEpoch) this.recordHasDead = true;
     this.entities.delete(entity.id);
     if (entity.key !== undefined) this.byKey.delete(entity.key);
     this.destroyed.add(entity.id);
@@ -142,6 +231,7 @@ export class World implements EntityHost, JournalHost {
   reviveEntity(entity: Entity): void {
     if (entity.alive) return;
     entity.alive = true;
+    if (entity.handle < 0) entity.handle = this.takeHandle();
     this.entities.set(entity.id, entity);
     if (entity.key !== undefined) this.byKey.set(entity.key, entity);
     this.destroyed.delete(entity.id);
@@ -151,7 +241,7 @@ export class World implements EntityHost, JournalHost {
 
   /** @internal */
   restoreSlot(entity: Entity, slot: number, name: string | undefined, data: object | undefined): void {
-    const current = entity.names[slot] ?? name;
+    const current = (entity.slots[slot] !== undefined ? componentSlotName(slot) : undefined) ?? name;
     if (current === undefined) return;
     this.setComponentData(entity, current, data);
   }
@@ -160,45 +250,107 @@ export class World implements EntityHost, JournalHost {
 
   /** The live list of entities holding all of these components; cached per set of names. */
   query(...types: ComponentType<object>[]): Query {
-    if (types.length === 0) throw new Error('query() needs at least one component');
-    const key = types.map((t) => t.slot).sort((a, b) => a - b).join(',');
-    let q = this.queries.get(key);
-    if (q) return q;
-    q = new Query(types);
-    this.queries.set(key, q);
+    const cached = this.cachedQuery(types);
+    if (cached) return cached;
+    const q = new Query(types);
     for (const slot of q.slots) (this.queriesBySlot[slot] ??= []).push(q);
-    // Seed from the smallest existing query on one of its components, else all entities.
     for (const entity of this.entities.values()) if (q.matches(entity)) q.include(entity);
     return q;
+  }
+
+  /**
+   * The cached query over exactly these components (the same slots, in any
+   * order), found among the queries on the first one's slot: no key to build.
+   */
+  private cachedQuery(types: readonly ComponentType<object>[]): Query | undefined {
+    const n = types.length;
+    if (n === 0) throw new Error('query() needs at least one component');
+    const candidates = this.queriesBySlot[(types[0] as ComponentType<object>).slot];
+    if (candidates === undefined) return undefined;
+    if (n === 1) {
+      for (let i = 0; i < candidates.length; i++) {
+        const q = candidates[i] as Query;
+        if (q.sortedSlots.length === 1) return q;
+      }
+      return undefined;
+    }
+    const wanted = types.map((t) => t.slot).sort((a, b) => a - b);
+    outer: for (let i = 0; i < candidates.length; i++) {
+      const q = candidates[i] as Query;
+      const have = q.sortedSlots;
+      if (have.length !== n) continue;
+      for (let k = 0; k < n; k++) if (have[k] !== wanted[k]) continue outer;
+      return q;
+    }
+    return undefined;
   }
 
   /** @internal */
   onComponentAdded(entity: Entity, slot: number): void {
     const qs = this.queriesBySlot[slot];
-    if (qs) for (const q of qs) if (q.matches(entity)) q.include(entity);
+    if (qs === undefined) return;
+    // Data given to a destroyed entity still puts it in queries, as it always has; that takes a handle.
+    if (entity.handle < 0) entity.handle = this.takeHandle();
+    for (let i = 0; i < qs.length; i++) {
+      const q = qs[i] as Query;
+      if (q.matches(entity)) q.include(entity);
+    }
   }
 
   /** @internal */
   onComponentRemoved(entity: Entity, slot: number): void {
     const qs = this.queriesBySlot[slot];
-    if (qs) for (const q of qs) q.exclude(entity);
+    if (qs === undefined) return;
+    for (let i = 0; i < qs.length; i++) (qs[i] as Query).exclude(entity);
   }
 
   // ---- change tracking (persistence reads this once a tick) ----
 
   /** @internal */
   markDirty(entity: Entity): void {
-    entity.dirty = true;
-    this.changed.push(entity);
+    entity.changeMark = this.changeEpoch;
+    if (!entity.alive) this.recordHasDead = true;
+    this.changed[this.changedCount++] = entity;
+  }
+
+  private nextChangeEpoch(): void {
+    if (++this.changeEpoch >= EPOCH_LIMIT) {
+      // Start again from 1 (staying a small integer); no live entity may keep an old mark that could come round again.
+      this.changeEpoch = 1;
+      for (const e of this.entities.values()) e.changeMark = 0;
+    }
+    this.updateWriteGate();
+  }
+
+  private updateWriteGate(): void {
+    this.writeGate = this.openJournal === undefined ? this.changeEpoch : -1;
   }
 
   /** Everything changed since the last call, and clears the record. */
   takeChanges(): WorldChanges {
-    const changed = this.changed.filter((e) => e.alive);
-    for (const e of this.changed) e.dirty = false;
-    this.changed = [];
-    const destroyed = [...this.destroyed];
-    this.destroyed = new Set();
+    // The record itself is handed out, compacted to the entities still alive;
+    // the next one starts with room for as many (so marking does not regrow it).
+    const changed = this.changed;
+    const n = this.changedCount;
+    this.changed = n > 0 ? new Array<Entity>(Math.min(n, RECORD_ROOM)) : [];
+    this.changedCount = 0;
+    this.nextChangeEpoch();
+    if (this.recordHasDead) {
+      this.recordHasDead = false;
+      let alive = 0;
+      for (let i = 0; i < n; i++) {
+        const e = changed[i] as Entity;
+        if (e.alive) changed[alive++] = e;
+      }
+      changed.length = alive;
+    } else {
+      changed.length = n;
+    }
+    let destroyed: string[] = [];
+    if (this.destroyed.size > 0) {
+      destroyed = [...this.destroyed];
+      this.destroyed = new Set();
+    }
     return { changed, destroyed };
   }
 
@@ -240,8 +392,9 @@ export class World implements EntityHost, JournalHost {
     const components: EntitySnapshot['components'] = {};
     for (let slot = 0; slot < entity.slots.length; slot++) {
       const data = entity.slots[slot];
-      const name = entity.names[slot];
-      if (data === undefined || name === undefined) continue;
+      if (data === undefined) continue;
+      const name = componentSlotName(slot);
+      if (name === undefined) continue;
       components[name] = { version: this.registry.get(name)?.type.version ?? this.storedVersions.get(name) ?? 1, data };
     }
     return { id: entity.id, ...(entity.key !== undefined ? { key: entity.key } : {}), components };
@@ -264,7 +417,6 @@ export class World implements EntityHost, JournalHost {
       if (entity.slots[slot] === undefined) return;
       this.onComponentRemoved(entity, slot);
       entity.slots[slot] = undefined;
-      entity.names[slot] = undefined;
       if (!entity.dirty) this.markDirty(entity);
     } else {
       entity.putData(slot, name, data);
