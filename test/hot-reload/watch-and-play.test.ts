@@ -27,7 +27,7 @@ describe('hot reload while playing', () => {
     const holders = game.engine.world.query(Health).toArray();
     expect(holders.length).toBeGreaterThanOrEqual(4);
     const reloaded = game.nextReload();
-    game.edit('src/components/health.ts', /version: 1,\n  defaults: \(\) => \(\{ current: 100, max: 100 \}\),/, "version: 2,\n  defaults: () => ({ current: 100, max: 100, regen: 1 }),");
+    game.edit('src/components/health.ts', /version: 1,\n {2}defaults: \(\) => \(\{ current: 100, max: 100 \}\),/, "version: 2,\n  defaults: () => ({ current: 100, max: 100, regen: 1 }),");
     game.edit(
       'src/pack.ts',
       'getMigrations() {\n    return [];\n  }',
