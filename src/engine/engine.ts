@@ -54,6 +54,13 @@ export class GameEngine {
   readonly scheduler: SystemScheduler;
   readonly timers: Timers;
   readonly tickLoop: TickLoop;
+  /**
+   * Fired by start() once the added packs have been read and before any of
+   * them activates: persistence restores the saved world here, so that the
+   * packs' onLoad finds their rooms and NPCs (ensureEntity) instead of making
+   * duplicates. A listener that throws makes start() throw, nothing activated.
+   */
+  readonly beforeActivate: Signal<{ packs: PackRecord[] }>;
   /** Fired after each tick's systems ran: persistence commits, sessions flush output. */
   readonly afterTick: Signal<{ tick: number; delta: number }>;
   /** Fired by stop() after the last tick and before packs unload. */
@@ -81,8 +88,12 @@ export class GameEngine {
     );
     this.world.output = (id, text) => this.sessions.send(id, text);
     this.world.isOnline = (id) => this.sessions.isOnline(id);
+    this.world.dataOutput = (id, pkg, data) => this.sessions.sendData(id, pkg, data);
     this.scheduler = new SystemScheduler({ logger: this.logger, failureLimit: settings.systemFailureLimit, describeError: (e) => this.describeError(e) });
     this.timers = new Timers(this.logger);
+    this.beforeActivate = new Signal((err) => {
+      throw err;
+    });
     this.afterTick = new Signal(report('After-tick listener failed'));
     this.beforeStop = new Signal(report('Stop listener failed'));
     this.packChanged = new Signal(report('Pack listener failed'));
@@ -240,6 +251,7 @@ export class GameEngine {
    */
   async start(options: { autoTick?: boolean } = {}): Promise<void> {
     if (this.started) return;
+    await this.beforeActivate.fire({ packs: this.listPacks().filter((p) => p.status === 'pending') });
     this.started = true;
     await this.activatePending();
     if (options.autoTick !== false) this.tickLoop.start();

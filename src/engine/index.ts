@@ -42,3 +42,15 @@ export type {
 } from './hot-reload/types';
 export type { PackSource, PreparedVersion } from './hot-reload/pack-source';
 export { discoverPacks, resolvePackDir, isPackDir } from './packs/discover';
+export { escapeMarkup } from './server/telnet/ansi';
+export {
+  GameServer,
+  GMCP_SUBPROTOCOL,
+  limitsFrom,
+  type GameServerOptions,
+  type ServerAddresses,
+  type ServerLimits,
+  type ServerStats,
+} from './server';
+export { WorldPersistence, storageFromSettings, worldDbPath, type PersistenceStats, type WorldLoadReport } from './persistence';
+export { MemoryStorage, SqliteStorage, type Storage } from './storage';

@@ -4,6 +4,7 @@ import { Npc } from './components/npc';
 import { attack, flee, healthCommand } from './commands/attack';
 import { CombatSystem } from './systems/combat';
 import { RespawnSystem } from './systems/respawn';
+import { VitalsSystem } from './systems/vitals';
 import { onDeath, onLogin } from './systems/handlers';
 import { spawnNpcs } from './systems/spawn';
 
@@ -15,7 +16,7 @@ export default class CombatPack implements ContentPack {
   }
 
   getSystems(world: World) {
-    return [new CombatSystem(world), new RespawnSystem(world)];
+    return [new CombatSystem(world), new RespawnSystem(world), new VitalsSystem(world)];
   }
 
   getCommands() {

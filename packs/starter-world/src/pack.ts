@@ -1,7 +1,8 @@
-import type { ContentPack, GameEngine } from '@maid/engine';
+import type { ContentPack, GameEngine, World } from '@maid/engine';
 import { ALL_COMPONENTS } from './components';
 import { ALL_COMMANDS } from './commands';
 import { arrivalHandler } from './systems/arrival';
+import { RoomInfoSystem } from './systems/room-info';
 import { buildWorld } from './world/build';
 import { START_ROOM, WORLD_DATA } from './world/data';
 
@@ -19,6 +20,10 @@ export default class StarterWorldPack implements ContentPack {
 
   getCommands() {
     return ALL_COMMANDS;
+  }
+
+  getSystems(world: World) {
+    return [new RoomInfoSystem(world)];
   }
 
   getEventHandlers() {

@@ -8,6 +8,8 @@ export interface PlayerSession {
   send(text: string): void;
   /** Ends the connection after sending a last message (the server implements it). */
   close?(message?: string): void;
+  /** Structured data beside the text (GMCP `Room.Info`...); false when the client does not take it. */
+  sendData?(pkg: string, data?: unknown): boolean;
 }
 
 export interface CommandContext {

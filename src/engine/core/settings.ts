@@ -16,6 +16,32 @@ export interface Settings {
   watchDebounce: number;
   /** Consecutive failures after which a system is quarantined. */
   systemFailureLimit: number;
+
+  // ---- the game server (telnet, WebSocket) ----
+  /** The game's name: the login banner and MSSP NAME. */
+  gameName: string;
+  /** WebSocket port for the studio terminal and web clients (same host); 0 picks a free one. */
+  webSocketPort: number;
+  /** Whether the WebSocket endpoint is served at all. */
+  webSocket: boolean;
+  /** Longest input line, in characters; a longer one is refused with a message. */
+  maxLineLength: number;
+  /** Most input bytes buffered without a line end; past it the pending input is discarded. */
+  maxInputBuffer: number;
+  /** Largest telnet subnegotiation (or WebSocket GMCP frame) accepted, in bytes. */
+  maxSubnegotiation: number;
+  /** Commands (input lines) a session may run per second; more wait in its queue. */
+  commandsPerSecond: number;
+  /** Lines a session may have waiting; past it a line is dropped with a message. */
+  maxQueuedCommands: number;
+  /** Output bytes waiting for a slow client after which its session is disconnected. */
+  maxOutputBuffer: number;
+  /** Seconds a connection has to log in. */
+  loginTimeout: number;
+  /** Connections open at once from one address. */
+  maxConnectionsPerAddress: number;
+  /** Connections open at once in all. */
+  maxConnections: number;
 }
 
 type Parser<T> = (raw: unknown, name: string) => T;
@@ -71,6 +97,18 @@ const FIELDS: { [K in keyof Settings]: Field<K> } = {
   watch: { env: 'MAID_WATCH', accepted: 'a boolean', parse: bool, default: () => false },
   watchDebounce: { env: 'MAID_WATCH_DEBOUNCE', accepted: '0-60 (seconds)', parse: numberIn(0, 60, false), default: () => 0.5 },
   systemFailureLimit: { env: 'MAID_SYSTEM_FAILURE_LIMIT', accepted: '1-1000', parse: numberIn(1, 1000, true), default: () => 5 },
+  gameName: { env: 'MAID_GAME_NAME', accepted: 'a non-empty string', parse: text, default: () => 'MAID' },
+  webSocketPort: { env: 'MAID_WS_PORT', accepted: '0-65535', parse: numberIn(0, 65535, true), default: () => 4001 },
+  webSocket: { env: 'MAID_WEBSOCKET', accepted: 'a boolean', parse: bool, default: () => true },
+  maxLineLength: { env: 'MAID_MAX_LINE_LENGTH', accepted: '80-65536 (characters)', parse: numberIn(80, 65536, true), default: () => 4096 },
+  maxInputBuffer: { env: 'MAID_MAX_INPUT_BUFFER', accepted: '256-16777216 (bytes)', parse: numberIn(256, 16 * 1024 * 1024, true), default: () => 32 * 1024 },
+  maxSubnegotiation: { env: 'MAID_MAX_SUBNEGOTIATION', accepted: '64-16777216 (bytes)', parse: numberIn(64, 16 * 1024 * 1024, true), default: () => 8 * 1024 },
+  commandsPerSecond: { env: 'MAID_COMMANDS_PER_SECOND', accepted: '1-10000', parse: numberIn(1, 10_000, false), default: () => 20 },
+  maxQueuedCommands: { env: 'MAID_MAX_QUEUED_COMMANDS', accepted: '1-100000', parse: numberIn(1, 100_000, true), default: () => 50 },
+  maxOutputBuffer: { env: 'MAID_MAX_OUTPUT_BUFFER', accepted: '4096-1073741824 (bytes)', parse: numberIn(4096, 1024 * 1024 * 1024, true), default: () => 1024 * 1024 },
+  loginTimeout: { env: 'MAID_LOGIN_TIMEOUT', accepted: '1-86400 (seconds)', parse: numberIn(1, 86_400, false), default: () => 120 },
+  maxConnectionsPerAddress: { env: 'MAID_MAX_CONNECTIONS_PER_ADDRESS', accepted: '1-100000', parse: numberIn(1, 100_000, true), default: () => 20 },
+  maxConnections: { env: 'MAID_MAX_CONNECTIONS', accepted: '1-1000000', parse: numberIn(1, 1_000_000, true), default: () => 5000 },
 };
 
 export const SETTINGS_ENV: Readonly<Record<keyof Settings, string>> = Object.fromEntries(

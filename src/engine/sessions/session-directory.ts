@@ -34,6 +34,12 @@ export class SessionDirectory {
     return this.byEntity.size;
   }
 
+  /** Delivers structured data (GMCP) to the entity's player, if one is connected and takes it. */
+  sendData(entityId: string, pkg: string, data: unknown): boolean {
+    const session = this.byEntity.get(entityId);
+    return session?.sendData ? session.sendData(pkg, data) : false;
+  }
+
   /** Delivers text to the entity's player, if one is connected; true when delivered. */
   send(entityId: string, text: string): boolean {
     const session = this.byEntity.get(entityId);

@@ -1,4 +1,4 @@
-import { UsageError, defineCommand } from '@maid/engine';
+import { UsageError, defineCommand, escapeMarkup } from '@maid/engine';
 import { nameOf, roomKeyOf, tellRoom } from '../world/places';
 
 export const say = defineCommand({
@@ -7,7 +7,8 @@ export const say = defineCommand({
   help: "Say something to everyone in the room (or start the line with ')",
   category: 'communication',
   handler({ actor, rest, world, session }) {
-    const text = rest.trim();
+    // What a player types is text, never colour markup: `{red}` shows as typed.
+    const text = escapeMarkup(rest.trim());
     if (text === '') throw new UsageError('Say what? Usage: say <message>');
     session.send(`You say, "${text}"`);
     const room = roomKeyOf(actor);

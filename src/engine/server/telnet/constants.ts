@@ -63,12 +63,19 @@ export function optionName(option: number): string {
 
 /** Doubles every 255 byte, as telnet requires of data and of subnegotiation payloads. */
 export function escapeIac(bytes: Uint8Array): Buffer {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Game text is UTF-8, which never holds a 255 byte: find out natively (memchr) rather than byte by byte in JS.
+  let at = view.indexOf(IAC);
+  if (at < 0) return view;
   let count = 0;
-  for (const b of bytes) if (b === IAC) count++;
-  if (count === 0) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = Buffer.allocUnsafe(bytes.length + count);
+  while (at >= 0) {
+    count++;
+    at = view.indexOf(IAC, at + 1);
+  }
+  const out = Buffer.allocUnsafe(view.length + count);
   let j = 0;
-  for (const b of bytes) {
+  for (let i = 0; i < view.length; i++) {
+    const b = view[i] as number;
     out[j++] = b;
     if (b === IAC) out[j++] = IAC;
   }

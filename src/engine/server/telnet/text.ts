@@ -10,7 +10,7 @@ import { escapeIac } from './constants';
 export function renderText(text: string, level: ColorLevel): string {
   let out = renderMarkup(text, level);
   if (level === 'none') out = stripAnsi(out);
-  return out.replace(/\r?\n/g, '\r\n');
+  return out.includes('\n') ? out.replace(/\r?\n/g, '\r\n') : out;
 }
 
 /** `renderText`, as UTF-8 with any 255 byte doubled. */

@@ -1,0 +1,71 @@
+/**
+ * The server under load, in its own process (forked by suite.ts with an IPC
+ * channel): the shipped packs, SQLite in a temporary data directory, telnet
+ * on an ephemeral port. Answers `stats` messages with its CPU time, memory,
+ * event-loop delay and the server's own counters.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { GameEngine, getSettings } from '../../src/engine';
+import { GameServer } from '../../src/engine/server';
+import { SqliteStorage } from '../../src/engine/storage';
+
+export interface ServerStatsMessage {
+  type: 'stats';
+  cpu: NodeJS.CpuUsage;
+  memory: NodeJS.MemoryUsage;
+  /** Event-loop delay since the last `reset-loop`, ms. */
+  loop: { p50: number; p99: number; max: number };
+  ticks: number;
+  sessions: number;
+  playing: number;
+  commits: number;
+  lastCommitMs: number;
+  entities: number;
+}
+
+const packs = fileURLToPath(new URL('../../packs/', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'maid-bench-server-'));
+const settings = getSettings({ env: {}, overrides: { dataDir, logLevel: 'WARNING', maxConnectionsPerAddress: 100_000, maxConnections: 100_000 } });
+const engine = new GameEngine(settings);
+// Cheap scrypt: 1,000 characters are made before the measurement, which is about commands, not logins.
+const server = new GameServer(engine, new SqliteStorage({ dataDir }), { host: '127.0.0.1', port: 0, webSocketPort: false, passwordParams: { N: 1024, r: 8, p: 1 } });
+for (const name of ['starter-world', 'combat']) await engine.loadPackFromPath(join(packs, name));
+await engine.start();
+const { telnet } = await server.start();
+
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
+const gc = (globalThis as { gc?: () => void }).gc;
+
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'reset-loop') {
+    loop.reset();
+    process.send?.({ type: 'ok' });
+  } else if (message.type === 'stats') {
+    gc?.();
+    const stats = server.stats();
+    const reply: ServerStatsMessage = {
+      type: 'stats',
+      cpu: process.cpuUsage(),
+      memory: process.memoryUsage(),
+      loop: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+      ticks: engine.tickLoop.ticks,
+      sessions: stats.sessions,
+      playing: stats.playing,
+      commits: server.persistence?.stats.commits ?? 0,
+      lastCommitMs: server.persistence?.stats.lastCommitMs ?? 0,
+      entities: engine.world.entityCount,
+    };
+    process.send?.(reply);
+  } else if (message.type === 'stop') {
+    void server
+      .stop()
+      .then(() => engine.stop())
+      .then(() => process.exit(0));
+  }
+});
+process.send?.({ type: 'listening', port: telnet.port });

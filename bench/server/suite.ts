@@ -1,0 +1,261 @@
+/**
+ * `npm run bench -- server`: 1,000 logged-in telnet sessions, each sending a
+ * command every 200 ms (5,000 commands/s) for 60 s, against a server in its
+ * own process (SQLite persistence on, the shipped packs).
+ *
+ * Players spread over the town's rooms; each repeats a cycle of ten
+ * commands — look, hp, inventory, say, look, hp, inventory, a step to a
+ * neighbouring room, look, the step back — so a tenth of the commands talk
+ * to the room and a fifth move (tell two rooms). A command's round trip is
+ * from writing it to reading its answer and the prompt after it. The load is
+ * scheduled: each player's next command is due 200 ms after the previous
+ * one was due; if an answer is late, the next command goes as soon as it
+ * arrives (and counts as late).
+ *
+ * Reported: dropped sessions, p50/p90/p99/max round trip, commands/s
+ * achieved, the server's CPU (user+system over wall time) and event-loop
+ * delay, memory per session (RSS and heap after the logins, over before,
+ * after a GC).
+ *
+ * MAID_BENCH_SECONDS=<n> shortens or lengthens the measured run;
+ * MAID_BENCH_PROFILE=<dir> writes a V8 CPU profile of the server there.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { percentile } from '../lib/measure';
+import type { Suite, SuiteContext, SuiteReport } from '../lib/suite';
+import { LoadClient } from './load-client';
+import type { ServerStatsMessage } from './server-process';
+
+interface RoomData {
+  key: string;
+  exits: Record<string, string>;
+}
+
+const rooms = (JSON.parse(readFileSync(new URL('../../packs/starter-world/src/data/rooms.json', import.meta.url), 'utf8')) as { rooms: RoomData[]; start: string });
+const OPPOSITE: Record<string, string> = { north: 'south', south: 'north', east: 'west', west: 'east', up: 'down', down: 'up' };
+
+/** Directions from the start room to each room (breadth first). */
+function pathsFromStart(): Map<string, string[]> {
+  const byKey = new Map(rooms.rooms.map((r) => [r.key, r]));
+  const paths = new Map<string, string[]>([[rooms.start, []]]);
+  const queue = [rooms.start];
+  while (queue.length > 0) {
+    const key = queue.shift() as string;
+    for (const [dir, to] of Object.entries(byKey.get(key)?.exits ?? {})) {
+      if (paths.has(to)) continue;
+      paths.set(to, [...(paths.get(key) ?? []), dir]);
+      queue.push(to);
+    }
+  }
+  return paths;
+}
+
+/** A name of letters only, unique per index. */
+function nameFor(i: number): string {
+  let s = '';
+  let n = i;
+  do {
+    s = String.fromCharCode(97 + (n % 26)) + s;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return `Bench${s.padStart(3, 'a')}`;
+}
+
+interface Player {
+  client: LoadClient;
+  cycle: Array<[line: string, marker: string]>;
+}
+
+function cycleFor(home: RoomData): Array<[string, string]> {
+  const [dir] = Object.keys(home.exits);
+  const step = dir ?? 'look';
+  const back = dir ? (OPPOSITE[dir] ?? 'look') : 'look';
+  return [
+    ['look', 'Exits:'],
+    ['hp', 'Health:'],
+    ['inventory', 'You are carrying'],
+    ['say hello there', 'You say,'],
+    ['look', 'Exits:'],
+    ['hp', 'Health:'],
+    ['inventory', 'You are carrying'],
+    [step, 'Exits:'],
+    ['look', 'Exits:'],
+    [back, 'Exits:'],
+  ];
+}
+
+class ServerProcess {
+  private readonly waiting: Array<(m: { type: string }) => void> = [];
+
+  constructor(readonly child: ChildProcess) {
+    child.on('message', (m: { type: string }) => this.waiting.shift()?.(m));
+  }
+
+  static async start(): Promise<{ server: ServerProcess; port: number }> {
+    const script = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+    const profile = process.env.MAID_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MAID_BENCH_PROFILE}`] : [];
+    const child = fork(script, [], { execArgv: ['--import', 'tsx', '--expose-gc', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const server = new ServerProcess(child);
+    const first = (await server.next()) as { type: string; port: number };
+    return { server, port: first.port };
+  }
+
+  next(): Promise<{ type: string }> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  async request<T>(type: string): Promise<T> {
+    const reply = this.next();
+    this.child.send({ type });
+    return (await reply) as T;
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ type: 'stop' });
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    this.child.kill('SIGKILL');
+  }
+}
+
+async function run(ctx: SuiteContext): Promise<SuiteReport> {
+  const sessions = ctx.quick ? 100 : 1000;
+  const seconds = Number(process.env.MAID_BENCH_SECONDS ?? (ctx.quick ? 10 : 60));
+  const periodMs = 200;
+  const { server, port } = await ServerProcess.start();
+  try {
+    const idle = await server.request<ServerStatsMessage>('stats');
+
+    // Log everyone in, 50 at a time, then walk each to its room.
+    const paths = pathsFromStart();
+    const players: Player[] = [];
+    const loginStarted = performance.now();
+    for (let batch = 0; batch < sessions; batch += 50) {
+      const made = await Promise.all(
+        Array.from({ length: Math.min(50, sessions - batch) }, async (_, k) => {
+          const i = batch + k;
+          const client = await LoadClient.connect(port);
+          await client.login(nameFor(i), 'bench-password-1');
+          const home = rooms.rooms[i % rooms.rooms.length] as RoomData;
+          for (const dir of paths.get(home.key) ?? []) await client.command(dir, 'Exits:');
+          return { client, cycle: cycleFor(home) };
+        }),
+      );
+      players.push(...made);
+    }
+    const loginSeconds = (performance.now() - loginStarted) / 1000;
+    ctx.log(`${sessions} sessions logged in and placed in ${loginSeconds.toFixed(1)} s`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const loaded = await server.request<ServerStatsMessage>('stats');
+
+    // The measured run.
+    await server.request('reset-loop');
+    const before = await server.request<ServerStatsMessage>('stats');
+    const clientCpuBefore = process.cpuUsage();
+    const rtts: number[] = [];
+    let late = 0;
+    let lost = 0;
+    let sent = 0;
+    const started = performance.now();
+    const endAt = started + seconds * 1000;
+    const progress = setInterval(() => ctx.log(`  ${sent} commands sent, ${rtts.length} answered`), 10_000);
+    await Promise.all(
+      players.map(async (player, i) => {
+        let due = started + (i / players.length) * periodMs;
+        // Every player starts at home (offsets 0-7 come before the step out and back), at one of eight points of the cycle.
+        let step = i % 8;
+        while (due < endAt && !player.client.closed) {
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          else if (wait < -periodMs / 2) late++;
+          const [line, marker] = player.cycle[step] as [string, string];
+          step = (step + 1) % player.cycle.length;
+          sent++;
+          const rtt = await player.client.command(line, marker);
+          if (Number.isNaN(rtt)) lost++;
+          else rtts.push(rtt);
+          due += periodMs;
+        }
+      }),
+    );
+    clearInterval(progress);
+    const elapsed = (performance.now() - started) / 1000;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const after = await server.request<ServerStatsMessage>('stats');
+    const dropped = players.filter((p) => p.client.closed).length;
+    for (const p of players) p.client.close();
+
+    const cpuSeconds = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1e6;
+    const perSession = (a: number, b: number) => (a - b) / sessions / 1024;
+    const ms = (x: number) => x.toFixed(2);
+    const result = {
+      sessions,
+      seconds: elapsed,
+      periodMs,
+      commands: sent,
+      commandsPerSecond: sent / elapsed,
+      lateCommands: late,
+      unansweredCommands: lost,
+      droppedSessions: dropped,
+      rttMs: { p50: percentile(rtts, 50), p90: percentile(rtts, 90), p99: percentile(rtts, 99), max: rtts.reduce((a, b) => Math.max(a, b), 0) },
+      serverCpuPercent: (cpuSeconds / elapsed) * 100,
+      serverEventLoopDelayMs: after.loop,
+      loadGeneratorCpuPercent: ((clientCpu.user + clientCpu.system) / 1e6 / elapsed) * 100,
+      ticksPerSecond: (after.ticks - before.ticks) / elapsed,
+      commitsPerSecond: (after.commits - before.commits) / elapsed,
+      memory: {
+        rssIdleMB: idle.memory.rss / 2 ** 20,
+        rssLoadedMB: loaded.memory.rss / 2 ** 20,
+        rssEndMB: after.memory.rss / 2 ** 20,
+        heapIdleMB: idle.memory.heapUsed / 2 ** 20,
+        heapLoadedMB: loaded.memory.heapUsed / 2 ** 20,
+        rssPerSessionKB: perSession(loaded.memory.rss, idle.memory.rss),
+        heapPerSessionKB: perSession(loaded.memory.heapUsed, idle.memory.heapUsed),
+      },
+      loginSeconds,
+      entities: after.entities,
+    };
+    return {
+      tables: [
+        {
+          title: `${sessions} telnet sessions, a command every ${periodMs} ms each, ${elapsed.toFixed(0)} s`,
+          columns: ['measure', 'value'],
+          rows: [
+            ['commands/s achieved', result.commandsPerSecond.toFixed(0)],
+            ['dropped sessions', String(dropped)],
+            ['late commands (previous answer overdue)', String(late)],
+            ['unanswered commands (10 s)', String(lost)],
+            ['round trip p50 (ms)', ms(result.rttMs.p50)],
+            ['round trip p90 (ms)', ms(result.rttMs.p90)],
+            ['round trip p99 (ms)', ms(result.rttMs.p99)],
+            ['round trip max (ms)', ms(result.rttMs.max)],
+            ['server CPU (% of one core)', result.serverCpuPercent.toFixed(0)],
+            ['server event-loop delay p99 (ms)', ms(after.loop.p99)],
+            ['load generator CPU (% of one core)', result.loadGeneratorCpuPercent.toFixed(0)],
+            ['ticks/s (10 wanted)', result.ticksPerSecond.toFixed(1)],
+            ['server RSS idle → loaded (MB)', `${result.memory.rssIdleMB.toFixed(0)} → ${result.memory.rssLoadedMB.toFixed(0)}`],
+            ['RSS per session (KB)', result.memory.rssPerSessionKB.toFixed(1)],
+            ['heap per session (KB)', result.memory.heapPerSessionKB.toFixed(1)],
+          ],
+        },
+      ],
+      notes: [
+        `Logins: ${sessions} characters created in ${loginSeconds.toFixed(1)} s with cheap scrypt parameters (N=1024); the measurement is about commands.`,
+        'The load generator runs in the bench process, the server in a child process: they share the machine\'s cores.',
+      ],
+      data: result,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+const suite: Suite = {
+  name: 'server',
+  description: '1,000 telnet sessions at 5 commands/s each: round trip, CPU, memory per session',
+  run,
+};
+
+export default suite;

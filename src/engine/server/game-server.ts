@@ -1,0 +1,278 @@
+/**
+ * The game server: telnet and WebSocket endpoints, the sessions behind them
+ * (owned here, never by a pack), accounts, and the world's persistence.
+ *
+ *   const server = new GameServer(engine, storageFromSettings(settings));  // before engine.start()
+ *   await engine.start();        // restores the saved world, then activates the packs
+ *   const { telnet, webSocket } = await server.start();
+ *   ...
+ *   await server.stop();         // goodbye to every player, changes flushed
+ *   await engine.stop();         // last flush; the storage closes
+ */
+import { DisposableStore } from '../core/disposable';
+import type { Logger } from '../core/logger';
+import type { GameEngine } from '../engine';
+import { WorldPersistence } from '../persistence/world-persistence';
+import type { Storage } from '../storage/types';
+import { ConnectionLimiter } from './endpoints/connection-limiter';
+import { TelnetEndpoint } from './endpoints/telnet-endpoint';
+import { WebSocketEndpoint } from './endpoints/websocket-endpoint';
+import { AccountService } from './login/accounts';
+import { LoginFlow, type LoginIO, type LoginOutcome } from './login/login-flow';
+import { msspVariables } from './mssp-variables';
+import { DEFAULT_PROMPT, limitsFrom, type GameServerOptions, type ServerLimits } from './options';
+import { GameSession } from './session/game-session';
+import type { SessionHost } from './session/session-host';
+import type { Transport } from './session/transport';
+
+/** Sessions written per slice of the end-of-tick flush (about a millisecond's work). */
+const FLUSH_SLICE = 50;
+
+export interface ServerAddresses {
+  telnet: { host: string; port: number };
+  /** Absent when the WebSocket endpoint is off. */
+  webSocket?: { host: string; port: number; url: string };
+}
+
+export interface ServerStats {
+  /** Open sessions, logging in or playing. */
+  sessions: number;
+  playing: number;
+  telnet: number;
+  webSocket: number;
+}
+
+export class GameServer implements SessionHost {
+  readonly limits: ServerLimits;
+  readonly logger: Logger;
+  readonly prompt: string;
+  readonly negotiationTimeoutMs: number;
+  readonly gameName: string;
+  readonly accounts: AccountService;
+  /** Restores and saves the world; undefined with `persistWorld: false`. */
+  readonly persistence: WorldPersistence | undefined;
+  private readonly sessions = new Set<GameSession>();
+  private pendingOutput: GameSession[] = [];
+  /** A flush pass is under way; how far into pendingOutput it got. */
+  private flushing = false;
+  private flushedUpTo = 0;
+  private readonly limiter: ConnectionLimiter;
+  private readonly hooks = new DisposableStore();
+  private telnet: TelnetEndpoint | undefined;
+  private webSocket: WebSocketEndpoint | undefined;
+  private addresses: ServerAddresses | undefined;
+  private startedAt = Date.now();
+  private nextSessionId = 1;
+  private running = false;
+
+  constructor(
+    readonly engine: GameEngine,
+    readonly storage: Storage,
+    private readonly options: GameServerOptions = {},
+  ) {
+    const settings = engine.settings;
+    this.limits = limitsFrom(settings, options.limits);
+    this.logger = engine.logger.child('server');
+    this.prompt = options.prompt ?? DEFAULT_PROMPT;
+    this.negotiationTimeoutMs = options.negotiationTimeoutMs ?? 500;
+    this.gameName = options.gameName ?? settings.gameName;
+    this.limiter = new ConnectionLimiter(this.limits);
+    this.accounts = new AccountService(storage, this.logger, options.passwordParams ? { passwordParams: options.passwordParams } : {});
+    if (options.persistWorld !== false) {
+      this.persistence = new WorldPersistence(engine, storage);
+      // Registered first, so each tick commits before its output goes out: what a player saw at a tick's end is saved.
+      this.hooks.add(this.persistence.attach({ onStopped: () => this.engineStopped() }));
+    }
+    this.hooks.add(engine.afterTick.on(() => this.flushOutput()));
+  }
+
+  /** Opens the storage and starts listening; resolves with where players can connect. */
+  async start(): Promise<ServerAddresses> {
+    if (this.addresses) return this.addresses;
+    const settings = this.engine.settings;
+    await this.storage.open();
+    const host = this.options.host ?? settings.host;
+    const port = this.options.port ?? settings.port;
+    const wsPort = this.options.webSocketPort ?? (settings.webSocket ? settings.webSocketPort : false);
+    const telnet = new TelnetEndpoint({
+      limits: this.limits,
+      limiter: this.limiter,
+      logger: this.logger,
+      ...(this.options.telnetOffers ? { offers: this.options.telnetOffers } : {}),
+      mssp: () => this.mssp(),
+      accept: (transport) => this.accept(transport),
+    });
+    const telnetAddress = await telnet.listen(host, port);
+    this.telnet = telnet;
+    const addresses: ServerAddresses = { telnet: telnetAddress };
+    if (wsPort !== false) {
+      const ws = new WebSocketEndpoint({ limits: this.limits, limiter: this.limiter, logger: this.logger, accept: (transport) => this.accept(transport) });
+      try {
+        addresses.webSocket = await ws.listen(host, wsPort);
+      } catch (err) {
+        await telnet.close();
+        this.telnet = undefined;
+        throw err;
+      }
+      this.webSocket = ws;
+    }
+    this.startedAt = Date.now();
+    this.running = true;
+    this.addresses = addresses;
+    this.logger.info(`Telnet on ${telnetAddress.host}:${telnetAddress.port}${addresses.webSocket ? `, WebSocket on ${addresses.webSocket.url}` : ''}`);
+    return addresses;
+  }
+
+  /** Where the server listens, once started. */
+  get address(): ServerAddresses | undefined {
+    return this.addresses;
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  stats(): ServerStats {
+    let playing = 0;
+    let telnet = 0;
+    for (const s of this.sessions) {
+      if (s.state === 'playing') playing++;
+      if (s.transport.protocol === 'telnet') telnet++;
+    }
+    return { sessions: this.sessions.size, playing, telnet, webSocket: this.sessions.size - telnet };
+  }
+
+  /**
+   * Says goodbye to every session, stops listening and flushes the world's
+   * changes. The storage closes here if the engine has stopped, else when it
+   * stops (its last tick's changes are saved first).
+   */
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const session of [...this.sessions]) session.close('The server is shutting down. Your character is saved.', 'shutdown');
+    await Promise.all([this.telnet?.close(), this.webSocket?.close()]);
+    this.telnet = undefined;
+    this.webSocket = undefined;
+    this.addresses = undefined;
+    if (this.persistence && this.engine.isStarted && !this.persistence.isFinished) {
+      await this.persistence.flush();
+      return; // the engine's stop flushes again and closes the storage
+    }
+    this.hooks.dispose();
+    await this.storage.close();
+  }
+
+  // ---- SessionHost ----
+
+  createLogin(io: LoginIO): LoginFlow {
+    return new LoginFlow(io, this.accounts, this.logger, { gameName: this.gameName, maxAttempts: this.limits.maxLoginAttempts });
+  }
+
+  outputPending(session: GameSession): void {
+    this.pendingOutput.push(session);
+  }
+
+  async enterWorld(session: GameSession, outcome: LoginOutcome): Promise<void> {
+    const { engine } = this;
+    const name = outcome.character.name;
+    // Not while a reload swaps code: the login handlers of every pack must be in place.
+    await engine.runExclusive(async () => {
+      if (session.state !== 'login') return;
+      const world = engine.world;
+      let actor = world.getEntity(outcome.character.entityId);
+      let isNew = outcome.isNew;
+      if (!actor) {
+        if (!isNew) this.logger.warn(`The entity of character ${name} was not in the world (lost in a crash?); starting it afresh`);
+        actor = world.createEntity({ id: outcome.character.entityId });
+        isNew = true;
+      }
+      const previous = engine.sessions.sessionOf(actor.id);
+      if (previous && previous !== session) {
+        const notice = `Someone has logged in as ${name} from elsewhere (${session.address}); this session is closed.`;
+        if (previous instanceof GameSession) previous.close(notice, 'takeover');
+        else previous.close?.(notice);
+        engine.sessions.detach(actor, previous);
+        session.say('You take over your character from another session.');
+        this.logger.info(`${name} taken over by a new session from ${session.address}`);
+      }
+      engine.sessions.attach(actor, session);
+      session.enterPlaying(actor, name);
+      world.events.emit('player:login', { actor, name, isNew });
+    });
+  }
+
+  clientData(session: GameSession, pkg: string, data: unknown): void {
+    if (session.state !== 'playing' || !session.actor) return;
+    this.engine.world.events.emit('player:gmcp', { actor: session.actor, package: pkg, data });
+  }
+
+  sessionEnded(session: GameSession, reason: string, wasPlaying: boolean): void {
+    this.sessions.delete(session);
+    const actor = session.actor;
+    if (!actor) {
+      this.logger.debug(`Connection ${session.id} from ${session.address} closed before logging in (${reason})`);
+      return;
+    }
+    this.engine.sessions.detach(actor, session);
+    if (wasPlaying && reason !== 'takeover') {
+      this.logger.info(`${session.characterName} left (${reason})`);
+      this.engine.world.events.emit('player:disconnect', { actor, reason });
+    }
+  }
+
+  // ---- internals ----
+
+  private accept(transport: Transport): void {
+    if (!this.running) {
+      transport.close();
+      return;
+    }
+    const session = new GameSession(`${transport.protocol}-${this.nextSessionId++}`, transport, this);
+    this.sessions.add(session);
+    session.start();
+  }
+
+  /**
+   * After each tick: every session with output waiting writes it. A
+   * thousand sessions' writes take tens of milliseconds, so they go out in
+   * slices with the event loop free in between: commands that arrive
+   * meanwhile are answered at once instead of waiting for the last slice.
+   */
+  private flushOutput(): void {
+    if (this.flushing || this.pendingOutput.length === 0) return;
+    this.flushing = true;
+    this.flushSlice();
+  }
+
+  private readonly flushSlice = (): void => {
+    const pending = this.pendingOutput;
+    const end = Math.min(pending.length, this.flushedUpTo + FLUSH_SLICE);
+    for (let i = this.flushedUpTo; i < end; i++) (pending[i] as GameSession).flushPending();
+    this.flushedUpTo = end;
+    // Sessions that got output meanwhile were appended: they go out in this same pass.
+    if (end < pending.length) {
+      setImmediate(this.flushSlice);
+      return;
+    }
+    this.pendingOutput = [];
+    this.flushedUpTo = 0;
+    this.flushing = false;
+  };
+
+  private mssp() {
+    return msspVariables({
+      name: this.gameName,
+      players: this.engine.sessions.count,
+      startedAt: this.startedAt,
+      telnetPort: this.addresses?.telnet.port ?? 0,
+      ...(this.addresses?.webSocket ? { webSocketPort: this.addresses.webSocket.port } : {}),
+    });
+  }
+
+  /** The engine stopped (its last flush done): the storage can close unless the server still runs. */
+  private async engineStopped(): Promise<void> {
+    if (this.running) return;
+    this.hooks.dispose();
+    await this.storage.close();
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * One player's session: owned by the server, never by a pack, so a reload
+ * (successful or not) cannot drop it or a half-typed login. It runs the
+ * login flow, then the player's commands one at a time, and buffers what
+ * the game says to the player: the buffer goes out at the end of the tick,
+ * or at once with the prompt that ends a command.
+ */
+import type { PlayerSession } from '../../commands/define';
+import { errorMessage } from '../../core/errors';
+import type { Entity } from '../../ecs/entity';
+import type { LoginFlow, LoginIO, LoginOutcome } from '../login/login-flow';
+import type { SessionHost } from './session-host';
+import { InputQueue } from './input-queue';
+import type { Transport, TransportLimit } from './transport';
+
+export type SessionState = 'connecting' | 'login' | 'playing' | 'closed';
+
+/** Buffered output: a line of text, or a GMCP message kept in order with the text. */
+type OutputItem = string | { pkg: string; data: unknown };
+
+/** Buffered text past which a session writes through instead of waiting for the tick. */
+const WRITE_THROUGH_CHARS = 64 * 1024;
+/** At most one "too fast" notice per this many ms. */
+const NOTICE_INTERVAL_MS = 1000;
+
+export class GameSession implements PlayerSession, LoginIO {
+  state: SessionState = 'connecting';
+  /** The character's entity, once playing. */
+  actor: Entity | undefined;
+  characterName: string | undefined;
+  readonly connectedAt = Date.now();
+  /** Lines run (login answers and commands). */
+  linesRun = 0;
+  private out: OutputItem[] = [];
+  private outChars = 0;
+  private pendingMarked = false;
+  /** The cursor is after a prompt (or after hidden input): the next text starts on a new line. */
+  private afterPrompt = false;
+  private echoHidden = false;
+  private readonly input: InputQueue;
+  private login: LoginFlow | undefined;
+  private loginTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastNotice = 0;
+
+  constructor(
+    readonly id: string,
+    readonly transport: Transport,
+    private readonly host: SessionHost,
+  ) {
+    this.input = new InputQueue({
+      perSecond: host.limits.commandsPerSecond,
+      maxQueued: host.limits.maxQueuedCommands,
+      run: (line) => this.runLine(line),
+      dropped: () => this.notice(`You are typing faster than ${host.limits.commandsPerSecond} commands a second; some were dropped.`),
+      failed: (err) => host.logger.error(`Session ${this.id}: ${errorMessage(err)}`),
+    });
+  }
+
+  get address(): string {
+    return this.transport.address;
+  }
+
+  /** Starts listening to the connection; the banner waits for the client's terminal answers. */
+  start(): void {
+    this.transport.bind({
+      line: (text) => this.input.push(text),
+      gmcp: (pkg, data) => this.host.clientData(this, pkg, data),
+      limit: (limit, max) => this.limitReached(limit, max),
+      closed: (reason) => this.ended(reason),
+    });
+    this.loginTimer = setTimeout(() => {
+      if (this.state === 'connecting' || this.state === 'login') {
+        this.close(`You took more than ${Math.round(this.host.limits.loginTimeoutMs / 1000)} seconds to log in. Goodbye.`, 'login-timeout');
+      }
+    }, this.host.limits.loginTimeoutMs);
+    this.loginTimer.unref?.();
+    void this.transport.ready(this.host.negotiationTimeoutMs).then(() => {
+      if (this.state !== 'connecting') return;
+      this.state = 'login';
+      this.login = this.host.createLogin(this);
+      this.login.begin();
+      this.input.release();
+    });
+  }
+
+  // ---- PlayerSession: what commands and the game see ----
+
+  /** Queues a line of text for the player (out at the end of the tick, or with the next prompt). */
+  send(text: string): void {
+    if (this.state === 'closed') return;
+    this.out.push(text);
+    this.outChars += text.length;
+    this.markPending();
+    if (this.outChars > WRITE_THROUGH_CHARS) this.flush(false);
+  }
+
+  /** Queues a GMCP message, in order with the text; false when the client does not take the package. */
+  sendData(pkg: string, data?: unknown): boolean {
+    if (this.state !== 'playing' || !this.transport.acceptsData(pkg)) return false;
+    this.out.push({ pkg, data });
+    this.markPending();
+    return true;
+  }
+
+  /** Ends the session after a last message (the `quit` command, a takeover, shutdown). */
+  close(message?: string, reason = 'closed'): void {
+    if (this.state === 'closed') return;
+    if (message) this.send(message);
+    this.flush(false);
+    this.transport.close();
+    this.ended(reason);
+  }
+
+  // ---- LoginIO ----
+
+  say(text: string): void {
+    this.send(text);
+  }
+
+  ask(prompt: string, hidden = false): void {
+    if (hidden !== this.echoHidden) {
+      this.echoHidden = hidden;
+      this.transport.setEcho(hidden);
+    }
+    this.flush(true, prompt);
+  }
+
+  // ---- the server's side ----
+
+  /** Becomes the player of `actor` (the server attached it and is about to announce the login). */
+  enterPlaying(actor: Entity, characterName: string): void {
+    this.state = 'playing';
+    this.actor = actor;
+    this.characterName = characterName;
+    this.login = undefined;
+    if (this.loginTimer) clearTimeout(this.loginTimer);
+    this.loginTimer = undefined;
+    if (this.echoHidden) {
+      this.echoHidden = false;
+      this.transport.setEcho(false);
+    }
+  }
+
+  /** Writes buffered output at the end of a tick; with a prompt when the player is waiting for one. */
+  flushPending(): void {
+    this.pendingMarked = false;
+    if (this.out.length === 0) return;
+    this.flush(this.state === 'playing' && !this.input.running);
+  }
+
+  /**
+   * Writes the buffered output, then (when `prompt`) the prompt. Output that
+   * interrupts a prompt starts on a new line.
+   */
+  flush(prompt: boolean, promptText: string = this.host.prompt): void {
+    const items = this.out;
+    if (items.length > 0) {
+      this.out = [];
+      this.outChars = 0;
+    } else if (!prompt) {
+      return;
+    }
+    if (this.state === 'closed' || !this.transport.isOpen) return;
+    let text = '';
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as OutputItem;
+      if (typeof item === 'string') {
+        text += item + '\n';
+      } else {
+        if (text !== '') this.writeText(text);
+        text = '';
+        this.transport.sendData(item.pkg, item.data);
+      }
+    }
+    if (prompt) {
+      this.transport.write(this.afterPrompt && text !== '' ? '\n' + text : text, promptText);
+      this.afterPrompt = true;
+    } else if (text !== '') {
+      this.writeText(text);
+    }
+  }
+
+  private writeText(text: string): void {
+    this.transport.write(this.afterPrompt ? '\n' + text : text);
+    this.afterPrompt = false;
+  }
+
+  private markPending(): void {
+    if (this.pendingMarked) return;
+    this.pendingMarked = true;
+    this.host.outputPending(this);
+  }
+
+  private async runLine(line: string): Promise<void> {
+    if (this.state === 'closed') return;
+    this.linesRun++;
+    // The client echoed the line and its line end, unless echo was off (a password).
+    this.afterPrompt = this.echoHidden;
+    if (this.state === 'login') {
+      const login = this.login;
+      if (!login) return;
+      const outcome = await login.handle(line);
+      if (outcome && this.state === 'login') await this.loggedIn(outcome);
+      return;
+    }
+    if (this.state !== 'playing' || !this.actor) return;
+    await this.host.engine.executeCommand(this, this.actor, line);
+    if (this.state === 'playing') this.flush(true);
+  }
+
+  private async loggedIn(outcome: LoginOutcome): Promise<void> {
+    try {
+      await this.host.enterWorld(this, outcome);
+    } catch (err) {
+      this.host.logger.error(`Entering the world as ${outcome.character.name} failed: ${errorMessage(err)}`);
+      this.close('Something went wrong while entering the world; please try again in a moment.', 'enter-failed');
+      return;
+    }
+    if (this.state === 'playing') this.flush(true);
+  }
+
+  private limitReached(limit: TransportLimit, max: number): void {
+    switch (limit) {
+      case 'line':
+        this.notice(`That line was longer than ${max} characters and was ignored.`, true);
+        return;
+      case 'input':
+        this.notice(`You sent more than ${max} bytes without a line end; they were discarded.`, true);
+        return;
+      case 'subnegotiation':
+        this.host.logger.debug(`Session ${this.id} (${this.address}): ignored a protocol message over ${max} bytes`);
+        return;
+      case 'output':
+        this.host.logger.info(`Session ${this.id} (${this.address}) did not read its output (over ${max} bytes waiting); disconnected`);
+        return;
+    }
+  }
+
+  /** A message about the player's input, at most once a second. */
+  private notice(text: string, always = false): void {
+    const now = Date.now();
+    if (!always && now - this.lastNotice < NOTICE_INTERVAL_MS) return;
+    this.lastNotice = now;
+    this.send(text);
+    if (!this.input.running) this.flush(this.state === 'playing');
+  }
+
+  /** The connection is gone (closed by us or the peer): everything of the session is released. */
+  private ended(reason: string): void {
+    if (this.state === 'closed') return;
+    const wasPlaying = this.state === 'playing';
+    this.state = 'closed';
+    this.out = [];
+    this.outChars = 0;
+    this.input.dispose();
+    if (this.loginTimer) clearTimeout(this.loginTimer);
+    this.loginTimer = undefined;
+    this.host.sessionEnded(this, reason, wasPlaying);
+  }
+}

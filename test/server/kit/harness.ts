@@ -1,0 +1,28 @@
+/** Keeps track of servers and clients a test opened, and closes them after it. */
+import { afterEach } from 'vitest';
+import { startTestServer, type TestServer, type TestServerOptions } from './server-fixture';
+import { TelnetTestClient, type ClientOptions } from './telnet-client';
+
+export function useServers() {
+  const open: Array<{ close(): void | Promise<void> }> = [];
+  afterEach(async () => {
+    for (const item of open.splice(0).reverse()) await item.close();
+  });
+  return {
+    async server(options: TestServerOptions = {}): Promise<TestServer> {
+      const s = await startTestServer(options);
+      open.push({ close: () => s.stop() });
+      return s;
+    },
+    async client(port: number, options: ClientOptions = {}): Promise<TelnetTestClient> {
+      const c = await TelnetTestClient.connect(port, options);
+      open.push(c);
+      return c;
+    },
+    /** Registers anything else to close after the test. */
+    track<T extends { close(): void | Promise<void> }>(item: T): T {
+      open.push(item);
+      return item;
+    },
+  };
+}
