@@ -36,14 +36,14 @@ export function parseFlags(argv: readonly string[], specs: FlagSpecs): { flags: 
       break;
     }
     if (!arg.startsWith('--')) {
-      if (arg.startsWith('-') && arg.length > 1 && arg !== '-') throw new UsageFailure(`Unknown option ${arg}. Options: ${Object.keys(specs).map((k) => `--${k}`).join(', ') || 'none'}`);
+      if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) throw unknownOption(arg, specs);
       positionals.push(arg);
       continue;
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     const spec = specs[name];
-    if (!spec) throw new UsageFailure(`Unknown option --${name}. Options: ${Object.keys(specs).map((k) => `--${k}`).join(', ') || 'none'}`);
+    if (!spec) throw unknownOption(`--${name}`, specs);
     let raw: string | undefined = eq < 0 ? undefined : arg.slice(eq + 1);
     if (spec.type === 'boolean') {
       if (raw !== undefined && !['true', 'false'].includes(raw)) throw new UsageFailure(`--${name} is a switch: give it alone or as --${name}=true/false`);
@@ -64,6 +64,28 @@ export function parseFlags(argv: readonly string[], specs: FlagSpecs): { flags: 
     else flags[name] = value;
   }
   return { flags, positionals };
+}
+
+function unknownOption(option: string, specs: FlagSpecs): UsageFailure {
+  const names = Object.keys(specs);
+  const wanted = option.replace(/^-+/, '');
+  const ranked = names.map((n) => ({ n, d: distance(n, wanted) })).sort((a, b) => a.d - b.d)[0];
+  const close = ranked && ranked.d <= (ranked.n.length <= 3 ? 1 : 2) ? ranked.n : undefined;
+  const hint = close ? ` Did you mean --${close}?` : '';
+  return new UsageFailure(`Unknown option ${option}.${hint} Options: ${names.map((k) => `--${k}`).join(', ') || 'none'}`);
+}
+
+/** Edit distance, to suggest the option a typo meant. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length] as number;
 }
 
 export function formatFlagHelp(specs: FlagSpecs): string {

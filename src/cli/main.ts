@@ -1,71 +1,97 @@
 import { MaidError } from '../engine';
-import { formatFlagHelp, parseFlags, UsageFailure, type FlagSpecs, type ParsedFlags } from './args';
-import { serverStart, serverStartFlags } from './commands/server-start';
+import { AdminError } from '../engine/admin';
+import { parseFlags, UsageFailure, type ParsedFlags } from './args';
+import type { CliCommand } from './command';
+import { COMMANDS } from './commands';
+import { EXIT } from './exit-codes';
+import { commandHelp, groupHelp, overview } from './help';
 
-interface CliCommand {
-  words: [string, string];
-  summary: string;
-  usage: string;
-  flags: FlagSpecs;
-  run(flags: ParsedFlags, positionals: string[]): Promise<number>;
+export { EXIT } from './exit-codes';
+
+const ADMIN_EXIT: Record<AdminError['kind'], number> = {
+  'no-server': EXIT.noServer,
+  unauthorized: EXIT.unauthorized,
+  'not-found': EXIT.usage,
+  'bad-request': EXIT.usage,
+  failed: EXIT.failure,
+};
+
+/** What a command line asks for: text to show (help, or a usage error), or a command to run. */
+export type Invocation =
+  | { kind: 'show'; text: string; stream: 'stdout' | 'stderr'; code: number }
+  | { kind: 'run'; command: CliCommand; flags: ParsedFlags; args: string[] };
+
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
+
+function checkArgs(command: CliCommand, positionals: string[]): void {
+  const required = command.args.filter((a) => a.required);
+  if (positionals.length < required.length) {
+    const missing = required[positionals.length];
+    throw new UsageFailure(`missing ${missing?.name}: ${missing?.help}${command.examples[0] ? `. Example: ${command.examples[0]}` : ''}`);
+  }
+  const extra = positionals[command.args.length];
+  if (extra !== undefined) {
+    const hint = 'content' in command.flags ? ` (to load a pack, use --content ${extra})` : '';
+    throw new UsageFailure(`unexpected argument '${extra}'${hint}`);
+  }
 }
 
-const COMMANDS: CliCommand[] = [
-  {
-    words: ['server', 'start'],
-    summary: 'Start the game server with its packs',
-    usage: 'maid server start [--host H] [--port 4000] [--watch] [--watch-debounce S] [--content PACK]... [--packs-dir DIR] [--data-dir DIR] [--debug]',
-    flags: serverStartFlags,
-    run: (flags) => serverStart(flags),
-  },
-];
-
-/** Exit codes scripts can rely on. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
-
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.words.join(' ').length));
-  return [
-    'maid: the MAID MUD engine',
-    '',
-    'Usage: maid <command> [options]',
-    '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.words.join(' ').padEnd(width)}  ${c.summary}`),
-    '',
-    "Run 'maid <command> --help' for a command's options.",
-  ].join('\n');
+/** `maid dev reload: Unknown option --tpye. Did you mean --type? ... (see 'maid dev reload --help')` */
+function usageText(command: CliCommand, err: UsageFailure): string {
+  const name = `maid ${command.words.join(' ')}`;
+  return `${name}: ${err.message.replace(/\.$/, '')} (see '${name} --help')`;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    process.stdout.write(overview() + '\n');
-    return argv.length === 0 ? EXIT.usage : EXIT.ok;
+/** Works out what `maid <argv>` means without running anything (the docs' tests check every example with it). */
+export function interpret(argv: readonly string[], commands: readonly CliCommand[] = COMMANDS): Invocation {
+  const show = (text: string, code: number): Invocation => ({ kind: 'show', text, stream: code === EXIT.ok ? 'stdout' : 'stderr', code });
+  if (argv.length === 0) return show(overview(commands), EXIT.usage);
+  if (isHelp(argv[0])) return argv.length > 1 ? interpret([...argv.slice(1), '--help'], commands) : show(overview(commands), EXIT.ok); // `maid help dev reload`
+  const group = commands.filter((c) => c.words[0] === argv[0]);
+  if (group.length === 0) {
+    return show(`maid: unknown command '${argv[0]}'. Commands: ${[...new Set(commands.map((c) => c.words[0]))].join(', ')}. Run 'maid --help' for more`, EXIT.usage);
   }
-  const command = COMMANDS.find((c) => c.words[0] === argv[0] && c.words[1] === argv[1]);
-  if (!command) {
-    const group = COMMANDS.filter((c) => c.words[0] === argv[0]).map((c) => c.words.join(' '));
-    const hint = group.length > 0 ? `Commands: ${group.join(', ')}` : `Run 'maid --help' for the commands`;
-    process.stderr.write(`maid: unknown command '${argv.slice(0, 2).join(' ')}'. ${hint}\n`);
-    return EXIT.usage;
-  }
+  if (argv.length === 1 || isHelp(argv[1])) return show(groupHelp(argv[0] as string, commands), argv.length === 1 ? EXIT.usage : EXIT.ok);
+  const command = group.find((c) => c.words[1] === argv[1]);
+  if (!command) return show(`maid: unknown command '${argv.slice(0, 2).join(' ')}'. Commands: ${group.map((c) => c.words.join(' ')).join(', ')}`, EXIT.usage);
   const rest = argv.slice(2);
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n\nOptions:\n${formatFlagHelp(command.flags)}\n  --help  Show this help\n`);
-    return EXIT.ok;
-  }
+  const dashDash = rest.indexOf('--');
+  if ((dashDash < 0 ? rest : rest.slice(0, dashDash)).some((a) => a === '--help' || a === '-h')) return show(commandHelp(command), EXIT.ok);
   try {
     const { flags, positionals } = parseFlags(rest, command.flags);
-    return await command.run(flags, positionals);
+    checkArgs(command, positionals);
+    return { kind: 'run', command, flags, args: positionals };
+  } catch (err) {
+    if (err instanceof UsageFailure) return { kind: 'show', text: usageText(command, err), stream: 'stderr', code: EXIT.usage };
+    throw err;
+  }
+}
+
+/** Runs `maid <argv>` and returns the exit code; a user's mistake is a message and a code, never a stack trace. */
+export async function main(argv: string[], commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+  const invocation = interpret(argv, commands);
+  if (invocation.kind === 'show') {
+    process[invocation.stream].write(invocation.text + '\n');
+    return invocation.code;
+  }
+  const { command, flags, args } = invocation;
+  const fail = (text: string) => process.stderr.write(`maid ${command.words.join(' ')}: ${text}\n`);
+  try {
+    return await command.run(flags, args);
   } catch (err) {
     if (err instanceof UsageFailure) {
-      process.stderr.write(`maid ${command.words.join(' ')}: ${err.message}\n`);
+      process.stderr.write(`${usageText(command, err)}\n`);
       return EXIT.usage;
     }
+    if (err instanceof AdminError) {
+      fail(err.message);
+      return ADMIN_EXIT[err.kind];
+    }
     if (err instanceof MaidError) {
-      process.stderr.write(`maid ${command.words.join(' ')}: ${err.message}\n`);
+      fail(err.message);
       return EXIT.failure;
     }
-    throw err;
+    fail(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return EXIT.failure;
   }
 }

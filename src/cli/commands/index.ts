@@ -1,0 +1,9 @@
+import type { CliCommand } from '../command';
+import { devReloadCommand } from './dev-reload';
+import { devShellCommand } from './dev-shell';
+import { packNewCommand } from './pack-new';
+import { packTestCommand } from './pack-test';
+import { serverStartCommand } from './server-start';
+
+/** Every `maid` command, in the order `maid --help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [serverStartCommand, devReloadCommand, devShellCommand, packNewCommand, packTestCommand];

@@ -1,0 +1,43 @@
+import { relative } from 'node:path';
+import type { FlagSpecs, ParsedFlags } from '../args';
+import type { CliCommand } from '../command';
+import { EXIT } from '../exit-codes';
+import { createPack } from '../scaffold/write-pack';
+import { COMMON_FLAGS, settingsFromFlags } from '../settings-flags';
+
+const flags: FlagSpecs = {
+  'packs-dir': { ...COMMON_FLAGS['packs-dir'], help: 'Folder to create the pack in (default ./packs, or MAID_PACKS_DIR)' },
+};
+
+/** A path as the user would type it from here: `./packs/my-pack`, or absolute when elsewhere. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : `./${rel}`;
+}
+
+async function packNew(parsed: ParsedFlags, [name]: string[]): Promise<number> {
+  const settings = settingsFromFlags(parsed);
+  const pack = createPack(name as string, settings.packsDir);
+  const out = (line: string) => process.stdout.write(line + '\n');
+  out(`Created pack '${pack.name}' in ${shown(pack.dir)}:`);
+  for (const file of pack.files) out(`  ${file}`);
+  out('');
+  out('Next:');
+  out(`  maid pack test ${shown(pack.dir)}`);
+  out(`  maid server start --content ${shown(pack.dir)} --watch`);
+  return EXIT.ok;
+}
+
+export const packNewCommand: CliCommand = {
+  words: ['pack', 'new'],
+  summary: 'Create a new content pack from a template',
+  description: [
+    'Writes <packs-dir>/NAME: src/pack.ts, src/components/, src/systems/, src/commands/, tests/,',
+    'package.json and tsconfig.json. The pack loads, passes its own tests and hot-reloads as it is.',
+    'Refuses to write into a folder that exists and is not empty (exit 1, nothing changed).',
+  ].join('\n'),
+  args: [{ name: 'NAME', required: true, help: 'the pack name: lower-case letters, digits, ".", "_" or "-" (e.g. my-pack)' }],
+  flags,
+  examples: ['maid pack new my-pack', 'maid pack new my-pack --packs-dir ./packs'],
+  run: (parsed, args) => packNew(parsed, args),
+};

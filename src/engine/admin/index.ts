@@ -1,0 +1,9 @@
+// The admin API of a running server (`maid server start`) and its client
+// (`maid dev reload`, the studio): loopback only, token in <dataDir>/admin.json.
+export { AdminServer, type AdminServerOptions } from './server';
+export { AdminClient, isProcessAlive, type EventSubscription } from './client';
+export { AdminError, type AdminErrorKind } from './errors';
+export { credentialsPath, readCredentials } from './credentials';
+export { formatReloadResult, reloadLogLines, errorLocation, type ReloadLogLine } from './format';
+export { isLoopbackHost } from './loopback';
+export * from './protocol';

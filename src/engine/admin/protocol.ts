@@ -1,0 +1,81 @@
+import type { ReloadResult } from '../hot-reload/types';
+
+/**
+ * The admin API's wire contract, shared by the server (inside `maid server
+ * start`) and its clients (`maid dev reload`, the studio). JSON over HTTP on
+ * 127.0.0.1, every request carrying `Authorization: Bearer <token>`.
+ */
+
+/** The file in the data directory that tells clients where the API is and which token it takes (mode 0600). */
+export const ADMIN_FILE = 'admin.json';
+
+export const ADMIN_ROUTES = {
+  status: '/api/status',
+  packs: '/api/packs',
+  reloads: '/api/reloads',
+  reload: '/api/reload',
+  events: '/api/events',
+} as const;
+
+/** What the server writes to `<dataDir>/admin.json`. */
+export interface AdminCredentials {
+  /** Base URL of the API, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  token: string;
+  /** Process id of the server, to tell a stopped server from an unreachable one. */
+  pid: number;
+  /** Epoch milliseconds. */
+  startedAt: number;
+}
+
+export interface AdminStatus {
+  pid: number;
+  startedAt: number;
+  /** Seconds the server has been up. */
+  uptime: number;
+  packs: number;
+  ticks: number;
+  tickRate: number;
+  watching: { name: string; dir: string }[];
+}
+
+export interface AdminPackInfo {
+  name: string;
+  version: string;
+  status: 'pending' | 'loaded' | 'failed';
+  error?: string;
+  dependencies: string[];
+  /** Folder the pack was loaded from, when it came from disk (only those can be reloaded from their files). */
+  dir?: string;
+  systems: string[];
+  commands: string[];
+  watched: boolean;
+}
+
+/** `auto`: a pack when the target names a loaded pack, else a module. */
+export type ReloadTargetType = 'pack' | 'module' | 'auto';
+
+export interface AdminReloadRequest {
+  target: string;
+  type?: ReloadTargetType;
+  /** How the reload shows in the history: `manual` (maid dev reload), `file` (its --watch mode); default `api`. */
+  trigger?: 'api' | 'manual' | 'file';
+  /** Absolute paths of files that changed (from a client-side watcher), so only they and their importers are evaluated again. */
+  changedFiles?: string[];
+}
+
+export interface AdminReloadResponse {
+  result: ReloadResult;
+  /** Packs depending on the target, reloaded after it by the same request. */
+  dependants: ReloadResult[];
+}
+
+/** Every refusal and failure has this body, with a message that says what to do. */
+export interface AdminErrorBody {
+  error: { code: AdminErrorCode; message: string };
+}
+
+export type AdminErrorCode = 'unauthorized' | 'forbidden' | 'not-found' | 'method-not-allowed' | 'bad-request' | 'payload-too-large' | 'internal';
+
+/** Events of the `/api/events` stream (Server-Sent Events). */
+export type AdminEvent = { type: 'hello'; data: { pid: number } } | { type: 'reload'; data: ReloadResult };

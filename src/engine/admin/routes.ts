@@ -1,0 +1,107 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GameEngine } from '../engine';
+import { AdminError } from './errors';
+import type { ReloadEventStreams } from './event-stream';
+import { toJson } from './json';
+import { packInfos, serverStatus } from './pack-info';
+import { ADMIN_ROUTES, type AdminErrorBody, type AdminErrorCode } from './protocol';
+import { runReloadRequest, validateReloadRequest } from './reload-request';
+
+/** Largest request body accepted; a reload request is a few hundred bytes. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface RouteContext {
+  engine: GameEngine;
+  startedAt: number;
+  streams: ReloadEventStreams;
+}
+
+type Handler = (ctx: RouteContext, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+
+const ROUTES: Record<string, Partial<Record<'GET' | 'POST', Handler>>> = {
+  [ADMIN_ROUTES.status]: { GET: (ctx, _req, res) => sendJson(res, 200, serverStatus(ctx.engine, ctx.startedAt)) },
+  [ADMIN_ROUTES.packs]: { GET: (ctx, _req, res) => sendJson(res, 200, { packs: packInfos(ctx.engine) }) },
+  [ADMIN_ROUTES.reloads]: {
+    GET: (ctx, _req, res, url) => {
+      const history = ctx.engine.hotReload.getReloadHistory();
+      const raw = url.searchParams.get('limit');
+      if (raw === null) return sendJson(res, 200, { reloads: history });
+      const limit = Number(raw);
+      if (raw.trim() === '' || !Number.isInteger(limit) || limit < 0) throw new AdminError('bad-request', '"limit" must be a whole number of results, the most recent kept');
+      sendJson(res, 200, { reloads: limit === 0 ? [] : history.slice(-limit) });
+    },
+  },
+  [ADMIN_ROUTES.reload]: {
+    POST: async (ctx, req, res) => {
+      const request = validateReloadRequest(await readJsonBody(req));
+      ctx.engine.logger.debug(`Admin API: reload ${request.type} '${request.target}' (${request.trigger})`);
+      sendJson(res, 200, await runReloadRequest(ctx.engine, request));
+    },
+  },
+  [ADMIN_ROUTES.events]: { GET: (ctx, _req, res) => ctx.streams.attach(res) },
+};
+
+const ANSWER_OF: Record<AdminError['kind'], [number, AdminErrorCode]> = {
+  'no-server': [503, 'internal'],
+  unauthorized: [401, 'unauthorized'],
+  'not-found': [404, 'not-found'],
+  'bad-request': [400, 'bad-request'],
+  failed: [500, 'internal'],
+};
+
+/** Routes an authenticated request; every failure becomes an error body, never a dropped connection. */
+export async function route(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const methods = ROUTES[url.pathname];
+  if (!methods) return sendError(res, 404, 'not-found', `No such endpoint ${url.pathname}; endpoints: ${Object.keys(ROUTES).join(', ')}`);
+  const handler = methods[req.method as 'GET' | 'POST'];
+  if (!handler) {
+    res.setHeader('Allow', Object.keys(methods).join(', '));
+    return sendError(res, 405, 'method-not-allowed', `${url.pathname} accepts ${Object.keys(methods).join(', ')}, not ${req.method}`);
+  }
+  try {
+    await handler(ctx, req, res, url);
+  } catch (err) {
+    if (err instanceof AdminError) {
+      const [status, code] = ANSWER_OF[err.kind];
+      return sendError(res, status, code, err.message);
+    }
+    if (err instanceof BodyTooLarge) {
+      res.setHeader('Connection', 'close'); // the rest of the body is not read
+      return sendError(res, 413, 'payload-too-large', err.message);
+    }
+    ctx.engine.logger.error(`Admin API: ${req.method} ${url.pathname} failed: ${ctx.engine.describeError(err)}`);
+    sendError(res, 500, 'internal', `The server failed to answer ${req.method} ${url.pathname}; the details are in its log`);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  if (res.headersSent) return;
+  const body = toJson(value);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+export function sendError(res: ServerResponse, status: number, code: AdminErrorCode, message: string): void {
+  const body: AdminErrorBody = { error: { code, message } };
+  sendJson(res, status, body);
+}
+
+class BodyTooLarge extends Error {}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new AdminError('bad-request', 'Send the request body as JSON (Content-Type: application/json)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge(`The request body is over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new AdminError('bad-request', 'The request body is not valid JSON');
+  }
+}

@@ -1,0 +1,113 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GameEngine } from '../engine';
+import { AdminClient, isProcessAlive } from './client';
+import { newToken, readCredentials, removeCredentials, writeCredentials } from './credentials';
+import { AdminError } from './errors';
+import { ReloadEventStreams } from './event-stream';
+import { refusalOf } from './guard';
+import { isLoopbackHost } from './loopback';
+import { route, sendError } from './routes';
+
+export interface AdminServerOptions {
+  engine: GameEngine;
+  /** Where `admin.json` (the URL and the token) is written. */
+  dataDir: string;
+  /** A loopback address; anything else is refused. Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: any free port (clients find it in admin.json). */
+  port?: number;
+}
+
+/**
+ * The admin API of a running server: lists packs and reloads, reloads packs
+ * and modules, streams reload events. Listens on loopback only, and answers
+ * only requests that carry the token it wrote to `<dataDir>/admin.json`.
+ */
+export class AdminServer {
+  private constructor(
+    private readonly server: Server,
+    private readonly streams: ReloadEventStreams,
+    private readonly dataDir: string,
+    private readonly token: string,
+    readonly url: string,
+    readonly credentialsFile: string,
+  ) {}
+
+  static async start(options: AdminServerOptions): Promise<AdminServer> {
+    const { engine, dataDir } = options;
+    const requested = options.host ?? '127.0.0.1';
+    if (!isLoopbackHost(requested)) {
+      throw new AdminError('bad-request', `The admin API listens on loopback addresses only (127.0.0.1, ::1, localhost), not on ${requested}: it can reload code, so only this machine may reach it`);
+    }
+    const host = requested === 'localhost' ? '127.0.0.1' : requested;
+    await refuseSecondServer(dataDir);
+
+    const token = newToken();
+    const startedAt = Date.now();
+    const streams = new ReloadEventStreams(engine);
+    let port = 0;
+    const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      const refusal = refusalOf(req, token, port);
+      if (refusal) {
+        engine.logger.warn(`Admin API refused ${req.method} ${req.url}: ${refusal.message}`);
+        return sendError(res, refusal.status, refusal.code, refusal.message);
+      }
+      engine.logger.debug(`Admin API: ${req.method} ${req.url}`);
+      void route({ engine, startedAt, streams }, req, res);
+    });
+    server.requestTimeout = 0; // a reload with large migrations may take a while; streams stay open
+    server.headersTimeout = 10_000;
+
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) => {
+        const why = err.code === 'EADDRINUSE' ? 'the port is in use; choose another --admin-port, or 0 for any free port' : err.message;
+        reject(new AdminError('failed', `Cannot start the admin API on ${host}:${options.port ?? 0}: ${why}`, { cause: err }));
+      });
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+    port = (server.address() as AddressInfo).port;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    let file: string;
+    try {
+      file = writeCredentials(dataDir, { url, token, pid: process.pid, startedAt });
+    } catch (err) {
+      server.close();
+      throw new AdminError('failed', `Cannot write the admin API's token to ${dataDir}: ${(err as Error).message}`, { cause: err });
+    }
+    return new AdminServer(server, streams, dataDir, token, url, file);
+  }
+
+  /** Ends open event streams, stops listening and deletes the token file. */
+  async stop(): Promise<void> {
+    this.streams.close();
+    removeCredentials(this.dataDir, this.token);
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+}
+
+/**
+ * Two servers on one data directory would share its world database and
+ * overwrite each other's token: if the server named in admin.json still
+ * answers with its token, refuse to start. A file left by a crash is stale
+ * and gets replaced.
+ */
+async function refuseSecondServer(dataDir: string): Promise<void> {
+  let existing;
+  try {
+    existing = readCredentials(dataDir);
+  } catch {
+    return; // malformed: not a server's, replaced below
+  }
+  if (!existing || !isProcessAlive(existing.pid)) return;
+  const answers = await new AdminClient(existing, dataDir).status().then(
+    () => true,
+    () => false,
+  );
+  if (answers) {
+    throw new AdminError('failed', `Another maid server (pid ${existing.pid}) is running with the data directory ${dataDir}; stop it first, or give this one another --data-dir`);
+  }
+}
