@@ -1,0 +1,102 @@
+import type { StudioApi } from '../../shared/api';
+import { StudioError } from '../../shared/errors';
+import type {
+  CreateRequest,
+  FileContent,
+  FileRef,
+  GameEndpoint,
+  LogEntry,
+  PackTree,
+  ReloadEntry,
+  RenameRequest,
+  SaveRequest,
+  SaveResult,
+  StudioInfo,
+  TypeLibrary,
+} from '../../shared/model';
+import type { StudioHost } from '../host/studio-host';
+
+/** The studio version shown in the title bar. */
+export const STUDIO_VERSION = '0.1.0';
+
+/**
+ * The studio API implemented on the host. Arguments arrive already checked
+ * (src/shared/validation.ts via dispatch); file access goes through PackFiles,
+ * which confines it to the pack folders.
+ */
+export class StudioService implements StudioApi {
+  constructor(private readonly host: StudioHost) {}
+
+  async getInfo(): Promise<StudioInfo> {
+    return {
+      studioVersion: STUDIO_VERSION,
+      mode: this.host.mode,
+      packsDir: this.host.settings.packsDir,
+      watchDebounceMs: Math.round(this.host.settings.watchDebounce * 1000),
+      game: this.host.gameEndpoint,
+    };
+  }
+
+  listPacks(): Promise<PackTree[]> {
+    return this.host.packTrees();
+  }
+
+  readFile(ref: FileRef): Promise<FileContent> {
+    return this.host.files.read(ref);
+  }
+
+  readPackSources(pack: string): Promise<FileContent[]> {
+    return this.host.files.sources(pack);
+  }
+
+  async saveFile(request: SaveRequest): Promise<SaveResult> {
+    const result = await this.host.files.save(request);
+    this.host.engine.logger.debug(`Studio saved ${result.pack}/${result.path} (${result.bytes} bytes)`);
+    return result;
+  }
+
+  async createFile(request: CreateRequest): Promise<SaveResult> {
+    const result = await this.host.files.create(request);
+    this.host.engine.logger.info(`Studio created ${result.pack}/${result.path}`);
+    return result;
+  }
+
+  async renameFile(request: RenameRequest): Promise<FileRef> {
+    const result = await this.host.files.rename(request);
+    this.host.engine.logger.info(`Studio renamed ${request.pack}/${request.from} to ${result.path}`);
+    return result;
+  }
+
+  async deleteFile(ref: FileRef): Promise<null> {
+    await this.host.files.remove(ref);
+    this.host.engine.logger.info(`Studio deleted ${ref.pack}/${ref.path}`);
+    return null;
+  }
+
+  async reloadPack(pack: string): Promise<ReloadEntry> {
+    const retried = await this.host.retryLoad(pack);
+    if (retried) return retried;
+    if (!this.host.engine.getPack(pack)) {
+      throw new StudioError('not-found', `No pack named '${pack}' is loaded; loaded packs: ${this.host.engine.listPacks().map((p) => p.name).join(', ') || 'none'}`);
+    }
+    this.host.announcePacks();
+    const result = await this.host.engine.hotReload.reloadPack(pack, undefined, { trigger: 'manual' });
+    return this.host.timeline.add(result); // the entry the reload listener already made
+  }
+
+  async getReloadHistory(): Promise<ReloadEntry[]> {
+    return this.host.timeline.newestFirst();
+  }
+
+  async getLog(): Promise<LogEntry[]> {
+    return this.host.logs.all();
+  }
+
+  getTypeLibraries(): Promise<TypeLibrary[]> {
+    return this.host.engineTypes();
+  }
+
+  async openGameSession(): Promise<GameEndpoint> {
+    return this.host.gameEndpoint;
+  }
+}

@@ -1,0 +1,72 @@
+// The studio starts even when a pack does not compile: the pack shows as
+// failed with its files and the error's place, and loads once it is fixed.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReloadEntry } from '../../shared/model';
+import { StudioService } from '../api/studio-service';
+import { StudioHost } from './studio-host';
+
+const repoPacks = fileURLToPath(new URL('../../../packs', import.meta.url));
+const COMBAT = 'src/systems/combat.ts';
+
+let work: string;
+let host: StudioHost;
+let api: StudioService;
+
+function nextReload(): Promise<ReloadEntry> {
+  return new Promise((resolve) => {
+    const off = host.events.subscribe((event) => {
+      if (event.type === 'reload') {
+        off();
+        resolve(event.entry);
+      }
+    });
+  });
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'maid-broken-pack-'));
+  await cp(repoPacks, join(work, 'packs'), { recursive: true });
+  const file = join(work, 'packs', 'combat', COMBAT);
+  await writeFile(file, (await readFile(file, 'utf8')).replace('BASE_DAMAGE = 10;', 'BASE_DAMAGE = 10 +;'));
+  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
+  api = new StudioService(host);
+});
+
+afterAll(async () => {
+  await host?.stop();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('a pack that does not compile at start', () => {
+  it('is listed as failed, with its files, and the failure is on the timeline at its line', async () => {
+    const combat = (await api.listPacks()).find((p) => p.pack.name === 'combat');
+    expect(combat?.pack.status).toBe('failed');
+    expect(combat?.pack.error).toMatch(/Unexpected ";"/);
+    expect(JSON.stringify(combat?.files)).toContain(COMBAT);
+    expect((await api.listPacks()).find((p) => p.pack.name === 'starter-world')?.pack.status).toBe('loaded');
+    const [entry] = await api.getReloadHistory();
+    expect(entry).toMatchObject({ packName: 'combat', success: false, trigger: 'load', error: { file: COMBAT, line: 7 } });
+    expect((await api.readFile({ pack: 'combat', path: COMBAT })).content).toContain('10 +;');
+  });
+
+  it('loads once the author fixes and saves it', async () => {
+    const file = await api.readFile({ pack: 'combat', path: COMBAT });
+    const next = nextReload();
+    await api.saveFile({ pack: 'combat', path: COMBAT, content: file.content.replace('10 +;', '10;'), baseVersion: file.version });
+    expect(await next).toMatchObject({ packName: 'combat', success: true, trigger: 'file', changedFiles: [COMBAT] });
+    const combat = (await api.listPacks()).find((p) => p.pack.name === 'combat');
+    expect(combat?.pack.status).toBe('loaded');
+    expect(combat?.pack.systems).toContain('CombatSystem');
+  });
+
+  it('reloads normally from then on', async () => {
+    const file = await api.readFile({ pack: 'combat', path: COMBAT });
+    const next = nextReload();
+    await api.saveFile({ pack: 'combat', path: COMBAT, content: file.content.replace('BASE_DAMAGE = 10;', 'BASE_DAMAGE = 12;'), baseVersion: file.version });
+    expect(await next).toMatchObject({ packName: 'combat', success: true, trigger: 'file' });
+  });
+});

@@ -1,0 +1,108 @@
+// The host on a temporary copy of the shipped packs: a save reloads the pack
+// through the watcher and lands on the timeline; a broken save fails with the
+// file and line; the tree follows the disk; the log names the pack.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StudioEvent } from '../../shared/api';
+import type { ReloadEntry } from '../../shared/model';
+import { StudioService } from '../api/studio-service';
+import { StudioHost } from './studio-host';
+
+const repoPacks = fileURLToPath(new URL('../../../packs', import.meta.url));
+const COMBAT = 'src/systems/combat.ts';
+
+let work: string;
+let host: StudioHost;
+let api: StudioService;
+const seen: StudioEvent[] = [];
+
+function nextEvent<T extends StudioEvent['type']>(type: T, match: (e: Extract<StudioEvent, { type: T }>) => boolean = () => true): Promise<Extract<StudioEvent, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${type} event within 10 s`)), 10_000);
+    const off = host.events.subscribe((event) => {
+      if (event.type === type && match(event as Extract<StudioEvent, { type: T }>)) {
+        clearTimeout(timer);
+        off();
+        resolve(event as Extract<StudioEvent, { type: T }>);
+      }
+    });
+  });
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'maid-studio-host-'));
+  await cp(repoPacks, join(work, 'packs'), { recursive: true });
+  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
+  host.events.subscribe((e) => seen.push(e));
+  api = new StudioService(host);
+});
+
+afterAll(async () => {
+  await host?.stop();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('StudioHost', () => {
+  it('lists both packs, loaded, with their files', async () => {
+    const packs = await api.listPacks();
+    expect(packs.map((p) => `${p.pack.name}:${p.pack.status}`).sort()).toEqual(['combat:loaded', 'starter-world:loaded']);
+    const combat = packs.find((p) => p.pack.name === 'combat')!;
+    expect(combat.pack.systems).toContain('CombatSystem');
+    expect(combat.pack.commands).toContain('attack');
+    expect(JSON.stringify(combat.files)).toContain(COMBAT);
+  });
+
+  it('reloads on save and puts the reload on the timeline with a state diff', async () => {
+    const file = await api.readFile({ pack: 'combat', path: COMBAT });
+    const reloaded = nextEvent('reload', (e) => e.entry.packName === 'combat');
+    await api.saveFile({ pack: 'combat', path: COMBAT, content: file.content.replace('BASE_DAMAGE = 10', 'BASE_DAMAGE = 25'), baseVersion: file.version });
+    const { entry } = await reloaded;
+    expect(entry).toMatchObject({ success: true, trigger: 'file', rolledBack: false });
+    expect(entry.changedFiles).toContain(COMBAT);
+    expect(entry.stateDiff.systems.CombatSystem).toBeDefined();
+    expect((await api.getReloadHistory())[0]?.id).toBe(entry.id);
+  });
+
+  it('a broken save fails with the file and line, rolled back, and the pack keeps running', async () => {
+    const file = await api.readFile({ pack: 'combat', path: COMBAT });
+    const reloaded = nextEvent('reload', (e) => e.entry.packName === 'combat');
+    await api.saveFile({ pack: 'combat', path: COMBAT, content: file.content.replace('BASE_DAMAGE = 25;', 'BASE_DAMAGE = 25 +;'), baseVersion: file.version });
+    const { entry }: { entry: ReloadEntry } = await reloaded;
+    expect(entry.success).toBe(false);
+    expect(entry.rolledBack).toBe(true);
+    expect(entry.error).toMatchObject({ file: COMBAT, line: 7 });
+    expect((await api.listPacks()).find((p) => p.pack.name === 'combat')?.pack.status).toBe('loaded');
+    const log = await api.getLog();
+    expect(log.some((l) => l.level === 'ERROR' && l.pack === 'combat' && l.message.includes('Failed to reload'))).toBe(true);
+  });
+
+  it('a manual reload answers with its timeline entry', async () => {
+    await writeFile(join(work, 'packs', 'combat', COMBAT), (await readFile(join(repoPacks, 'combat', COMBAT), 'utf8')));
+    await nextEvent('reload', (e) => e.entry.packName === 'combat' && e.entry.success);
+    const entry = await api.reloadPack('combat');
+    expect(entry).toMatchObject({ packName: 'combat', trigger: 'manual', success: true });
+    await expect(api.reloadPack('nope')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('tells the renderers when files appear on disk', async () => {
+    const packs = nextEvent('packs', (e) => JSON.stringify(e.packs).includes('src/notes.md'));
+    await writeFile(join(work, 'packs', 'combat', 'src', 'notes.md'), '# notes\n');
+    await packs;
+  });
+
+  it('gives the editor the engine declarations', async () => {
+    const libraries = await api.getTypeLibraries();
+    const index = libraries.find((l) => l.path === 'file:///node_modules/@maid/engine/index.d.ts');
+    expect(index?.content).toContain('GameEngine');
+  }, 30_000);
+
+  it('runs the game server and tells the terminal where its WebSocket is', async () => {
+    const game = await api.openGameSession();
+    expect(game).toMatchObject({ available: true, subprotocol: 'gmcp.mudstandards.org', url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+/) });
+    const info = await api.getInfo();
+    expect(info).toMatchObject({ mode: 'web', watchDebounceMs: 50, game });
+  });
+});

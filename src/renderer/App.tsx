@@ -1,0 +1,96 @@
+// The studio's one layout: packs on the left, the editor with the terminal
+// and log below it in the middle, the reload timeline and its state diff on
+// the right. Every border between panels can be dragged.
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { DialogHost } from './components/dialogs';
+import { EditorPanel } from './panels/EditorPanel';
+import { FileTreePanel } from './panels/FileTreePanel';
+import { LogPanel } from './panels/LogPanel';
+import { StateDiffPanel } from './panels/StateDiffPanel';
+import { TerminalPanel } from './panels/TerminalPanel';
+import { TimelinePanel } from './panels/TimelinePanel';
+import { useActions, useStudio } from './state/context';
+
+function StatusBar() {
+  const info = useStudio((s) => s.info);
+  const link = useStudio((s) => s.link);
+  const packs = useStudio((s) => s.packs);
+  const loaded = packs.filter((p) => p.pack.status === 'loaded').length;
+  return (
+    <footer className="status-bar">
+      <span>MAID Studio {info?.studioVersion}</span>
+      <span>{info ? `${info.mode} mode` : ''}</span>
+      <span>
+        {loaded}/{packs.length} packs loaded
+      </span>
+      <span>{info ? `reload after ${info.watchDebounceMs} ms of quiet` : ''}</span>
+      <span className={`link ${link}`} data-testid="host-link">
+        host {link}
+      </span>
+    </footer>
+  );
+}
+
+function Notices() {
+  const actions = useActions();
+  const notices = useStudio((s) => s.notices);
+  return (
+    <div className="notices" aria-live="polite">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} onClick={() => actions.dismiss(n.id)}>
+          {n.text}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function App() {
+  const fatal = useStudio((s) => s.fatal);
+  if (fatal) return <div className="fatal">{fatal}</div>;
+  return (
+    <DialogHost>
+      <div className="studio">
+        <Group orientation="horizontal" className="layout" id="studio-columns">
+          <Panel id="panel-packs" defaultSize="18" minSize="10">
+            <FileTreePanel />
+          </Panel>
+          <Separator className="separator vertical" />
+          <Panel id="panel-center" defaultSize="54" minSize="25">
+            <Group orientation="vertical" id="studio-center">
+              <Panel id="panel-editor" defaultSize="62" minSize="15">
+                <EditorPanel />
+              </Panel>
+              <Separator className="separator horizontal" />
+              <Panel id="panel-bottom" defaultSize="38" minSize="10">
+                <Group orientation="horizontal" id="studio-bottom">
+                  <Panel id="panel-terminal" defaultSize="55" minSize="15">
+                    <TerminalPanel />
+                  </Panel>
+                  <Separator className="separator vertical" />
+                  <Panel id="panel-log" defaultSize="45" minSize="15">
+                    <LogPanel />
+                  </Panel>
+                </Group>
+              </Panel>
+            </Group>
+          </Panel>
+          <Separator className="separator vertical" />
+          <Panel id="panel-right" defaultSize="28" minSize="12">
+            <Group orientation="vertical" id="studio-right">
+              <Panel id="panel-timeline" defaultSize="40" minSize="10">
+                <TimelinePanel />
+              </Panel>
+              <Separator className="separator horizontal" />
+              <Panel id="panel-diff" defaultSize="60" minSize="10">
+                <StateDiffPanel />
+              </Panel>
+            </Group>
+          </Panel>
+        </Group>
+        <StatusBar />
+        <Notices />
+      </div>
+    </DialogHost>
+  );
+}

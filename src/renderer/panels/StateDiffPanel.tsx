@@ -1,0 +1,99 @@
+// The selected reload's state: each StatefulSystem's captured state before
+// and after, and component data migrations changed (counts and a sample),
+// as structural diffs with additions, removals and changes highlighted.
+import { useMemo, useState } from 'react';
+import 'jsondiffpatch/formatters/styles/html.css';
+import type { ComponentDataChange, ReloadEntry, SystemStateChange } from '../../shared/model';
+import { diffHtml } from '../diff/structural-diff';
+import { useStudio } from '../state/context';
+import { outcomeOf } from '../state/studio-state';
+
+function Diff({ before, after, testId }: { before: unknown; after: unknown; testId: string }) {
+  const rendered = useMemo(() => diffHtml(before, after), [before, after]);
+  if (!rendered.changed) {
+    return (
+      <div className="diff unchanged" data-testid={testId} data-changed="false">
+        <div className="diff-note">unchanged</div>
+        <pre>{JSON.stringify(before, null, 2)}</pre>
+      </div>
+    );
+  }
+  return <div className="diff" data-testid={testId} data-changed="true" dangerouslySetInnerHTML={{ __html: rendered.html }} />;
+}
+
+function SystemDiff({ name, change }: { name: string; change: SystemStateChange }) {
+  return (
+    <section className="diff-section" data-system={name}>
+      <h4>
+        {name}
+        {change.added && <span className="badge added">new system</span>}
+        {change.removed && <span className="badge removed">removed</span>}
+      </h4>
+      <Diff before={change.before} after={change.after} testId={`system-diff-${name}`} />
+    </section>
+  );
+}
+
+function ComponentDiff({ name, change }: { name: string; change: ComponentDataChange }) {
+  return (
+    <section className="diff-section" data-component={name}>
+      <h4>
+        {name} v{change.from} → v{change.to}
+        <span className="diff-count">
+          {change.entities} entit{change.entities === 1 ? 'y' : 'ies'} migrated{change.sample.length < change.entities ? `, ${change.sample.length} shown` : ''}
+        </span>
+      </h4>
+      {change.sample.map((s) => (
+        <div key={s.entity} className="diff-sample">
+          <div className="diff-entity">{s.entity}</div>
+          <Diff before={s.before} after={s.after} testId={`component-diff-${name}`} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Summary({ entry }: { entry: ReloadEntry }) {
+  const outcome = outcomeOf(entry);
+  return (
+    <div className={`diff-summary ${outcome}`} data-testid="state-diff-summary" data-outcome={outcome}>
+      Reload #{entry.id} of <b>{entry.packName}</b>: {outcome === 'success' ? 'succeeded' : outcome === 'rolled-back' ? 'failed and was rolled back; the state below is what was restored' : 'failed'}
+      {entry.error && <div className="diff-error">{entry.error.message}</div>}
+    </div>
+  );
+}
+
+export function StateDiffPanel() {
+  const entry = useStudio((s) => s.reloads.find((r) => r.id === s.selectedReloadId));
+  const [showUnchanged, setShowUnchanged] = useState(false);
+  const systems = entry ? Object.entries(entry.stateDiff.systems) : [];
+  const components = entry ? Object.entries(entry.stateDiff.components) : [];
+  return (
+    <div className="panel state-diff" aria-label="State diff">
+      <div className="panel-title">
+        State diff
+        <label className="toggle">
+          <input type="checkbox" checked={showUnchanged} onChange={(e) => setShowUnchanged(e.target.checked)} /> unchanged keys
+        </label>
+      </div>
+      <div className={`panel-body${showUnchanged ? '' : ' jsondiffpatch-unchanged-hidden'}`} data-testid="state-diff">
+        {!entry && <div className="empty">Select a reload on the timeline.</div>}
+        {entry && <Summary entry={entry} />}
+        {entry && (
+          <>
+            <h3>Systems ({systems.length})</h3>
+            {systems.length === 0 && <div className="empty">No StatefulSystem in this pack.</div>}
+            {systems.map(([name, change]) => (
+              <SystemDiff key={name} name={name} change={change} />
+            ))}
+            <h3>Migrated components ({components.length})</h3>
+            {components.length === 0 && <div className="empty">No component data was migrated.</div>}
+            {components.map(([name, change]) => (
+              <ComponentDiff key={name} name={name} change={change} />
+            ))}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// Every reload of this session, newest first: trigger, changed files,
+// duration, outcome and migrations. Selecting one shows its state diff.
+import type { ReloadEntry } from '../../shared/model';
+import { useActions, useStudio } from '../state/context';
+import { outcomeOf } from '../state/studio-state';
+
+const OUTCOME_LABEL = { success: 'success', failed: 'failed', 'rolled-back': 'rolled back' } as const;
+const OUTCOME_ICON = { success: '✔', failed: '✖', 'rolled-back': '↺' } as const;
+
+function time(ts: number): string {
+  return new Date(ts).toLocaleTimeString([], { hour12: false });
+}
+
+function Entry({ entry, selected }: { entry: ReloadEntry; selected: boolean }) {
+  const actions = useActions();
+  const outcome = outcomeOf(entry);
+  const versions = entry.oldVersion && entry.newVersion && entry.oldVersion !== entry.newVersion ? ` · v${entry.oldVersion} → v${entry.newVersion}` : '';
+  return (
+    <li
+      role="option"
+      aria-selected={selected}
+      tabIndex={0}
+      className={`reload-entry ${outcome}${selected ? ' selected' : ''}`}
+      data-testid="reload-entry"
+      data-id={entry.id}
+      data-outcome={outcome}
+      data-pack={entry.packName}
+      data-trigger={entry.trigger}
+      onClick={() => actions.selectReload(entry.id)}
+      onKeyDown={(e) => e.key === 'Enter' && actions.selectReload(entry.id)}
+    >
+      <div className="reload-line">
+        <span className="reload-icon" aria-hidden>
+          {OUTCOME_ICON[outcome]}
+        </span>
+        <span className="reload-pack">{entry.packName}</span>
+        <span className={`badge ${outcome}`}>{OUTCOME_LABEL[outcome]}</span>
+        <span className="reload-trigger">{entry.trigger}</span>
+        <span className="reload-duration">{entry.durationMs.toFixed(1)} ms</span>
+        <span className="reload-time">{time(entry.timestamp)}</span>
+      </div>
+      <div className="reload-files">{entry.changedFiles.length > 0 ? entry.changedFiles.join(', ') : '(no file changes)'}</div>
+      <div className="reload-meta">
+        {entry.migrationsRun} migration{entry.migrationsRun === 1 ? '' : 's'}
+        {versions}
+        {entry.error ? ` · ${entry.error.phase}: ${entry.error.message}` : ''}
+      </div>
+    </li>
+  );
+}
+
+export function TimelinePanel() {
+  const reloads = useStudio((s) => s.reloads);
+  const selected = useStudio((s) => s.selectedReloadId);
+  return (
+    <div className="panel timeline" aria-label="Reload timeline">
+      <div className="panel-title">Reload timeline</div>
+      <div className="panel-body">
+        {reloads.length === 0 && <div className="empty">No reloads yet. Save a pack file to see one.</div>}
+        <ul role="listbox" aria-label="Reloads">
+          {reloads.map((entry) => (
+            <Entry key={entry.id} entry={entry} selected={entry.id === selected} />
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,261 @@
+// What the studio does when the user acts or the host tells it something:
+// calls the API, keeps the editor's models and the store in step.
+import type { StudioClient, StudioEvent } from '../../shared/api';
+import { StudioError } from '../../shared/errors';
+import type { FileContent, GameEndpoint, ReloadEntry } from '../../shared/model';
+import { normalizePackPath } from '../../shared/pack-paths';
+import type { StudioConnection } from '../api/clients';
+import { disposeModel, ensureModel, modelOf, replaceText, setTypeLibraries } from '../editor/models';
+import { applyReloadMarkers } from '../editor/reload-markers';
+import { Store } from './store';
+import { initialState, tabKey, withLogs, withoutTab, withReload, withTab, withTabChange, type StudioState } from './studio-state';
+
+/** What the editor knows of each file it holds: the disk version it started from, and the undo point of the last save. */
+interface FileBase {
+  version: string;
+  savedAltId: number;
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export class StudioActions {
+  readonly store = new Store<StudioState>(initialState);
+  private readonly client: StudioClient;
+  private readonly bases = new Map<string, FileBase>();
+  private noticeId = 0;
+  private intelliSenseStarted = false;
+
+  constructor(private readonly connection: StudioConnection) {
+    this.client = connection.client;
+  }
+
+  /** Loads everything the panels show, then follows the host's events. */
+  async start(): Promise<void> {
+    this.client.subscribe((event) => this.onEvent(event));
+    let wasLost = false;
+    this.connection.onLinkState((link) => {
+      this.store.set({ link });
+      if (link === 'lost') wasLost = true;
+      if (link === 'open' && wasLost) void this.resync(); // events may have been missed meanwhile
+    });
+    try {
+      const [info] = await Promise.all([this.client.getInfo(), this.resync()]);
+      this.store.set({ info });
+    } catch (err) {
+      this.store.set({ fatal: `The studio host cannot be reached: ${messageOf(err)}` });
+      return;
+    }
+    // IntelliSense (every pack source as a model, the engine's declarations, the TypeScript worker) is
+    // the heaviest part of starting: it waits until the first file is open (or a few seconds have
+    // passed), so that file opens at once.
+    setTimeout(() => this.startIntelliSense(), 3000);
+  }
+
+  private startIntelliSense(): void {
+    if (this.intelliSenseStarted) return;
+    this.intelliSenseStarted = true;
+    const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 200));
+    idle(() => void this.loadIntelliSense());
+  }
+
+  private async resync(): Promise<void> {
+    const [packs, reloads, logs] = await Promise.all([this.client.listPacks(), this.client.getReloadHistory(), this.client.getLog()]);
+    this.store.set((s) => ({ packs, reloads, logs: withLogs({ ...s, logs: [] }, logs).logs ?? [], selectedReloadId: s.selectedReloadId ?? reloads[0]?.id }));
+  }
+
+  /** Engine declarations and every pack source, so the TypeScript service sees what the packs import. */
+  private async loadIntelliSense(): Promise<void> {
+    try {
+      const packs = this.store.get().packs;
+      const sources = await Promise.all(packs.map((p) => this.client.readPackSources(p.pack.name).catch(() => [] as FileContent[])));
+      for (const file of sources.flat()) this.adopt(file);
+      // A reload that failed before the studio opened still marks its file.
+      const newest = new Map<string, ReloadEntry>();
+      for (const entry of this.store.get().reloads) if (!newest.has(entry.packName)) newest.set(entry.packName, entry);
+      for (const entry of newest.values()) applyReloadMarkers(entry);
+      setTypeLibraries(await this.client.getTypeLibraries());
+    } catch (err) {
+      this.notify('error', `IntelliSense is limited: ${messageOf(err)}`);
+    }
+  }
+
+  /** Creates the model for a file read from disk (if new) and tracks its dirty state. */
+  private adopt(file: FileContent): void {
+    const key = tabKey(file.pack, file.path);
+    if (this.bases.has(key)) return;
+    const model = ensureModel(file);
+    this.bases.set(key, { version: file.version, savedAltId: model.getAlternativeVersionId() });
+    // A reload that failed in this file before the file was open still marks it.
+    const newest = this.store.get().reloads.find((r) => r.packName === file.pack);
+    if (newest && !newest.success && newest.error?.file === file.path) applyReloadMarkers(newest);
+    model.onDidChangeContent(() => {
+      const base = this.bases.get(key);
+      const dirty = base !== undefined && model.getAlternativeVersionId() !== base.savedAltId;
+      if (this.store.get().tabs.find((t) => t.key === key)?.dirty !== dirty) this.store.set((s) => withTabChange(s, key, { dirty }));
+    });
+  }
+
+  private onEvent(event: StudioEvent): void {
+    switch (event.type) {
+      case 'reload':
+        this.store.set((s) => withReload(s, event.entry));
+        applyReloadMarkers(event.entry);
+        return;
+      case 'packs':
+        this.store.set({ packs: event.packs });
+        return;
+      case 'log':
+        this.store.set((s) => withLogs(s, event.entries));
+        return;
+      case 'file-changed':
+        void this.onDiskChange(event.pack, event.path, event.version);
+        return;
+    }
+  }
+
+  /** Another program (or a rename) changed a file the editor holds: follow it unless the user has unsaved edits there. */
+  private async onDiskChange(pack: string, path: string, version: string): Promise<void> {
+    const key = tabKey(pack, path);
+    const base = this.bases.get(key);
+    if (!base || base.version === version) return;
+    const model = modelOf(pack, path);
+    if (!model) return;
+    if (model.getAlternativeVersionId() !== base.savedAltId) {
+      this.store.set((s) => withTabChange(s, key, { conflict: 'The file changed on disk while you were editing it.' }));
+      return;
+    }
+    const file = await this.client.readFile({ pack, path }).catch(() => undefined);
+    if (!file) return;
+    replaceText(model, file.content);
+    this.bases.set(key, { version: file.version, savedAltId: model.getAlternativeVersionId() });
+    this.store.set((s) => withTabChange(s, key, { dirty: false, conflict: undefined }));
+  }
+
+  async openFile(pack: string, path: string): Promise<void> {
+    const key = tabKey(pack, path);
+    if (!this.bases.has(key)) {
+      try {
+        this.adopt(await this.client.readFile({ pack, path }));
+      } catch (err) {
+        this.notify('error', messageOf(err));
+        return;
+      }
+    }
+    this.store.set((s) => withTab(s, pack, path));
+    this.startIntelliSense();
+  }
+
+  activate(key: string): void {
+    this.store.set({ activeTab: key });
+  }
+
+  closeTab(key: string): void {
+    this.store.set((s) => withoutTab(s, key));
+  }
+
+  /** Saves a tab (the active one by default). `overwrite` saves over a newer file on disk. */
+  async save(key = this.store.get().activeTab, options: { overwrite?: boolean } = {}): Promise<boolean> {
+    const tab = this.store.get().tabs.find((t) => t.key === key);
+    const base = key ? this.bases.get(key) : undefined;
+    const model = tab ? modelOf(tab.pack, tab.path) : null;
+    if (!tab || !base || !model) return false;
+    const altId = model.getAlternativeVersionId();
+    try {
+      const result = await this.client.saveFile({ pack: tab.pack, path: tab.path, content: model.getValue(), ...(options.overwrite ? {} : { baseVersion: base.version }) });
+      this.bases.set(tab.key, { version: result.version, savedAltId: altId });
+      this.store.set((s) => withTabChange(s, tab.key, { dirty: model.getAlternativeVersionId() !== altId, conflict: undefined }));
+      return true;
+    } catch (err) {
+      if (err instanceof StudioError && err.code === 'conflict') this.store.set((s) => withTabChange(s, tab.key, { conflict: err.message }));
+      else this.notify('error', `Not saved: ${messageOf(err)}`);
+      return false;
+    }
+  }
+
+  /** Drops the tab's edits and takes the file as it is on disk. */
+  async revertToDisk(key: string): Promise<void> {
+    const tab = this.store.get().tabs.find((t) => t.key === key);
+    const model = tab ? modelOf(tab.pack, tab.path) : null;
+    if (!tab || !model) return;
+    try {
+      const file = await this.client.readFile({ pack: tab.pack, path: tab.path });
+      replaceText(model, file.content);
+      this.bases.set(key, { version: file.version, savedAltId: model.getAlternativeVersionId() });
+      this.store.set((s) => withTabChange(s, key, { dirty: false, conflict: undefined }));
+    } catch (err) {
+      this.notify('error', messageOf(err));
+    }
+  }
+
+  async createFile(pack: string, rawPath: string): Promise<void> {
+    try {
+      const path = normalizePackPath(rawPath.trim());
+      const result = await this.client.createFile({ pack, path, content: '' });
+      this.adopt({ pack, path: result.path, content: '', version: result.version });
+      this.store.set((s) => withTab(s, pack, result.path));
+    } catch (err) {
+      this.notify('error', messageOf(err));
+    }
+  }
+
+  async renameFile(pack: string, from: string, rawTo: string): Promise<void> {
+    const fromKey = tabKey(pack, from);
+    if (this.store.get().tabs.find((t) => t.key === fromKey)?.dirty) {
+      this.notify('error', `Save or revert ${from} before renaming it`);
+      return;
+    }
+    try {
+      const moved = await this.client.renameFile({ pack, from, to: normalizePackPath(rawTo.trim()) });
+      const wasOpen = this.store.get().tabs.some((t) => t.key === fromKey);
+      this.forget(pack, from);
+      if (wasOpen) await this.openFile(pack, moved.path);
+    } catch (err) {
+      this.notify('error', messageOf(err));
+    }
+  }
+
+  async deleteFile(pack: string, path: string): Promise<void> {
+    try {
+      await this.client.deleteFile({ pack, path });
+      this.forget(pack, path);
+    } catch (err) {
+      this.notify('error', messageOf(err));
+    }
+  }
+
+  private forget(pack: string, path: string): void {
+    const key = tabKey(pack, path);
+    this.store.set((s) => withoutTab(s, key));
+    this.bases.delete(key);
+    disposeModel(pack, path);
+  }
+
+  async reloadPack(pack: string): Promise<void> {
+    try {
+      const entry = await this.client.reloadPack(pack);
+      this.store.set((s) => withReload(s, entry));
+      applyReloadMarkers(entry);
+    } catch (err) {
+      this.notify('error', messageOf(err));
+    }
+  }
+
+  /** Where the terminal connects to the game. */
+  openGameSession(): Promise<GameEndpoint> {
+    return this.client.openGameSession();
+  }
+
+  selectReload(id: number): void {
+    this.store.set({ selectedReloadId: id });
+  }
+
+  notify(kind: 'info' | 'error', text: string): void {
+    const id = ++this.noticeId;
+    this.store.set((s) => ({ notices: [...s.notices.slice(-4), { id, kind, text }] }));
+    setTimeout(() => this.dismiss(id), kind === 'error' ? 10_000 : 4000);
+  }
+
+  dismiss(id: number): void {
+    this.store.set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  }
+}

@@ -1,0 +1,93 @@
+// What the studio shows, and the pure functions that fold the host's events
+// into it. No I/O here (see actions.ts), so it is easy to test.
+
+import type { LogEntry, PackTree, ReloadEntry, StudioInfo } from '../../shared/model';
+/** Connection state of the host's event stream, for the status bar. */
+export type LinkState = 'connecting' | 'open' | 'lost';
+
+export interface EditorTab {
+  /** `pack/path`. */
+  key: string;
+  pack: string;
+  path: string;
+  dirty: boolean;
+  /** Why the file on disk and this tab disagree (changed elsewhere while edited), if they do. */
+  conflict?: string;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface StudioState {
+  info?: StudioInfo;
+  link: LinkState;
+  packs: PackTree[];
+  /** Newest first. */
+  reloads: ReloadEntry[];
+  selectedReloadId?: number;
+  logs: LogEntry[];
+  tabs: EditorTab[];
+  activeTab?: string;
+  notices: Notice[];
+  /** Set when the studio could not start at all. */
+  fatal?: string;
+}
+
+export const MAX_LOG_LINES = 2000;
+export const MAX_RELOADS = 500;
+
+export const initialState: StudioState = { link: 'connecting', packs: [], reloads: [], logs: [], tabs: [], notices: [] };
+
+export const tabKey = (pack: string, path: string) => `${pack}/${path}`;
+
+/** Adds a reload, newest first, without duplicates; selects it when the user had the newest one selected (or none). */
+export function withReload(state: StudioState, entry: ReloadEntry): Partial<StudioState> {
+  if (state.reloads.some((r) => r.id === entry.id)) return {};
+  const followNewest = state.selectedReloadId === undefined || state.selectedReloadId === state.reloads[0]?.id;
+  const reloads = [entry, ...state.reloads].sort((a, b) => b.id - a.id).slice(0, MAX_RELOADS);
+  return { reloads, ...(followNewest ? { selectedReloadId: entry.id } : {}) };
+}
+
+/** Appends log lines in sequence order, dropping any already held. */
+export function withLogs(state: StudioState, entries: LogEntry[]): Partial<StudioState> {
+  const last = state.logs[state.logs.length - 1]?.seq ?? 0;
+  const fresh = entries.filter((e) => e.seq > last);
+  if (fresh.length === 0) return {};
+  const logs = [...state.logs, ...fresh];
+  return { logs: logs.length > MAX_LOG_LINES ? logs.slice(logs.length - MAX_LOG_LINES) : logs };
+}
+
+/** Opens (or focuses) a tab. */
+export function withTab(state: StudioState, pack: string, path: string): Partial<StudioState> {
+  const key = tabKey(pack, path);
+  const tabs = state.tabs.some((t) => t.key === key) ? state.tabs : [...state.tabs, { key, pack, path, dirty: false }];
+  return { tabs, activeTab: key };
+}
+
+/** Closes a tab; the neighbour becomes active. */
+export function withoutTab(state: StudioState, key: string): Partial<StudioState> {
+  const index = state.tabs.findIndex((t) => t.key === key);
+  if (index < 0) return {};
+  const tabs = state.tabs.filter((t) => t.key !== key);
+  const activeTab = state.activeTab === key ? tabs[Math.min(index, tabs.length - 1)]?.key : state.activeTab;
+  return { tabs, activeTab };
+}
+
+export function withTabChange(state: StudioState, key: string, change: Partial<EditorTab>): Partial<StudioState> {
+  return { tabs: state.tabs.map((t) => (t.key === key ? { ...t, ...change } : t)) };
+}
+
+/** Log lines at or above a level, of a pack (or all), containing a text (or any). */
+export function filterLogs(logs: LogEntry[], minLevel: LogEntry['level'], pack: string, text: string): LogEntry[] {
+  const rank = { DEBUG: 0, INFO: 1, WARNING: 2, ERROR: 3 } as const;
+  const needle = text.trim().toLowerCase();
+  return logs.filter((l) => rank[l.level] >= rank[minLevel] && (pack === '' || l.pack === pack) && (needle === '' || l.message.toLowerCase().includes(needle)));
+}
+
+/** The outcome a timeline entry shows. */
+export function outcomeOf(entry: ReloadEntry): 'success' | 'rolled-back' | 'failed' {
+  return entry.success ? 'success' : entry.rolledBack ? 'rolled-back' : 'failed';
+}

@@ -1,0 +1,112 @@
+// The studio API: one contract, two transports (Electron IPC through the
+// preload, HTTP + WebSocket in web mode). The host implements it
+// (src/main/api/studio-service.ts); the renderer calls it through a client
+// (src/renderer/api). Every argument is checked by src/shared/validation.ts
+// on the host side before it reaches the implementation.
+
+import type {
+  CreateRequest,
+  FileContent,
+  FileNode,
+  FileRef,
+  GameEndpoint,
+  LogEntry,
+  PackTree,
+  ReloadEntry,
+  RenameRequest,
+  SaveRequest,
+  SaveResult,
+  StudioInfo,
+  TypeLibrary,
+} from './model';
+
+export interface StudioApi {
+  /** The studio's mode, packs folder, debounce and where the game is reachable. */
+  getInfo(): Promise<StudioInfo>;
+  /** Every loaded pack with its status and files. */
+  listPacks(): Promise<PackTree[]>;
+  readFile(ref: FileRef): Promise<FileContent>;
+  /** Every TypeScript and JSON source of a pack, for the editor's IntelliSense across the pack. */
+  readPackSources(pack: string): Promise<FileContent[]>;
+  /** Writes a file atomically (temp file + rename); the watcher then reloads the pack. */
+  saveFile(request: SaveRequest): Promise<SaveResult>;
+  /** Creates a new file; refused when one exists at that path. */
+  createFile(request: CreateRequest): Promise<SaveResult>;
+  /** Renames (moves) a file inside its pack; refused when the target exists. */
+  renameFile(request: RenameRequest): Promise<FileRef>;
+  deleteFile(ref: FileRef): Promise<null>;
+  /** Reloads a pack now (trigger `manual`) and answers with its timeline entry. */
+  reloadPack(pack: string): Promise<ReloadEntry>;
+  /** Every reload of this session, newest first. */
+  getReloadHistory(): Promise<ReloadEntry[]>;
+  /** The engine log kept by the host, oldest first. */
+  getLog(): Promise<LogEntry[]>;
+  /** Declarations of `@maid/engine` for the editor's TypeScript service. */
+  getTypeLibraries(): Promise<TypeLibrary[]>;
+  /** Where to open a game session (the terminal connects there). */
+  openGameSession(): Promise<GameEndpoint>;
+}
+
+export type StudioMethod = keyof StudioApi;
+export type ArgsOf<M extends StudioMethod> = Parameters<StudioApi[M]>;
+export type ResultOf<M extends StudioMethod> = Awaited<ReturnType<StudioApi[M]>>;
+
+/** Every method, for the transports' allow lists. */
+export const STUDIO_METHODS = [
+  'getInfo',
+  'listPacks',
+  'readFile',
+  'readPackSources',
+  'saveFile',
+  'createFile',
+  'renameFile',
+  'deleteFile',
+  'reloadPack',
+  'getReloadHistory',
+  'getLog',
+  'getTypeLibraries',
+  'openGameSession',
+] as const satisfies readonly StudioMethod[];
+
+// The list above names every method: adding one to StudioApi without listing it fails here.
+type Unlisted = Exclude<StudioMethod, (typeof STUDIO_METHODS)[number]>;
+const everyMethodListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyMethodListed;
+
+export function isStudioMethod(value: unknown): value is StudioMethod {
+  return typeof value === 'string' && (STUDIO_METHODS as readonly string[]).includes(value);
+}
+
+/** What the host pushes to every connected renderer. */
+export type StudioEvent =
+  /** A reload finished (any trigger), successful or not. */
+  | { type: 'reload'; entry: ReloadEntry }
+  /** The packs changed: a status, a reload starting or ending, or files appearing/vanishing on disk. */
+  | { type: 'packs'; packs: PackTree[] }
+  /** A file's content changed on disk (by the studio or any other program). */
+  | { type: 'file-changed'; pack: string; path: string; version: string }
+  /** New log lines, oldest first. */
+  | { type: 'log'; entries: LogEntry[] };
+
+export type StudioEventListener = (event: StudioEvent) => void;
+
+/** The API plus the event stream: what a renderer holds. */
+export interface StudioClient extends StudioApi {
+  subscribe(listener: StudioEventListener): () => void;
+}
+
+/** Names the preload and the Electron main process agree on. */
+export const IPC_CHANNELS = {
+  call: 'maid-studio:call',
+  event: 'maid-studio:event',
+} as const;
+
+/** The object the preload puts on `window` (Electron mode). */
+export interface PreloadBridge {
+  call(method: StudioMethod, args: unknown[]): Promise<unknown>;
+  onEvent(listener: (event: StudioEvent) => void): () => void;
+}
+
+export const PRELOAD_GLOBAL = 'maidStudio';
+
+export type { FileNode };

@@ -1,0 +1,155 @@
+// The data the studio's host and renderer exchange. Plain JSON: every value
+// here crosses Electron IPC or HTTP as is. The engine's own types stay in the
+// engine; the host maps them onto these (src/main/api).
+
+export type PackStatus = 'pending' | 'loaded' | 'failed';
+
+/** A pack as the file tree shows it: identity, health and what it registered. */
+export interface PackSummary {
+  name: string;
+  version: string;
+  description?: string;
+  status: PackStatus;
+  /** Why the pack failed to load, when it did. */
+  error?: string;
+  dependencies: string[];
+  systems: string[];
+  commands: string[];
+  /** True while a reload of the pack runs or waits. */
+  reloading: boolean;
+}
+
+export interface FileNode {
+  name: string;
+  /** Relative to the pack folder, `/`-separated: `src/systems/combat.ts`. */
+  path: string;
+  kind: 'file' | 'directory';
+  children?: FileNode[];
+}
+
+/** One pack with its files. */
+export interface PackTree {
+  pack: PackSummary;
+  files: FileNode[];
+}
+
+/** A file inside a pack folder. */
+export interface FileRef {
+  pack: string;
+  /** Relative to the pack folder, `/`-separated; never absolute, never `..`. */
+  path: string;
+}
+
+export interface FileContent extends FileRef {
+  content: string;
+  /** A hash of the content as read; a save may name it to refuse overwriting a newer file. */
+  version: string;
+}
+
+export interface SaveRequest extends FileRef {
+  content: string;
+  /** The version the editor started from: the save is refused (conflict) when the file on disk differs. */
+  baseVersion?: string;
+}
+
+export interface CreateRequest extends FileRef {
+  content?: string;
+}
+
+export interface RenameRequest {
+  pack: string;
+  from: string;
+  to: string;
+}
+
+export interface SaveResult extends FileRef {
+  version: string;
+  bytes: number;
+}
+
+/** What started a reload; `load` is the studio loading a pack folder that failed to load before. */
+export type ReloadTrigger = 'file' | 'manual' | 'api' | 'dependency' | 'load';
+
+export type ReloadPhase = 'build' | 'validate' | 'hooks' | 'capture' | 'unload' | 'load' | 'migrate' | 'restore';
+
+/** Where a reload failed: the pack's source file (relative to the pack folder), line and column when known. */
+export interface ReloadFailure {
+  message: string;
+  phase: ReloadPhase;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface SystemStateChange {
+  before: unknown;
+  after: unknown;
+  added?: boolean;
+  removed?: boolean;
+}
+
+export interface ComponentDataChange {
+  from: number;
+  to: number;
+  entities: number;
+  sample: { entity: string; before: unknown; after: unknown }[];
+}
+
+export interface ReloadStateDiff {
+  systems: Record<string, SystemStateChange>;
+  components: Record<string, ComponentDataChange>;
+}
+
+/** One reload on the timeline. */
+export interface ReloadEntry {
+  /** Increasing within one studio session; newest is highest. */
+  id: number;
+  packName: string;
+  success: boolean;
+  rolledBack: boolean;
+  trigger: ReloadTrigger;
+  /** Relative to the pack folder. */
+  changedFiles: string[];
+  durationMs: number;
+  /** When the reload finished, epoch milliseconds. */
+  timestamp: number;
+  migrationsRun: number;
+  error?: ReloadFailure;
+  oldVersion?: string;
+  newVersion?: string;
+  stateDiff: ReloadStateDiff;
+}
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
+
+export interface LogEntry {
+  /** Increasing; lets a client join the history and the live stream without gaps or repeats. */
+  seq: number;
+  level: LogLevel;
+  message: string;
+  /** The pack or subsystem that logged, when known. */
+  source?: string;
+  /** The pack the line is about, when one can be told. */
+  pack?: string;
+  time: number;
+}
+
+/** A declaration file for Monaco's TypeScript service: `file:///node_modules/@maid/engine/index.d.ts`. */
+export interface TypeLibrary {
+  path: string;
+  content: string;
+}
+
+/** Where the renderer's terminal reaches the running game. */
+export type GameEndpoint =
+  | { available: true; url: string; subprotocol: string; telnet?: { host: string; port: number } }
+  | { available: false; reason: string };
+
+export interface StudioInfo {
+  studioVersion: string;
+  mode: 'electron' | 'web';
+  packsDir: string;
+  /** The watcher's quiet time after a save, before a reload. */
+  watchDebounceMs: number;
+  game: GameEndpoint;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { StudioError } from './errors';
+import { normalizePackPath } from './pack-paths';
+import { MAX_FILE_BYTES, validateArgs } from './validation';
+
+function refusal(fn: () => unknown): StudioError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof StudioError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('pack paths', () => {
+  it('normalises harmless paths', () => {
+    expect(normalizePackPath('src/systems/combat.ts')).toBe('src/systems/combat.ts');
+    expect(normalizePackPath('./src//pack.ts')).toBe('src/pack.ts');
+  });
+
+  it.each([
+    ['', /empty/],
+    ['../../etc/x', /leads out of the pack folder/],
+    ['src/../../x', /leads out/],
+    ['/etc/passwd', /absolute/],
+    ['C:/Windows/x', /absolute/],
+    ['src\\pack.ts', /use \/ to separate/],
+    ['src/a\u0000b.ts', /control character/],
+    ['.', /names the pack folder itself/],
+    ['x'.repeat(600), /longer than/],
+  ])('refuses %j, saying why', (path, why) => {
+    const err = refusal(() => normalizePackPath(path));
+    expect(err.code).toBe('forbidden');
+    expect(err.message).toMatch(why);
+  });
+});
+
+describe('studio call arguments', () => {
+  it('accepts and normalises good calls', () => {
+    expect(validateArgs('listPacks', [])).toEqual([]);
+    expect(validateArgs('readFile', [{ pack: 'combat', path: './src/pack.ts' }])).toEqual([{ pack: 'combat', path: 'src/pack.ts' }]);
+    expect(validateArgs('saveFile', [{ pack: 'combat', path: 'src/pack.ts', content: 'x', baseVersion: 'abc123' }])).toEqual([
+      { pack: 'combat', path: 'src/pack.ts', content: 'x', baseVersion: 'abc123' },
+    ]);
+    expect(validateArgs('renameFile', [{ pack: 'combat', from: 'a.ts', to: 'src/b.ts' }])).toEqual([{ pack: 'combat', from: 'a.ts', to: 'src/b.ts' }]);
+  });
+
+  it.each([
+    ['listPacks', ['extra'], /takes 0 arguments, got 1/],
+    ['readFile', [], /takes 1 argument, got 0/],
+    ['readFile', ['combat/src/pack.ts'], /takes an object with pack, path/],
+    ['readFile', [{ pack: 'combat', path: 'src/pack.ts', mode: 'w' }], /unknown field "mode"/],
+    ['readFile', [{ pack: 'Combat!', path: 'src/pack.ts' }], /"pack" must be a pack name/],
+    ['readFile', [{ pack: 'combat', path: 42 }], /"path" must be a path inside the pack folder/],
+    ['saveFile', [{ pack: 'combat', path: 'src/pack.ts', content: 7 }], /"content" must be a string/],
+    ['saveFile', [{ pack: 'combat', path: 'src/pack.ts', content: '', baseVersion: '../x' }], /"baseVersion" must be the version a read returned/],
+    ['reloadPack', [null], /"pack" must be a pack name/],
+  ] as const)('refuses %s(%j) with a clear message', (method, args, why) => {
+    const err = refusal(() => validateArgs(method, args));
+    expect(err.code).toBe('invalid-argument');
+    expect(err.message).toMatch(why);
+  });
+
+  it('refuses a path that escapes, before anything touches the disk', () => {
+    expect(refusal(() => validateArgs('saveFile', [{ pack: 'combat', path: '../../etc/x', content: '' }])).code).toBe('forbidden');
+  });
+
+  it('refuses content larger than the limit', () => {
+    const big = 'é'.repeat(MAX_FILE_BYTES / 2 + 1);
+    expect(refusal(() => validateArgs('saveFile', [{ pack: 'combat', path: 'a.ts', content: big }])).code).toBe('too-large');
+  });
+
+  it('refuses arguments that are not a list', () => {
+    expect(refusal(() => validateArgs('getInfo', { 0: 1 })).code).toBe('invalid-argument');
+  });
+});
