@@ -11,6 +11,7 @@ export function overview(commands: readonly CliCommand[]): string {
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.words.join(' ').padEnd(width)}  ${c.summary}`),
+    `  ${'studio'.padEnd(width)}  Open MAID Studio: edit packs with the game running inside it`,
     '',
     "Run 'maid <command> --help' for a command's options.",
     `Exit codes: ${EXIT.ok} done, ${EXIT.failure} failed, ${EXIT.usage} bad command line, ${EXIT.noServer} no running server, ${EXIT.unauthorized} token refused.`,

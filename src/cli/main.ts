@@ -69,6 +69,11 @@ export function interpret(argv: readonly string[], commands: readonly CliCommand
 
 /** Runs `maid <argv>` and returns the exit code; a user's mistake is a message and a code, never a stack trace. */
 export async function main(argv: string[], commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+  // `maid studio` is the studio's own launcher (one word, its own flags); loaded only when asked for.
+  if (argv[0] === 'studio') {
+    const { studioCommand } = await import('../main/launch/studio-command');
+    return studioCommand(argv.slice(1));
+  }
   const invocation = interpret(argv, commands);
   if (invocation.kind === 'show') {
     process[invocation.stream].write(invocation.text + '\n');

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, runMaid, startMaid, tempPacks, type MaidProcess } from './maid-process';
+import { TelnetTestClient } from '../server/kit/telnet-client';
 
 afterAll(removeTempDirs);
 
@@ -54,6 +55,27 @@ describe('maid server start --watch, and maid dev reload against it', () => {
     await server.waitFor(SUCCESS, { from });
     const seen = server.lines.slice(from);
     expect(seen.slice(0, 3)).toEqual(['[INFO] File changed: combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
+  });
+
+  it('a player connected over telnet sees a saved change in game, mid-fight', async () => {
+    const ready = server.lines.find((l) => l.includes('Players connect: telnet')) ?? '';
+    const port = Number(/telnet 127\.0\.0\.1 (\d+)$/.exec(ready)?.[1]);
+    expect(port).toBeGreaterThan(0);
+    const player = await TelnetTestClient.connect(port);
+    try {
+      await player.login('Cliplayer', 'a-good-password', true);
+      for (const step of ['north', 'east', 'down']) await player.command(step);
+      expect(await player.command('attack rat')).toContain('You hit a giant rat for 10 damage.');
+      const from = server.lines.length;
+      const mark = player.mark();
+      const file = combatFile('src/systems/combat.ts');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('export const BASE_DAMAGE = 10;', 'export const BASE_DAMAGE = 27;'));
+      await server.waitFor(SUCCESS, { from });
+      expect(server.lines.slice(from, from + 3)).toEqual(['[INFO] File changed: combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
+      await player.waitFor('You hit a giant rat for 27 damage.', mark, 8000);
+    } finally {
+      player.close();
+    }
   });
 
   it('maid dev reload combat --type pack reloads the pack and prints the result as the server logs it', async () => {

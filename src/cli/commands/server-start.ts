@@ -1,4 +1,4 @@
-import { GameEngine, systemName, type Settings } from '../../engine';
+import { GameEngine, GameServer, storageFromSettings, systemName, type Settings } from '../../engine';
 import { AdminServer } from '../../engine/admin';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
@@ -21,9 +21,8 @@ const flags: FlagSpecs = {
 };
 
 /**
- * Something the server runs beside the engine: the admin API now, the game
- * server (telnet, WebSocket) once it is wired. Started after the packs
- * load, stopped in reverse order before the engine stops.
+ * Something the server runs beside the engine: the admin API and the game
+ * server (telnet, WebSocket). Stopped in reverse order before the engine stops.
  */
 export interface ServerService {
   /** Start-up summary lines: where to reach it. */
@@ -36,6 +35,29 @@ async function startAdminService(engine: GameEngine, settings: Settings, port: n
   return {
     summary: () => [`Admin API: ${admin.url} (token in ${admin.credentialsFile})`],
     stop: () => admin.stop(),
+  };
+}
+
+/**
+ * The game server: telnet and WebSocket sessions and the world saved in
+ * `<data-dir>/world.db`. It must exist before the engine starts, so the
+ * saved world is restored before packs look for their rooms and NPCs.
+ */
+function prepareGameService(engine: GameEngine, settings: Settings): { start(): Promise<ServerService> } {
+  const server = new GameServer(engine, storageFromSettings(settings), { host: settings.host, port: settings.port });
+  return {
+    async start() {
+      const addresses = await server.start();
+      const { host, port } = addresses.telnet;
+      return {
+        summary: () => [
+          `Players connect: telnet ${host} ${port}`,
+          ...(addresses.webSocket ? [`Web clients connect: ${addresses.webSocket.url} (subprotocol gmcp.mudstandards.org)`] : []),
+          `World saved in ${settings.dataDir}`,
+        ],
+        stop: () => server.stop(),
+      };
+    },
   };
 }
 
@@ -85,7 +107,9 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
     // The admin API first: it refuses to start when another server uses this data directory.
     services.push(await startAdminService(engine, settings, port));
     await loadPacks(engine, dirs, settings.packsDir);
+    const game = prepareGameService(engine, settings);
     await engine.start();
+    services.push(await game.start());
     if (settings.watch) await engine.hotReload.enableWatching(settings.watchDebounce);
   } catch (err) {
     await stopAll();
@@ -107,7 +131,8 @@ export const serverStartCommand: CliCommand = {
   words: ['server', 'start'],
   summary: 'Start the game server with its packs',
   description: [
-    'Loads the packs (with the packs they depend on), starts the engine and the admin API',
+    'Loads the packs (with the packs they depend on), starts the engine, the game server',
+    '(telnet, WebSocket; the world is saved in <data-dir>/world.db) and the admin API',
     '(127.0.0.1 only; its URL and token go to <data-dir>/admin.json, readable only by you),',
     'and runs until Ctrl-C or SIGTERM, which stop it cleanly.',
   ].join('\n'),
