@@ -4,6 +4,6 @@ export { AdminServer, type AdminServerOptions } from './server';
 export { AdminClient, isProcessAlive, type EventSubscription } from './client';
 export { AdminError, type AdminErrorKind } from './errors';
 export { credentialsPath, readCredentials } from './credentials';
-export { formatReloadResult, reloadLogLines, errorLocation, type ReloadLogLine } from './format';
+export { formatReloadResult, reloadLogLines, errorLocation, type ReloadLogLine } from '../hot-reload/format';
 export { isLoopbackHost } from './loopback';
 export * from './protocol';

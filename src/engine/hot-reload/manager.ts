@@ -6,6 +6,7 @@ import type { GameEngine } from '../engine';
 import { HookRunner } from './hooks';
 import type { PackSource } from './pack-source';
 import { runReload } from './transaction';
+import { reloadLogLines } from './format';
 import { PackWatcher } from './watcher';
 import type { HookName, HotReloadHook, ReloadOptions, ReloadResult } from './types';
 
@@ -156,15 +157,7 @@ export class HotReloadManager {
   private record(result: ReloadResult): ReloadResult {
     this.history.push(result);
     if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
-    const log = this.engine.logger;
-    if (result.success) {
-      log.info(`Successfully reloaded pack '${result.packName}' in ${result.elapsedTime.toFixed(3)}s`);
-      if (result.migrationsRun > 0) log.info(`  Migrations: ${result.migrationsRun}`);
-    } else {
-      const e = result.error;
-      const where = e?.file ? ` at ${e.file}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}` : '';
-      log.error(`Failed to reload pack '${result.packName}': ${e?.message ?? 'unknown error'}${where}${result.rolledBack ? '; rolled back to the previous version' : ''}`);
-    }
+    for (const line of reloadLogLines(result)) this.engine.logger.log(line.level, line.message);
     void this.onReload.fire(result);
     return result;
   }

@@ -1,5 +1,5 @@
 import { formatRecord, type LogLevel } from '../core/logger';
-import type { ReloadError, ReloadResult } from '../hot-reload/types';
+import type { ReloadError, ReloadResult } from './types';
 
 export interface ReloadLogLine {
   level: LogLevel;
