@@ -132,14 +132,7 @@ export class GameEngine {
    * loading is marked failed and logged, and the engine keeps running.
    */
   loadContentPack(pack: ContentPack, dir?: string): Promise<PackRecord> {
-    const problems = contractViolations(pack);
-    if (problems.length > 0) throw new PackError(`Cannot load pack ${packLabel(pack)}${dir ? ` from ${dir}` : ''}: ${problems.join('; ')}`);
-    const name = pack.manifest.name;
-    const existing = this.packs.get(name);
-    if (existing) {
-      const where = (d?: string) => (d ? ` from ${d}` : '');
-      throw new PackError(`Pack '${name}'${where(dir)} has the same name as the pack '${name}' already loaded${where(existing.dir)}`, name);
-    }
+    const name = this.admit(pack, dir);
     const record: PackRecord = { name, manifest: { ...pack.manifest }, pack, status: 'pending', ...(dir ? { dir } : {}) };
     this.packs.set(name, record);
     return this.started ? this.activatePending().then(() => record) : Promise.resolve(record);
@@ -160,11 +153,22 @@ export class GameEngine {
       throw new PackError(`Cannot load the pack in ${dir}: ${this.describeError(err)}`, undefined, { cause: err });
     }
     const { pack, source } = read;
-    const problems = contractViolations(pack);
-    if (problems.length > 0) throw new PackError(`Cannot load pack ${packLabel(pack)} from ${source.dir}: ${problems.join('; ')}`);
-    if (this.packs.has(pack.manifest.name)) return this.loadContentPack(pack, source.dir); // throws, naming both
-    await this.hotReload.setSource(pack.manifest.name, source);
+    // Its source first, so errors while it activates are reported at their original file:line.
+    await this.hotReload.setSource(this.admit(pack, source.dir), source);
     return this.loadContentPack(pack, source.dir);
+  }
+
+  /** Checks that a pack may be added: it follows the contract and its name is free. Returns the name. */
+  private admit(pack: ContentPack, dir?: string): string {
+    const problems = contractViolations(pack);
+    if (problems.length > 0) throw new PackError(`Cannot load pack ${packLabel(pack)}${dir ? ` from ${dir}` : ''}: ${problems.join('; ')}`);
+    const name = pack.manifest.name;
+    const existing = this.packs.get(name);
+    if (existing) {
+      const where = (d?: string) => (d ? ` from ${d}` : '');
+      throw new PackError(`Pack '${name}'${where(dir)} has the same name as the pack '${name}' already loaded${where(existing.dir)}`, name);
+    }
+    return name;
   }
 
   getPack(name: string): PackRecord | undefined {

@@ -396,6 +396,9 @@ export class World implements EntityHost, JournalHost {
 
   /** Entities holding a component, by name. */
   entitiesWith(name: string): Entity[] {
+    // A registered component has a cached query; only data of unknown components needs a scan.
+    const type = this.registry.get(name)?.type;
+    if (type) return this.query(type).toArray();
     const slot = componentSlot(name);
     const out: Entity[] = [];
     for (const e of this.entities.values()) if (e.slots[slot] !== undefined) out.push(e);
