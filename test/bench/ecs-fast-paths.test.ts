@@ -145,7 +145,7 @@ describe('change tracking', () => {
     world.takeChanges();
     b.write(Pos); // marked in epoch k ...
     world.takeChanges();
-    world.changeEpoch = 2 ** 30 - 1; // ... the last epoch before the wrap
+    world.changes.epoch = 2 ** 30 - 1; // ... the last epoch before the wrap
     world.writeGate = world.changeEpoch;
     a.write(Pos);
     expect(world.takeChanges().changed).toEqual([a]);

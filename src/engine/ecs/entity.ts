@@ -5,6 +5,8 @@ import type { WorldJournal } from './journal';
 export interface EntityHost {
   onComponentAdded(entity: Entity, slot: number): void;
   onComponentRemoved(entity: Entity, slot: number): void;
+  /** The entity's data for a slot it already held is now another object. */
+  onComponentReplaced(entity: Entity, slot: number): void;
   markDirty(entity: Entity): void;
   /** Numbers the world's change records: an entity marked in the current one is dirty. */
   readonly changeEpoch: number;
@@ -57,10 +59,6 @@ export class Entity {
   /** @internal set while the entity has unsaved changes (marked in the world's current change record) */
   get dirty(): boolean {
     return this.changeMark === this.host.changeEpoch;
-  }
-
-  set dirty(value: boolean) {
-    this.changeMark = value ? this.host.changeEpoch : 0;
   }
 
   /** @internal names of the components held, by slot (for serialisation) */
@@ -119,13 +117,17 @@ export class Entity {
     const had = this.slots[slot] !== undefined;
     this.slots[slot] = data;
     if (!had) this.host.onComponentAdded(this, slot);
+    else this.host.onComponentReplaced(this, slot);
     if (!this.dirty) this.host.markDirty(this);
   }
 
   /** Replaces the data of a component the entity holds (or adds it). */
   set<T extends object>(type: ComponentType<T>, data: T): this {
     if (this.slots[type.slot] === undefined) return this.add(type, data);
+    const journal = this.host.journal;
+    if (journal !== undefined) journal.touch(this, type.slot);
     this.slots[type.slot] = data;
+    this.host.onComponentReplaced(this, type.slot);
     if (!this.dirty) this.host.markDirty(this);
     return this;
   }

@@ -48,6 +48,14 @@ class QueryIterator implements IterableIterator<Entity> {
 const NOT_STARTED = -2;
 const DONE = -1;
 
+/** What a query needs from its world to let systems change data through it. */
+export interface QueryHost {
+  /** Marks these entities changed (and records the slot for an open journal) before their data of that slot is written. */
+  markWritten(entities: readonly Entity[], slot: number): void;
+  /** The world's current change mark, or -1 while a journal records every write (see World.writeGate). */
+  readonly writeGate: number;
+}
+
 /**
  * A live list of the entities holding every one of a set of components, kept
  * current as components come and go (the world tells it), never by scanning.
@@ -64,10 +72,23 @@ export class Query implements Iterable<Entity> {
   readonly slots: readonly number[];
   /** @internal the slots in ascending order (the world finds cached queries by them) */
   readonly sortedSlots: readonly number[];
+  /**
+   * Component data aligned with `entities`, by position in `slots`: kept
+   * (pushed, swapped and popped with `entities`) only for the components a
+   * system asked for through `column` or `write`, so other queries pay nothing.
+   */
+  private readonly columns: (object[] | undefined)[];
+  private columnCount = 0;
+  /** The change mark under which `write` last marked every member changed (0: not in the current one). */
+  private markedUnder = 0;
 
-  constructor(readonly types: readonly ComponentType<object>[]) {
+  constructor(
+    readonly types: readonly ComponentType<object>[],
+    private readonly host: QueryHost,
+  ) {
     this.slots = types.map((t) => t.slot);
     this.sortedSlots = [...this.slots].sort((a, b) => a - b);
+    this.columns = this.slots.map(() => undefined);
   }
 
   get size(): number {
@@ -88,6 +109,9 @@ export class Query implements Iterable<Entity> {
     if (h >= this.positions.length) this.grow(h);
     this.positions[h] = this.entities.length;
     this.entities.push(entity);
+    if (this.columnCount > 0) {
+      for (let k = 0; k < this.columns.length; k++) this.columns[k]?.push(entity.slots[this.slots[k] as number] as object);
+    }
   }
 
   /** @internal */
@@ -102,6 +126,68 @@ export class Query implements Iterable<Entity> {
       entities[i] = last;
       this.positions[last.handle] = i;
     }
+    if (this.columnCount > 0) {
+      for (let k = 0; k < this.columns.length; k++) {
+        const column = this.columns[k];
+        if (column === undefined) continue;
+        const moved = column.pop() as object;
+        if (last !== entity) column[i] = moved;
+      }
+    }
+  }
+
+  /** @internal the entity's data for a slot was replaced by another object */
+  replaced(entity: Entity, slot: number): void {
+    if (this.columnCount === 0 || !this.has(entity)) return;
+    const k = this.slots.indexOf(slot);
+    const column = this.columns[k];
+    if (column !== undefined) column[this.positions[entity.handle] as number] = entity.slots[slot] as object;
+  }
+
+  /**
+   * The data of one of the query's components for every member, aligned
+   * with `entities`: entry i belongs to `entities[i]`. For systems that read
+   * many entities: walking this array skips the step through each entity.
+   * The array is live (it changes as the query does) and read only.
+   */
+  column<T extends object>(type: ComponentType<T>): readonly Readonly<T>[] {
+    return this.columnOf(type) as T[];
+  }
+
+  /**
+   * Like `column`, for changing the data in place: marks every member
+   * changed first, as `entity.write` does one entity (so persistence saves
+   * them and a hot reload can undo the change). Do not add or remove items
+   * of the array itself; use the entities for that.
+   */
+  write<T extends object>(type: ComponentType<T>): T[] {
+    const column = this.columnOf(type) as T[];
+    const gate = this.host.writeGate;
+    // Entities that join a query are marked changed as they join, so members
+    // marked under the current mark stay marked until the world takes them.
+    if (gate === -1 || this.markedUnder !== gate) {
+      this.host.markWritten(this.entities, type.slot);
+      this.markedUnder = gate === -1 ? 0 : gate;
+    }
+    return column;
+  }
+
+  /** @internal forgets the mark `write` set (the world's change marks start again) */
+  resetWriteMark(): void {
+    this.markedUnder = 0;
+  }
+
+  private columnOf(type: ComponentType<object>): object[] {
+    const k = this.slots.indexOf(type.slot);
+    if (k < 0) throw new Error(`This query is over ${this.types.map((t) => t.name).join(', ')}; it has no ${type.name} column`);
+    let column = this.columns[k];
+    if (column === undefined) {
+      const slot = type.slot;
+      column = this.entities.map((e) => e.slots[slot] as object);
+      this.columns[k] = column;
+      this.columnCount++;
+    }
+    return column;
   }
 
   has(entity: Entity): boolean {

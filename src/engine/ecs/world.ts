@@ -4,7 +4,8 @@ import { PackError } from '../core/errors';
 import { componentSlot, componentSlotName, type ComponentType } from './component';
 import { Entity, type EntityHost } from './entity';
 import { EventBus, type EventErrorReporter } from './events';
-import { Query } from './query';
+import { Query, type QueryHost } from './query';
+import { ChangeRecord } from './change-record';
 import { newEntityId } from './entity-id';
 import { WorldJournal, type JournalHost } from './journal';
 
@@ -35,13 +36,8 @@ export interface CreateEntityOptions {
 
 const NO_OPTIONS: CreateEntityOptions = Object.freeze({});
 
-/** Most entries a change record is pre-sized for (larger arrays made by `new Array(n)` are slow ones). */
-const RECORD_ROOM = 16_384;
-/** Change epochs wrap before they stop being small integers. */
-const EPOCH_LIMIT = 2 ** 30;
-
 /** The ECS world: entities, their components, cached queries and an event bus. */
-export class World implements EntityHost, JournalHost {
+export class World implements EntityHost, JournalHost, QueryHost {
   private openJournal: WorldJournal | undefined = undefined;
 
   /** The open journal, if a transaction is recording changes. */
@@ -62,24 +58,22 @@ export class World implements EntityHost, JournalHost {
   private readonly freeHandles: number[] = [];
   private nextHandle = 0;
   private readonly registry = new Map<string, Registration>();
-  /**
-   * The change record: entities marked changed since the last take, the
-   * first `changedCount` entries of `changed`. An entity is dirty while its
-   * mark equals `changeEpoch`; taking the record starts a new epoch, which
-   * cleans every entity at once.
-   */
-  private changed: Entity[] = [];
-  private changedCount = 0;
-  /** @internal */
-  changeEpoch = 1;
+  /** @internal what changed since persistence last took it (see takeChanges) */
+  readonly changes = new ChangeRecord();
+
+  /** @internal the epoch of the change record: an entity marked with it is dirty */
+  get changeEpoch(): number {
+    return this.changes.epoch;
+  }
+
   /**
    * @internal The change mark an entity must hold for a write to need no
    * bookkeeping: the current epoch, or -1 (no mark) while a journal is open,
    * since then every first write of a slot must be recorded.
    */
   writeGate = 1;
-  /** Whether the record may hold destroyed entities (then taking it filters them out). */
-  private recordHasDead = false;
+  /** Whether a destroyed entity was ever given data (and so joined queries): then bulk marks may record it. */
+  private deadInQueries = false;
   /** Versions of components seen in loaded snapshots whose definition is not registered (yet). */
   private readonly storedVersions = new Map<string, number>();
   private destroyed = new Set<string>();
@@ -169,7 +163,7 @@ export class World implements EntityHost, JournalHost {
       entity.handle = -1;
     }
     entity.alive = false;
-    if (entity.changeMark === this.changeEpoch) this.recordHasDead = true;
+    if (entity.changeMark === this.changes.epoch) this.changes.noteDead();
     this.entities.delete(entity.id);
     if (entity.key !== undefined) this.byKey.delete(entity.key);
     this.destroyed.add(entity.id);
@@ -223,7 +217,7 @@ export class World implements EntityHost, JournalHost {
   query(...types: ComponentType<object>[]): Query {
     const cached = this.cachedQuery(types);
     if (cached) return cached;
-    const q = new Query(types);
+    const q = new Query(types, this);
     for (const slot of q.slots) (this.queriesBySlot[slot] ??= []).push(q);
     for (const entity of this.entities.values()) if (q.matches(entity)) q.include(entity);
     return q;
@@ -261,11 +255,19 @@ export class World implements EntityHost, JournalHost {
     const qs = this.queriesBySlot[slot];
     if (qs === undefined) return;
     // Data given to a destroyed entity still puts it in queries, as it always has; that takes a handle.
+    if (!entity.alive) this.deadInQueries = true;
     if (entity.handle < 0) entity.handle = this.takeHandle();
     for (let i = 0; i < qs.length; i++) {
       const q = qs[i] as Query;
       if (q.matches(entity)) q.include(entity);
     }
+  }
+
+  /** @internal */
+  onComponentReplaced(entity: Entity, slot: number): void {
+    const qs = this.queriesBySlot[slot];
+    if (qs === undefined) return;
+    for (let i = 0; i < qs.length; i++) (qs[i] as Query).replaced(entity, slot);
   }
 
   /** @internal */
@@ -279,50 +281,42 @@ export class World implements EntityHost, JournalHost {
 
   /** @internal */
   markDirty(entity: Entity): void {
-    entity.changeMark = this.changeEpoch;
-    if (!entity.alive) this.recordHasDead = true;
-    this.changed[this.changedCount++] = entity;
+    this.changes.mark(entity);
   }
 
-  private nextChangeEpoch(): void {
-    if (++this.changeEpoch >= EPOCH_LIMIT) {
-      // Start again from 1 (staying a small integer); no live entity may keep an old mark that could come round again.
-      this.changeEpoch = 1;
-      for (const e of this.entities.values()) e.changeMark = 0;
-    }
-    this.updateWriteGate();
+  /** @internal marks entities changed before their data of a slot is written in place (Query.write) */
+  markWritten(entities: readonly Entity[], slot: number): void {
+    const journal = this.journal;
+    if (journal !== undefined) for (let i = 0; i < entities.length; i++) journal.touch(entities[i] as Entity, slot);
+    const changes = this.changes;
+    // Every live entity is marked already: nothing to add.
+    if (changes.allAlive && changes.size === this.entities.size) return;
+    changes.markAll(entities);
+    // Query members are alive, unless a destroyed entity was given data (see onComponentAdded).
+    if (this.deadInQueries) changes.noteDead();
   }
 
   private updateWriteGate(): void {
-    this.writeGate = this.openJournal === undefined ? this.changeEpoch : -1;
+    this.writeGate = this.openJournal === undefined ? this.changes.epoch : -1;
   }
 
   /** Everything changed since the last call, and clears the record. */
   takeChanges(): WorldChanges {
-    // The record itself is handed out, compacted to the entities still alive;
-    // the next one starts with room for as many (so marking does not regrow it).
-    const changed = this.changed;
-    const n = this.changedCount;
-    this.changed = n > 0 ? new Array<Entity>(Math.min(n, RECORD_ROOM)) : [];
-    this.changedCount = 0;
-    this.nextChangeEpoch();
-    if (this.recordHasDead) {
-      this.recordHasDead = false;
-      let alive = 0;
-      for (let i = 0; i < n; i++) {
-        const e = changed[i] as Entity;
-        if (e.alive) changed[alive++] = e;
-      }
-      changed.length = alive;
-    } else {
-      changed.length = n;
+    const changed = this.changes.take();
+    if (this.changes.epoch === 1) {
+      // The epochs wrapped round: no live entity or query may keep an old mark that could come round again.
+      for (const e of this.entities.values()) e.changeMark = 0;
+      for (const qs of this.queriesBySlot) if (qs !== undefined) for (const q of qs) q.resetWriteMark();
     }
-    let destroyed: string[] = [];
-    if (this.destroyed.size > 0) {
-      destroyed = [...this.destroyed];
-      this.destroyed = new Set();
-    }
-    return { changed, destroyed };
+    this.updateWriteGate();
+    return { changed, destroyed: this.takeDestroyed() };
+  }
+
+  private takeDestroyed(): string[] {
+    if (this.destroyed.size === 0) return [];
+    const destroyed = [...this.destroyed];
+    this.destroyed = new Set();
+    return destroyed;
   }
 
   // ---- component definitions ----
