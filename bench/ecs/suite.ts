@@ -2,21 +2,23 @@
  * `npm run bench -- ecs`: the standard JS ECS workloads on MAID's ECS, bitECS
  * and miniplex, side by side in one process, with the project's targets.
  *
- * Besides the three libraries, two other ways of running MAID's iteration
+ * Besides the three libraries, other ways of running MAID's iteration
  * workloads are measured in the same comparisons, for context: without the
- * per-op drain of the change record, and walking queries with `for...of`.
+ * per-op drain of the change record, one `entity.write` per entity over
+ * `query.entities`, and the same walking queries with `for...of`.
  */
 import { compareFresh, formatOps, type CaseResult } from '../lib/measure';
 import type { Suite, SuiteContext, SuiteReport, Table } from '../lib/suite';
 import { bitecs } from './bitecs';
 import { miniplex } from './miniplex';
 import { maid } from './ours';
+import { maidEntityWrite } from './ours-entity-write';
 import { maidIterator } from './ours-iterator';
 import { FULL_SIZES, INFO, WORKLOADS, type Library, type WorkloadName } from './workloads';
 
 export const LIBRARIES: Library[] = [maid(), bitecs, miniplex];
 /** Other ways of running MAID's iteration workloads (same work), measured alongside. */
-export const VARIANTS: Library[] = [maid({ drain: false }), maidIterator()];
+export const VARIANTS: Library[] = [maid({ drain: false }), maidEntityWrite(), maidIterator()];
 const ITERATION: readonly WorkloadName[] = ['packed_5', 'simple_iter', 'frag_iter'];
 
 /** What MAID must reach, per workload. */
@@ -120,8 +122,26 @@ function tables(results: WorkloadResult[]): Table[] {
       }),
     ]),
   };
-  return [main, variants, detail];
+  const perEntity: Table = {
+    title: 'The same ops counted per entity: creations + destructions (entity_cycle) and component adds + removes (add_remove) per second',
+    columns: ['workload', 'one op', ...LIBRARIES.map((l) => l.name)],
+    rows: results
+      .filter((r) => r.workload in PER_OP)
+      .map((r) => {
+        const per = PER_OP[r.workload as keyof typeof PER_OP];
+        return [r.workload, `${formatOps(per(r.size))} ${r.workload === 'entity_cycle' ? 'creations + destructions' : 'adds + removes'}`, ...LIBRARIES.map((l) => formatOps((r.medians[l.name] ?? Number.NaN) * per(r.size)))];
+      }),
+  };
+  return [main, variants, detail, perEntity];
 }
+
+/** How many entity-level operations one op of these workloads makes, at size n. */
+const PER_OP = {
+  // 2n entities created, then the same 2n destroyed.
+  entity_cycle: (n: number) => 4 * n,
+  // B added to n entities, then removed from them.
+  add_remove: (n: number) => 2 * n,
+};
 
 export const suite: Suite = {
   name: 'ecs',

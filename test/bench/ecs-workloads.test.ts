@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { bitecs } from '../../bench/ecs/bitecs';
 import { miniplex } from '../../bench/ecs/miniplex';
 import { maid } from '../../bench/ecs/ours';
+import { maidEntityWrite } from '../../bench/ecs/ours-entity-write';
 import { maidIterator } from '../../bench/ecs/ours-iterator';
 import { LETTERS, SMALL_SIZES, WORKLOADS, entityLine, initialValue, type Digest, type Library, type WorkloadName } from '../../bench/ecs/workloads';
 
-const LIBRARIES: Library[] = [maid(), maid({ drain: false }), maidIterator(), bitecs, miniplex];
+const LIBRARIES: Library[] = [maid(), maid({ drain: false }), maidEntityWrite(), maidIterator(), bitecs, miniplex];
 
 function runOnce(lib: Library, workload: WorkloadName, n: number): { before: Digest; after: Digest } {
   const instance = lib.setup(workload, n);

@@ -15,6 +15,7 @@ import { DuelSystem } from '../../docs/examples/hot-reload/stateful-system';
 import { printReloadHistory } from '../../docs/examples/hot-reload/reload-history';
 import { liveGame } from '../hot-reload/harness';
 import { Health as HealthV2, healthV1toV2 } from '../../docs/examples/packs/health-v2';
+import { Hunger, HungerSystem, Stamina, StaminaSystem } from '../../docs/examples/packs/many-entities';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const docs = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md'));
@@ -106,5 +107,21 @@ describe('pack-authoring.md examples', () => {
     expect(result).toMatchObject({ success: true, migrationsRun: 1 });
     expect(game.hero.entity.get(HealthV2)).toEqual({ current: 100, max: 100, regen: 2 });
     await game.stop();
+  });
+
+  it('walks many entities through query columns, and only what changed is saved', () => {
+    const world = new World();
+    const creatures = Array.from({ length: 50 }, () => world.createEntity().add(Hunger).add(Stamina));
+    creatures[3]?.add(Stamina, { current: 40 });
+    creatures[7]?.add(Stamina, { current: 99 });
+    world.takeChanges();
+    new StaminaSystem(world).update(1);
+    expect(creatures[3]?.get(Stamina)?.current).toBe(45);
+    expect(creatures[7]?.get(Stamina)?.current).toBe(100);
+    expect(creatures[0]?.get(Stamina)?.current).toBe(100);
+    expect(new Set(world.takeChanges().changed)).toEqual(new Set([creatures[3], creatures[7]]));
+    new HungerSystem(world).update(10);
+    expect(creatures.every((c) => c.get(Hunger)?.level === 0.1)).toBe(true);
+    expect(world.takeChanges().changed).toHaveLength(50);
   });
 });
