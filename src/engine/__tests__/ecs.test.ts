@@ -110,6 +110,15 @@ describe('world journal', () => {
     expect(world.journal).toBeUndefined();
   });
 
+  it('puts back data replaced with set(), as the data it replaced', () => {
+    const world = new World();
+    const e = world.createEntity().add(Position, { x: 1, y: 2 });
+    const journal = world.beginJournal();
+    e.set(Position, { x: 7, y: 7 });
+    journal.rollback();
+    expect(e.get(Position)).toEqual({ x: 1, y: 2 });
+  });
+
   it('keeps the changes on commit', () => {
     const world = new World();
     const e = world.createEntity().add(Position, { x: 1 });

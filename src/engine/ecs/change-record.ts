@@ -2,6 +2,8 @@ import type { Entity } from './entity';
 
 /** Most entries a record is pre-sized for (larger arrays made by `new Array(n)` are slow ones). */
 const PRESIZE_LIMIT = 16_384;
+/** The shortest list worth compacting. */
+const COMPACT_MIN = 1024;
 /** Epochs wrap before they stop being small integers. */
 const EPOCH_LIMIT = 2 ** 30;
 
@@ -20,6 +22,12 @@ export class ChangeRecord {
   private room = 0;
   /** Whether the list may hold destroyed entities (taking it then leaves them out). */
   private hasDead = false;
+  /**
+   * The length at which a list holding destroyed entities is compacted, so
+   * a world whose changes nobody takes (no persistence) does not keep every
+   * entity it ever destroyed.
+   */
+  private compactAt = COMPACT_MIN;
 
   /** How many entities are listed. */
   get size(): number {
@@ -38,6 +46,7 @@ export class ChangeRecord {
 
   /** Lists an entity that is not marked yet. */
   mark(entity: Entity): void {
+    if (this.count >= this.compactAt && this.hasDead) this.compact();
     entity.changeMark = this.epoch;
     if (!entity.alive) this.hasDead = true;
     if (this.count === 0) this.list = new Array<Entity>(this.room);
@@ -54,6 +63,7 @@ export class ChangeRecord {
       for (let i = 0; i < entities.length; i++) (entities[i] as Entity).changeMark = epoch;
       return;
     }
+    if (this.count >= this.compactAt && this.hasDead) this.compact();
     const list = this.list;
     let count = this.count;
     for (let i = 0; i < entities.length; i++) {
@@ -85,19 +95,33 @@ export class ChangeRecord {
     this.nextEpoch();
     if (this.hasDead) {
       this.hasDead = false;
-      let alive = 0;
-      for (let i = 0; i < n; i++) {
-        const e = taken[i] as Entity;
-        if (e.alive) taken[alive++] = e;
-      }
-      taken.length = alive;
+      taken.length = keepAlive(taken, n);
     } else {
       taken.length = n;
     }
+    this.compactAt = COMPACT_MIN;
     return taken;
+  }
+
+  /** Drops destroyed entities from the list, and lets it grow to twice what is left before the next time. */
+  private compact(): void {
+    this.count = keepAlive(this.list, this.count);
+    this.list.length = this.count;
+    this.hasDead = false;
+    this.compactAt = Math.max(COMPACT_MIN, 2 * this.count);
   }
 
   private nextEpoch(): void {
     if (++this.epoch >= EPOCH_LIMIT) this.epoch = 1;
   }
+}
+
+/** Moves the live entities among the first n to the front, in order; returns how many there are. */
+function keepAlive(list: Entity[], n: number): number {
+  let alive = 0;
+  for (let i = 0; i < n; i++) {
+    const e = list[i] as Entity;
+    if (e.alive) list[alive++] = e;
+  }
+  return alive;
 }
