@@ -38,6 +38,8 @@ export interface Settings {
   maxOutputBuffer: number;
   /** Seconds a connection has to log in. */
   loginTimeout: number;
+  /** Seconds a player may go without typing before the session ends; 0: never. */
+  idleTimeout: number;
   /** Connections open at once from one address. */
   maxConnectionsPerAddress: number;
   /** Connections open at once in all. */
@@ -107,6 +109,7 @@ const FIELDS: { [K in keyof Settings]: Field<K> } = {
   maxQueuedCommands: { env: 'MAID_MAX_QUEUED_COMMANDS', accepted: '1-100000', parse: numberIn(1, 100_000, true), default: () => 50 },
   maxOutputBuffer: { env: 'MAID_MAX_OUTPUT_BUFFER', accepted: '4096-1073741824 (bytes)', parse: numberIn(4096, 1024 * 1024 * 1024, true), default: () => 1024 * 1024 },
   loginTimeout: { env: 'MAID_LOGIN_TIMEOUT', accepted: '1-86400 (seconds)', parse: numberIn(1, 86_400, false), default: () => 120 },
+  idleTimeout: { env: 'MAID_IDLE_TIMEOUT', accepted: '0-604800 (seconds; 0: never)', parse: numberIn(0, 604_800, false), default: () => 3600 },
   maxConnectionsPerAddress: { env: 'MAID_MAX_CONNECTIONS_PER_ADDRESS', accepted: '1-100000', parse: numberIn(1, 100_000, true), default: () => 20 },
   maxConnections: { env: 'MAID_MAX_CONNECTIONS', accepted: '1-1000000', parse: numberIn(1, 1_000_000, true), default: () => 5000 },
 };

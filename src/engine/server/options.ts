@@ -22,6 +22,8 @@ export interface ServerLimits {
   maxOutputBuffer: number;
   /** How long a connection may take to log in, in ms. */
   loginTimeoutMs: number;
+  /** How long a player may go without typing before the session ends, in ms; 0: never. */
+  idleTimeoutMs: number;
   /** Connections at once from one address; more are turned away with a message. */
   maxConnectionsPerAddress: number;
   /** Connections at once in all. */
@@ -66,6 +68,7 @@ export function limitsFrom(settings: Settings, overrides: Partial<ServerLimits> 
     maxQueuedCommands: settings.maxQueuedCommands,
     maxOutputBuffer: settings.maxOutputBuffer,
     loginTimeoutMs: settings.loginTimeout * 1000,
+    idleTimeoutMs: settings.idleTimeout * 1000,
     maxConnectionsPerAddress: settings.maxConnectionsPerAddress,
     maxConnections: settings.maxConnections,
     maxLoginAttempts: DEFAULT_MAX_LOGIN_ATTEMPTS,

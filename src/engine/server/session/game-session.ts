@@ -10,6 +10,7 @@ import { errorMessage } from '../../core/errors';
 import type { Entity } from '../../ecs/entity';
 import type { LoginFlow, LoginIO, LoginOutcome } from '../login/login-flow';
 import type { SessionHost } from './session-host';
+import { IdleWatch } from './idle-watch';
 import { InputQueue } from './input-queue';
 import type { Transport, TransportLimit } from './transport';
 
@@ -40,6 +41,7 @@ export class GameSession implements PlayerSession, LoginIO {
   private readonly input: InputQueue;
   private login: LoginFlow | undefined;
   private loginTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly idle: IdleWatch;
   private lastNotice = 0;
 
   constructor(
@@ -54,6 +56,11 @@ export class GameSession implements PlayerSession, LoginIO {
       dropped: () => this.notice(`You are typing faster than ${host.limits.commandsPerSecond} commands a second; some were dropped.`),
       failed: (err) => host.logger.error(`Session ${this.id}: ${errorMessage(err)}`),
     });
+    this.idle = new IdleWatch({
+      timeoutMs: host.limits.idleTimeoutMs,
+      warn: (leftMs) => this.notice(`You have been idle for a while; you will be disconnected in ${describeSeconds(leftMs)} unless you type something.`, true),
+      expire: () => this.close(`You were idle for ${describeSeconds(host.limits.idleTimeoutMs)}. Goodbye.`, 'idle'),
+    });
   }
 
   get address(): string {
@@ -63,7 +70,10 @@ export class GameSession implements PlayerSession, LoginIO {
   /** Starts listening to the connection; the banner waits for the client's terminal answers. */
   start(): void {
     this.transport.bind({
-      line: (text) => this.input.push(text),
+      line: (text) => {
+        this.idle.active();
+        this.input.push(text);
+      },
       gmcp: (pkg, data) => this.host.clientData(this, pkg, data),
       limit: (limit, max) => this.limitReached(limit, max),
       closed: (reason) => this.ended(reason),
@@ -135,6 +145,7 @@ export class GameSession implements PlayerSession, LoginIO {
     this.login = undefined;
     if (this.loginTimer) clearTimeout(this.loginTimer);
     this.loginTimer = undefined;
+    this.idle.start();
     if (this.echoHidden) {
       this.echoHidden = false;
       this.transport.setEcho(false);
@@ -253,8 +264,17 @@ export class GameSession implements PlayerSession, LoginIO {
     this.out = [];
     this.outChars = 0;
     this.input.dispose();
+    this.idle.stop();
     if (this.loginTimer) clearTimeout(this.loginTimer);
     this.loginTimer = undefined;
     this.host.sessionEnded(this, reason, wasPlaying);
   }
+}
+
+/** A duration for players: "90 seconds", "1 minute", "60 minutes". */
+function describeSeconds(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 120 && seconds % 60 !== 0) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.round(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
