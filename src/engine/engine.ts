@@ -37,6 +37,15 @@ export interface PackRecord {
   dir?: string;
 }
 
+export interface LoadPackOptions {
+  /**
+   * After start, a pack that loads gives the packs that failed for want of
+   * it another go (as reloads with trigger 'dependency'). Default true; false
+   * leaves that to the caller (`hotReload.retryFailedDependants`).
+   */
+  retryDependants?: boolean;
+}
+
 export interface GameEngineOptions {
   /** Extra log sinks; the console sink is used unless `logSinks` replaces it. */
   logSinks?: LogSink[];
@@ -131,11 +140,18 @@ export class GameEngine {
    * A malformed pack or a duplicate name throws here; a pack that fails while
    * loading is marked failed and logged, and the engine keeps running.
    */
-  loadContentPack(pack: ContentPack, dir?: string): Promise<PackRecord> {
+  loadContentPack(pack: ContentPack, dir?: string, options: LoadPackOptions = {}): Promise<PackRecord> {
     const name = this.admit(pack, dir);
     const record: PackRecord = { name, manifest: { ...pack.manifest }, pack, status: 'pending', ...(dir ? { dir } : {}) };
     this.packs.set(name, record);
-    return this.started ? this.activatePending().then(() => record) : Promise.resolve(record);
+    return this.started ? this.activateLate(record, options) : Promise.resolve(record);
+  }
+
+  /** Loads a pack added after start; then the packs that failed for want of it get another go. */
+  private async activateLate(record: PackRecord, options: LoadPackOptions): Promise<PackRecord> {
+    await this.activatePending();
+    if (record.status === 'loaded' && options.retryDependants !== false) await this.hotReload.retryFailedDependants(record.name);
+    return record;
   }
 
   /**
@@ -143,7 +159,7 @@ export class GameEngine {
    * engine's own module loader, so it can be hot-reloaded, and adds it like
    * loadContentPack. A file that does not compile is an error naming it.
    */
-  async loadPackFromPath(dir: string): Promise<PackRecord> {
+  async loadPackFromPath(dir: string, options: LoadPackOptions = {}): Promise<PackRecord> {
     if (!existsSync(dir)) throw new PackError(`No pack folder at ${dir}`);
     if (!isPackDir(dir)) throw new PackError(`${dir} is not a pack folder: it has no ${PACK_ENTRY}`);
     let read: ReturnType<typeof readPackFolder>;
@@ -155,7 +171,7 @@ export class GameEngine {
     const { pack, source } = read;
     // Its source first, so errors while it activates are reported at their original file:line.
     await this.hotReload.setSource(this.admit(pack, source.dir), source);
-    return this.loadContentPack(pack, source.dir);
+    return this.loadContentPack(pack, source.dir, options);
   }
 
   /** Checks that a pack may be added: it follows the contract and its name is free. Returns the name. */

@@ -53,6 +53,30 @@ describe('packs loading next to each other', () => {
     await t.stop();
   });
 
+  it('a pack that failed for want of a dependency loads once the dependency arrives', async () => {
+    const t = await createTestEngine({ packs: [pack('lonely', { deps: ['ghost'] })] });
+    expect(t.engine.getPack('lonely')?.status).toBe('failed');
+    await t.engine.loadContentPack(pack('ghost'));
+    expect(t.engine.getPack('lonely')?.status).toBe('loaded');
+    expect(t.engine.hotReload.getReloadHistory()).toMatchObject([{ packName: 'lonely', trigger: 'dependency', success: true }]);
+    await t.stop();
+  });
+
+  it('packs that failed because a dependency failed load once a reload fixes it', async () => {
+    const broken = pack('base', { onLoad: () => { throw new Error('no map'); } });
+    const t = await createTestEngine({ packs: [broken, pack('middle', { deps: ['base'] }), pack('top', { deps: ['middle'] })] });
+    expect(['base', 'middle', 'top'].map((n) => t.engine.getPack(n)?.status)).toEqual(['failed', 'failed', 'failed']);
+    const result = await t.engine.hotReload.reloadPack('base', pack('base'));
+    expect(result.success).toBe(true);
+    expect(['base', 'middle', 'top'].map((n) => t.engine.getPack(n)?.status)).toEqual(['loaded', 'loaded', 'loaded']);
+    expect(t.engine.hotReload.getReloadHistory().map((r) => [r.packName, r.trigger, r.success])).toEqual([
+      ['base', 'api', true],
+      ['middle', 'dependency', true],
+      ['top', 'dependency', true],
+    ]);
+    await t.stop();
+  });
+
   it('a command clash fails the second pack, naming both', async () => {
     const cmd = () => [defineCommand({ name: 'look', help: 'l', handler: () => {} })];
     const t = await createTestEngine({ packs: [pack('first', { getCommands: cmd }), pack('second', { getCommands: cmd })] });

@@ -95,15 +95,28 @@ export class HotReloadManager {
   reloadPack(name: string, newPack?: ContentPack, options: ReloadOptions = {}): Promise<ReloadResult> {
     return this.enqueue(name, async () => {
       const result = await this.reloadOne(name, newPack, options);
-      if (result.success) {
-        for (const dependant of this.engine.dependantsOf(name)) {
-          if (this.engine.getPack(dependant)?.status === 'loaded') {
-            await this.enqueue(dependant, () => this.reloadOne(dependant, undefined, { trigger: 'dependency' }));
-          }
-        }
-      }
+      if (result.success) await this.reloadDependants(name, false);
       return result;
     });
+  }
+
+  /**
+   * Tries again the packs that depend on this one and failed (it was not
+   * loaded, or broken, when they loaded): the engine calls this when the
+   * pack loads after start.
+   */
+  async retryFailedDependants(name: string): Promise<void> {
+    await this.reloadDependants(name, true);
+  }
+
+  /** Reloads, in order, the packs that depend on this one: the loaded ones (unless `onlyFailed`) and the failed ones. */
+  private async reloadDependants(name: string, onlyFailed: boolean): Promise<void> {
+    for (const dependant of this.engine.dependantsOf(name)) {
+      const status = this.engine.getPack(dependant)?.status;
+      if (status === 'failed' || (status === 'loaded' && !onlyFailed)) {
+        await this.enqueue(dependant, () => this.reloadOne(dependant, undefined, { trigger: 'dependency' }));
+      }
+    }
   }
 
   /** Reloads the pack holding a module: `systems/combat.ts` (within a pack), `combat.systems.combat`. */

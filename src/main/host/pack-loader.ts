@@ -14,7 +14,8 @@ export interface UnloadedPack {
 export interface LoadAttempt {
   packName: string;
   success: boolean;
-  trigger: 'load' | 'file' | 'manual';
+  /** `dependency`: loaded again because a pack it waited for loaded. */
+  trigger: 'load' | 'file' | 'manual' | 'dependency';
   changedFiles: string[];
   durationMs: number;
   failure?: ReloadFailure;
@@ -78,14 +79,26 @@ export class PackLoader {
     return pack ? this.load(pack.dir, trigger, changedFiles) : false;
   }
 
+  /** Loads again the unloaded packs that failed because this one was not loaded. */
+  private async loadDependants(name: string): Promise<void> {
+    for (const pack of [...this.unloaded.values()]) {
+      if (this.unloaded.has(pack.name) && waitedFor(pack.failure, name)) await this.load(pack.dir, 'dependency', []);
+    }
+  }
+
   private async load(dir: string, trigger: LoadAttempt['trigger'], changedFiles: string[]): Promise<boolean> {
     const name = basename(dir);
     const started = performance.now();
     try {
-      const record = await this.engine.loadPackFromPath(dir);
+      const record = await this.engine.loadPackFromPath(dir, { retryDependants: false });
       this.unloaded.delete(name);
       // Only a retry is news for the timeline; the first load of a healthy pack is not a reload.
-      if (trigger !== 'load') this.report({ packName: record.name, success: true, trigger, changedFiles, durationMs: performance.now() - started });
+      if (trigger !== 'load') {
+        this.report({ packName: record.name, success: true, trigger, changedFiles, durationMs: performance.now() - started });
+        // Then what waited for it: packs that failed to load, and packs not loaded at all.
+        await this.engine.hotReload.retryFailedDependants(record.name);
+        await this.loadDependants(record.name);
+      }
       return true;
     } catch (err) {
       const failure = failureOf(err);
@@ -95,4 +108,9 @@ export class PackLoader {
       return false;
     }
   }
+}
+
+/** Whether a load failed for want of the named pack (the engine's errors name it in quotes). */
+function waitedFor(failure: ReloadFailure, packName: string): boolean {
+  return failure.message.includes(`'${packName}'`) && /not loaded|failed to load/.test(failure.message);
 }
