@@ -11,6 +11,7 @@ export { defineComponent, isComponentType, type ComponentType, type ComponentSpe
 export { Entity } from './ecs/entity';
 export { EventBus } from './ecs/events';
 export { Query } from './ecs/query';
+export { FieldIndex } from './ecs/field-index';
 export { World, type EntitySnapshot, type WorldChanges, type CreateEntityOptions } from './ecs/world';
 export { System, isStatefulSystem, systemName, type StatefulSystem } from './systems/system';
 export { defineCommand, type Command, type CommandContext, type CommandSpec, type PlayerSession } from './commands/define';

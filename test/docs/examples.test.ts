@@ -16,6 +16,7 @@ import { printReloadHistory } from '../../docs/examples/hot-reload/reload-histor
 import { liveGame } from '../hot-reload/harness';
 import { Health as HealthV2, healthV1toV2 } from '../../docs/examples/packs/health-v2';
 import { Hunger, HungerSystem, Stamina, StaminaSystem } from '../../docs/examples/packs/many-entities';
+import { Position, move, thingsIn } from '../../docs/examples/packs/where-things-are';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const docs = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md'));
@@ -123,5 +124,15 @@ describe('pack-authoring.md examples', () => {
     new HungerSystem(world).update(10);
     expect(creatures.every((c) => c.get(Hunger)?.level === 0.1)).toBe(true);
     expect(world.takeChanges().changed).toHaveLength(50);
+  });
+
+  it('finds things by room through an index, and keeps it current as they move', () => {
+    const world = new World();
+    const [cat, dog] = [world.createEntity().add(Position, { room: 'hall' }), world.createEntity().add(Position, { room: 'hall' })];
+    expect(new Set(thingsIn(world, 'hall'))).toEqual(new Set([cat, dog]));
+    move(dog, 'garden');
+    expect(thingsIn(world, 'hall')).toEqual([cat]);
+    expect(thingsIn(world, 'garden')).toEqual([dog]);
+    expect(() => cat.write(Position)).toThrow(/Position is immutable/);
   });
 });

@@ -9,6 +9,13 @@ export interface ComponentSpec<T extends object> {
   /** A fresh default value; `entity.add` fills missing fields from it. */
   defaults: () => T;
   description?: string;
+  /**
+   * Data that is replaced, never changed in place: `entity.set` and
+   * `entity.update` work, `entity.write` and `query.write` refuse. Every
+   * change then goes through the world, so it can be indexed by a field
+   * (`world.index`).
+   */
+  immutable?: boolean;
 }
 
 /** A component definition. Two definitions with the same name are the same component. */
@@ -17,6 +24,8 @@ export interface ComponentType<T extends object = ComponentData> {
   readonly version: number;
   readonly defaults: () => T;
   readonly description?: string;
+  /** Its data is replaced, never changed in place (see ComponentSpec.immutable). */
+  readonly immutable: boolean;
   /** Slot index for this name, stable for the whole process (internal). */
   readonly slot: number;
 }
@@ -90,6 +99,7 @@ export function defineComponent<T extends object>(spec: ComponentSpec<T>): Compo
     name: spec.name,
     version,
     defaults: spec.defaults,
+    immutable: spec.immutable === true,
     slot: componentSlot(spec.name),
     ...(spec.description ? { description: spec.description } : {}),
   });
@@ -98,4 +108,9 @@ export function defineComponent<T extends object>(spec: ComponentSpec<T>): Compo
 export function isComponentType(value: unknown): value is ComponentType {
   const v = value as ComponentType | null;
   return typeof v === 'object' && v !== null && typeof v.name === 'string' && typeof v.version === 'number' && typeof v.defaults === 'function' && typeof v.slot === 'number';
+}
+
+/** The error for changing an immutable component's data in place. */
+export function immutableError(type: ComponentType<object>, how: string): TypeError {
+  return new TypeError(`${how}(${type.name}): ${type.name} is immutable (defined with immutable: true); replace its data with entity.set() or entity.update()`);
 }

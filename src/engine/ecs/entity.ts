@@ -1,4 +1,4 @@
-import { componentSlotName, emptyComponentData, existingComponentSlot, type ComponentType } from './component';
+import { componentSlotName, emptyComponentData, existingComponentSlot, immutableError, type ComponentType } from './component';
 import type { WorldJournal } from './journal';
 
 /** What an entity needs from its world: keeping queries and change tracking current. */
@@ -89,11 +89,12 @@ export class Entity {
     // The common case (data there, already marked, no journal) is kept tiny so
     // it inlines into system loops; everything else is in writeSlow.
     const data = this.slots[type.slot];
-    if (data !== undefined && this.changeMark === this.host.writeGate) return data as T;
+    if (data !== undefined && this.changeMark === this.host.writeGate && !type.immutable) return data as T;
     return this.writeSlow(type, data);
   }
 
   private writeSlow<T extends object>(type: ComponentType<T>, data: object | undefined): T {
+    if (type.immutable) throw immutableError(type, 'entity.write');
     if (data === undefined) throw missing(this, type);
     const journal = this.host.journal;
     if (journal !== undefined) journal.touch(this, type.slot);
@@ -134,6 +135,15 @@ export class Entity {
 
   /** Changes some fields of a held component. */
   update<T extends object>(type: ComponentType<T>, patch: Partial<T> | ((current: T) => Partial<T> | void)): T {
+    if (type.immutable) {
+      // Immutable data is replaced by a changed copy, never changed in place.
+      const current = this.require(type) as T;
+      const change = typeof patch === 'function' ? patch({ ...current }) : patch;
+      if (!change) return current;
+      const next = { ...current, ...change };
+      this.set(type, next);
+      return next;
+    }
     const current = this.write(type);
     const change = typeof patch === 'function' ? patch(current) : patch;
     if (change) Object.assign(current, change);

@@ -62,8 +62,9 @@ describe('query columns', () => {
     const live: Entity[] = [];
     let seed = 7;
     const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
+      // A 32-bit LCG, taking its high bits (the low ones of an LCG repeat quickly).
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % n;
     };
     for (let step = 0; step < 3000; step++) {
       const e = live[rand(Math.max(live.length, 1))];

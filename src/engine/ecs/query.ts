@@ -1,4 +1,4 @@
-import type { ComponentType } from './component';
+import { immutableError, type ComponentType } from './component';
 import type { Entity } from './entity';
 
 /**
@@ -161,6 +161,7 @@ export class Query implements Iterable<Entity> {
    * of the array itself; use the entities for that.
    */
   write<T extends object>(type: ComponentType<T>): T[] {
+    if (type.immutable) throw immutableError(type, 'query.write');
     const column = this.columnOf(type) as T[];
     const gate = this.host.writeGate;
     // Entities that join a query are marked changed as they join, so members

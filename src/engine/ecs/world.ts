@@ -4,8 +4,10 @@ import { PackError } from '../core/errors';
 import { componentSlot, componentSlotName, type ComponentType } from './component';
 import { Entity, type EntityHost } from './entity';
 import { EventBus, type EventErrorReporter } from './events';
-import { Query, type QueryHost } from './query';
+import type { Query, QueryHost } from './query';
+import { Lookups } from './lookups';
 import { ChangeRecord } from './change-record';
+import type { FieldIndex } from './field-index';
 import { newEntityId } from './entity-id';
 import { WorldJournal, type JournalHost } from './journal';
 
@@ -52,8 +54,8 @@ export class World implements EntityHost, JournalHost, QueryHost {
   readonly events: EventBus;
   private readonly entities = new Map<string, Entity>();
   private readonly byKey = new Map<string, Entity>();
-  /** Every cached query, under each slot it involves. */
-  private readonly queriesBySlot: Query[][] = [];
+  /** The cached queries and field indexes, kept current as components come and go. */
+  private readonly lookups = new Lookups(this);
   /** Entity handles (small integers queries index by) given back by destroyed entities. */
   private readonly freeHandles: number[] = [];
   private nextHandle = 0;
@@ -211,70 +213,41 @@ export class World implements EntityHost, JournalHost, QueryHost {
     this.setComponentData(entity, current, data);
   }
 
-  // ---- queries ----
+  // ---- queries and indexes ----
 
   /** The live list of entities holding all of these components; cached per set of names. */
   query(...types: ComponentType<object>[]): Query {
-    const cached = this.cachedQuery(types);
-    if (cached) return cached;
-    const q = new Query(types, this);
-    for (const slot of q.slots) (this.queriesBySlot[slot] ??= []).push(q);
-    for (const entity of this.entities.values()) if (q.matches(entity)) q.include(entity);
-    return q;
+    return this.lookups.query(types, this.entities);
   }
 
   /**
-   * The cached query over exactly these components (the same slots, in any
-   * order), found among the queries on the first one's slot: no key to build.
+   * The entities holding a component, grouped by one field's value, kept
+   * current as the component is added, replaced and removed (one index per
+   * component and field, made on first use). The component must be defined
+   * `immutable`, so that no change of its data escapes the index.
    */
-  private cachedQuery(types: readonly ComponentType<object>[]): Query | undefined {
-    const n = types.length;
-    if (n === 0) throw new Error('query() needs at least one component');
-    const candidates = this.queriesBySlot[(types[0] as ComponentType<object>).slot];
-    if (candidates === undefined) return undefined;
-    if (n === 1) {
-      for (let i = 0; i < candidates.length; i++) {
-        const q = candidates[i] as Query;
-        if (q.sortedSlots.length === 1) return q;
-      }
-      return undefined;
-    }
-    const wanted = types.map((t) => t.slot).sort((a, b) => a - b);
-    outer: for (let i = 0; i < candidates.length; i++) {
-      const q = candidates[i] as Query;
-      const have = q.sortedSlots;
-      if (have.length !== n) continue;
-      for (let k = 0; k < n; k++) if (have[k] !== wanted[k]) continue outer;
-      return q;
-    }
-    return undefined;
+  index<T extends object, K extends keyof T & string>(type: ComponentType<T>, field: K): FieldIndex<T, K> {
+    return this.lookups.index(type, field, () => this.query(type).entities);
   }
 
   /** @internal */
   onComponentAdded(entity: Entity, slot: number): void {
-    const qs = this.queriesBySlot[slot];
-    if (qs === undefined) return;
+    this.lookups.indexAdded(entity, slot);
+    if (!this.lookups.hasQueries(slot)) return;
     // Data given to a destroyed entity still puts it in queries, as it always has; that takes a handle.
     if (!entity.alive) this.deadInQueries = true;
     if (entity.handle < 0) entity.handle = this.takeHandle();
-    for (let i = 0; i < qs.length; i++) {
-      const q = qs[i] as Query;
-      if (q.matches(entity)) q.include(entity);
-    }
+    this.lookups.queriesAdded(entity, slot);
   }
 
   /** @internal */
   onComponentReplaced(entity: Entity, slot: number): void {
-    const qs = this.queriesBySlot[slot];
-    if (qs === undefined) return;
-    for (let i = 0; i < qs.length; i++) (qs[i] as Query).replaced(entity, slot);
+    this.lookups.replaced(entity, slot);
   }
 
   /** @internal */
   onComponentRemoved(entity: Entity, slot: number): void {
-    const qs = this.queriesBySlot[slot];
-    if (qs === undefined) return;
-    for (let i = 0; i < qs.length; i++) (qs[i] as Query).exclude(entity);
+    this.lookups.removed(entity, slot);
   }
 
   // ---- change tracking (persistence reads this once a tick) ----
@@ -306,7 +279,7 @@ export class World implements EntityHost, JournalHost, QueryHost {
     if (this.changes.epoch === 1) {
       // The epochs wrapped round: no live entity or query may keep an old mark that could come round again.
       for (const e of this.entities.values()) e.changeMark = 0;
-      for (const qs of this.queriesBySlot) if (qs !== undefined) for (const q of qs) q.resetWriteMark();
+      this.lookups.resetWriteMarks();
     }
     this.updateWriteGate();
     return { changed, destroyed: this.takeDestroyed() };

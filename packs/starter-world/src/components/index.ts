@@ -15,6 +15,8 @@ export const Location = defineComponent({
   name: 'Location',
   version: 1,
   defaults: () => ({ room: undefined as string | undefined, holder: undefined as string | undefined }),
+  // Moves replace it (set), so the world can keep everything indexed by room and holder.
+  immutable: true,
 });
 
 /** What players see of a thing, and the words they may call it by. */

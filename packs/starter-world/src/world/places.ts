@@ -16,11 +16,11 @@ export function nameOf(entity: Entity): string {
 
 /** Everything lying or standing in a room (not held by anyone). */
 export function occupants(world: World, roomKey: string): Entity[] {
-  return world.query(Location).entities.filter((e) => e.get(Location)?.room === roomKey);
+  return world.index(Location, 'room').get(roomKey).slice();
 }
 
 export function carriedBy(world: World, holder: Entity): Entity[] {
-  return world.query(Location).entities.filter((e) => e.get(Location)?.holder === holder.id);
+  return world.index(Location, 'holder').get(holder.id).slice();
 }
 
 function matches(entity: Entity, word: string): boolean {
