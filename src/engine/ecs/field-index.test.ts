@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defineComponent } from './component';
 import type { Entity } from './entity';
 import { World } from './world';
+import { seededRandom } from '../../../test/support/seeded-random';
 
 const Place = defineComponent({ name: 'IndexPlace', immutable: true, defaults: () => ({ room: undefined as string | undefined, holder: undefined as string | undefined }) });
 const Mutable = defineComponent({ name: 'IndexMutable', defaults: () => ({ room: 'x' }) });
@@ -46,12 +47,7 @@ describe('world.index', () => {
     const rooms = world.index(Place, 'room');
     const names = ['a', 'b', 'c', 'd'];
     const live: Entity[] = [];
-    let seed = 11;
-    const rand = (n: number) => {
-      // A 32-bit LCG, taking its high bits (the low ones of an LCG repeat quickly).
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 16) % n;
-    };
+    const rand = seededRandom(11);
     for (let step = 0; step < 4000; step++) {
       const e = live[rand(Math.max(live.length, 1))];
       const room = names[rand(names.length)];

@@ -1,5 +1,6 @@
 import type { ComponentType } from './component';
 import type { Entity } from './entity';
+import { grownToFit } from './positions';
 
 /**
  * The entities holding a component, grouped by the value of one of its
@@ -44,7 +45,7 @@ export class FieldIndex<T extends object, K extends keyof T & string = keyof T &
       bucket = [];
       this.buckets.set(value, bucket);
     }
-    if (h >= this.positions.length) this.grow(h);
+    if (h >= this.positions.length) this.positions = grownToFit(this.positions, h);
     this.keys[h] = value;
     this.positions[h] = bucket.length;
     bucket.push(entity);
@@ -66,14 +67,6 @@ export class FieldIndex<T extends object, K extends keyof T & string = keyof T &
     }
     if (bucket.length === 0) this.buckets.delete(value);
     this.keys[h] = undefined;
-  }
-
-  private grow(handle: number): void {
-    let size = this.positions.length * 2;
-    while (size <= handle) size *= 2;
-    const positions = new Int32Array(size);
-    positions.set(this.positions);
-    this.positions = positions;
   }
 }
 

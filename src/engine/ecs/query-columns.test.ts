@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defineComponent } from './component';
 import type { Entity } from './entity';
 import { World } from './world';
+import { seededRandom } from '../../../test/support/seeded-random';
 
 const Pos = defineComponent({ name: 'ColumnsPos', defaults: () => ({ x: 0, y: 0 }) });
 const Vel = defineComponent({ name: 'ColumnsVel', defaults: () => ({ dx: 1, dy: 0 }) });
@@ -60,12 +61,7 @@ describe('query columns', () => {
     world.query(Pos, Vel).column(Vel);
     world.query(Pos, Vel).column(Pos);
     const live: Entity[] = [];
-    let seed = 7;
-    const rand = (n: number) => {
-      // A 32-bit LCG, taking its high bits (the low ones of an LCG repeat quickly).
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 16) % n;
-    };
+    const rand = seededRandom(7);
     for (let step = 0; step < 3000; step++) {
       const e = live[rand(Math.max(live.length, 1))];
       switch (rand(6)) {

@@ -1,5 +1,6 @@
 import { immutableError, type ComponentType } from './component';
 import type { Entity } from './entity';
+import { grownToFit } from './positions';
 
 /**
  * Walks a query's entities from the last to the first, reading the live list
@@ -106,7 +107,7 @@ export class Query implements Iterable<Entity> {
     if (this.has(entity)) return;
     const h = entity.handle;
     if (h < 0) throw new Error(`Entity ${entity.id} has no handle in this world`);
-    if (h >= this.positions.length) this.grow(h);
+    if (h >= this.positions.length) this.positions = grownToFit(this.positions, h);
     this.positions[h] = this.entities.length;
     this.entities.push(entity);
     if (this.columnCount > 0) {
@@ -195,14 +196,6 @@ export class Query implements Iterable<Entity> {
     const h = entity.handle;
     if (h < 0 || h >= this.positions.length) return false;
     return this.entities[this.positions[h] as number] === entity;
-  }
-
-  private grow(handle: number): void {
-    let size = this.positions.length * 2;
-    while (size <= handle) size *= 2;
-    const positions = new Int32Array(size);
-    positions.set(this.positions);
-    this.positions = positions;
   }
 
   first(): Entity | undefined {
