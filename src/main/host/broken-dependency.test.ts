@@ -1,6 +1,6 @@
 // A pack that fails at start takes its dependants down with it; once it is
 // fixed, they load too, without restarting the studio.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,5 +65,53 @@ describe('a pack that others depend on, broken at start', () => {
     expect(await status('starter-world')).toBe('loaded');
     expect(await status('combat')).toBe('loaded');
     expect(host.engine.commands.resolve('attack')).toBeDefined();
+  });
+});
+
+describe('a pack whose code reads another pack as it loads, while that one is broken', () => {
+  let dir: string;
+  let studio: StudioHost;
+
+  function writePack(name: string, packTs: string): Promise<void> {
+    return mkdir(join(dir, name, 'src'), { recursive: true }).then(async () => {
+      await writeFile(join(dir, name, 'package.json'), JSON.stringify({ name }));
+      await writeFile(join(dir, name, 'src', 'pack.ts'), packTs);
+    });
+  }
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'maid-waiting-pack-'));
+    await writePack('base', "export const GREETING = 'hello' +;\nexport default class BasePack {\n  manifest = { name: 'base', version: '1.0.0' };\n}\n");
+    // Reads base's exports while its module runs, so it cannot even be read while base is not loaded.
+    await writePack('top', "import { GREETING } from '@packs/base';\nconst greeting = `${GREETING}!`;\nexport default class TopPack {\n  manifest = { name: 'top', version: '1.0.0', description: greeting, dependencies: ['base'] };\n}\n");
+    studio = await StudioHost.start({ mode: 'web', packsDir: dir, dataDir: join(dir, '.data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
+  });
+
+  afterAll(async () => {
+    await studio?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is shown failed, and loads right after the broken one is fixed', async () => {
+    expect(studio.loader.get('top')?.failure.message).toContain("Pack 'base' (imported as '@packs/base') is not loaded");
+    const seen: ReloadEntry[] = [];
+    const done = new Promise<void>((resolve) => {
+      const off = studio.events.subscribe((event) => {
+        if (event.type !== 'reload') return;
+        seen.push(event.entry);
+        if (event.entry.packName === 'top') {
+          off();
+          resolve();
+        }
+      });
+    });
+    const file = join(dir, 'base', 'src', 'pack.ts');
+    await writeFile(file, (await readFile(file, 'utf8')).replace("'hello' +;", "'hello';"));
+    await done;
+    expect(seen.map((e) => [e.packName, e.success, e.trigger])).toEqual([
+      ['base', true, 'file'],
+      ['top', true, 'dependency'],
+    ]);
+    expect(studio.engine.getPack('top')?.manifest.description).toBe('hello!');
   });
 });
