@@ -3,7 +3,7 @@ export { GameEngine, type GameEngineOptions, type LoadPackOptions, type PackReco
 export { getSettings, SETTINGS_ENV, type Settings, type SettingsSources } from './core/settings';
 export { Logger, MemorySink, consoleSink, formatRecord, LOG_LEVELS, type LogLevel, type LogRecord, type LogSink } from './core/logger';
 export { DisposableStore, toDisposable, type Disposable } from './core/disposable';
-export { MaidError, PackError, SettingsError, UsageError, errorMessage } from './core/errors';
+export { MaidError, PackError, PackNotLoadedError, SettingsError, UsageError, errorMessage, missingPackOf } from './core/errors';
 export { currentPack } from './core/pack-context';
 export { Signal } from './core/signal';
 export { Timers } from './core/timers';

@@ -17,6 +17,24 @@ export class PackError extends MaidError {
   }
 }
 
+/** Code of a pack used another pack that is not loaded (so it can be tried again once that one is). */
+export class PackNotLoadedError extends PackError {
+  constructor(
+    message: string,
+    readonly missingPack: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The pack whose absence caused this error, looking through the errors it was wrapped in. */
+export function missingPackOf(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
+    if (e instanceof PackNotLoadedError) return e.missingPack;
+  }
+  return undefined;
+}
+
 /** A setting has a value outside what it accepts. */
 export class SettingsError extends MaidError {
   constructor(

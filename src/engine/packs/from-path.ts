@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PackModuleLoader, type PackGeneration } from '../loader';
-import { PackError } from '../core/errors';
+import { PackError, PackNotLoadedError } from '../core/errors';
 import type { PackSource, PreparedVersion } from '../hot-reload/pack-source';
 import type { ContentPack } from './contract';
 import type { GameEngine } from '../engine';
@@ -52,7 +52,7 @@ class HostModules extends Map<string, unknown> {
       const exportsOf = (): object => {
         const exported = (this.engine.hotReload.getSource(name) as LoaderPackSource | undefined)?.exports();
         if (typeof exported !== 'object' || exported === null) {
-          throw new PackError(`Pack '${name}' (imported as '${spec}') is not loaded; add it to the server's packs or to the manifest's dependencies`);
+          throw new PackNotLoadedError(`Pack '${name}' (imported as '${spec}') is not loaded; add it to the server's packs or to the manifest's dependencies`, name);
         }
         return exported;
       };

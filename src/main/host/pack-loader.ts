@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { discoverPacks, errorMessage, resolvePackDir, type GameEngine } from '../../engine';
+import { discoverPacks, errorMessage, missingPackOf, resolvePackDir, type GameEngine } from '../../engine';
 import type { ReloadFailure } from '../../shared/model';
 
 /** A pack folder the engine could not load (its code does not compile, say): shown as failed, retried on change. */
@@ -8,6 +8,8 @@ export interface UnloadedPack {
   name: string;
   dir: string;
   failure: ReloadFailure;
+  /** The pack its code used that was not loaded: loading that one tries this one again. */
+  waitingFor?: string;
 }
 
 /** One attempt to load a pack folder, for the timeline. */
@@ -82,7 +84,7 @@ export class PackLoader {
   /** Loads again the unloaded packs that failed because this one was not loaded. */
   private async loadDependants(name: string): Promise<void> {
     for (const pack of [...this.unloaded.values()]) {
-      if (this.unloaded.has(pack.name) && waitedFor(pack.failure, name)) await this.load(pack.dir, 'dependency', []);
+      if (this.unloaded.has(pack.name) && pack.waitingFor === name) await this.load(pack.dir, 'dependency', []);
     }
   }
 
@@ -102,15 +104,11 @@ export class PackLoader {
       return true;
     } catch (err) {
       const failure = failureOf(err);
-      this.unloaded.set(name, { name, dir, failure });
+      const waitingFor = missingPackOf(err);
+      this.unloaded.set(name, { name, dir, failure, ...(waitingFor !== undefined ? { waitingFor } : {}) });
       this.engine.logger.error(`Studio: pack '${name}' could not be loaded from ${dir}: ${errorMessage(err)}. Fix it and save: the studio loads it again.`);
       this.report({ packName: name, success: false, trigger, changedFiles, durationMs: performance.now() - started, failure });
       return false;
     }
   }
-}
-
-/** Whether a load failed for want of the named pack (the engine's errors name it in quotes). */
-function waitedFor(failure: ReloadFailure, packName: string): boolean {
-  return failure.message.includes(`'${packName}'`) && /not loaded|failed to load/.test(failure.message);
 }
