@@ -3,11 +3,9 @@
  * file forward one version, in its own transaction; the version lives in
  * `meta.schema_version`.
  */
-import type Database from 'better-sqlite3';
 import { errorMessage } from '../core/errors';
+import { inTransaction, type Database as Db } from './node-sqlite';
 import { StorageError } from './types';
-
-type Db = Database.Database;
 
 /** One forward step of the database schema, applied in its own transaction. */
 export interface SchemaMigration {
@@ -90,10 +88,10 @@ export function migrateSchema(db: Db, migrations: readonly SchemaMigration[] = S
   const setVersion = db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   for (const m of migrations.slice(from)) {
     try {
-      db.transaction(() => {
+      inTransaction(db, () => {
         m.up(db);
         setVersion.run(String(m.version));
-      }).immediate();
+      });
     } catch (err) {
       throw new StorageError(`Schema migration to version ${m.version} (${m.description}) failed: ${errorMessage(err)}`, { cause: err });
     }

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeStorageContract } from './contract.test-kit';
+import { openDatabase, readPragma, type Database } from './node-sqlite';
 import { latestSchemaVersion, migrateSchema, SCHEMA_MIGRATIONS, SqliteStorage } from './sqlite-storage';
 import type { Storage } from './types';
 
@@ -32,7 +32,7 @@ describeStorageContract('SqliteStorage', {
   },
   async corrupt(storage, entityId, component) {
     // A second connection, as a stray tool or a damaged page would.
-    const db = new Database((storage as SqliteStorage).file);
+    const db = openDatabase((storage as SqliteStorage).file);
     db.prepare('UPDATE components SET data = ? WHERE entity_id = ? AND name = ?').run('{"broken": ', entityId, component);
     db.close();
   },
@@ -66,8 +66,8 @@ describe('SqliteStorage specifics', () => {
     const s = await openAt(tempDir());
     expect(s.info()).toMatchObject({ journalMode: 'wal', synchronous: 'NORMAL', schemaVersion: latestSchemaVersion() });
     // WAL is a property of the file: another connection sees it too.
-    const db = new Database(s.file, { readonly: true });
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const db = openDatabase(s.file);
+    expect(readPragma(db, 'journal_mode')).toBe('wal');
     db.close();
     const full = await openAt(tempDir(), { synchronous: 'FULL' });
     expect(full.info().synchronous).toBe('FULL');
@@ -76,7 +76,7 @@ describe('SqliteStorage specifics', () => {
 
   it('brings an older schema forward on open, keeping its data', async () => {
     const dataDir = tempDir();
-    const db = new Database(join(dataDir, 'world.db'));
+    const db = openDatabase(join(dataDir, 'world.db'));
     expect(migrateSchema(db, SCHEMA_MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 });
     db.prepare('INSERT INTO entities (id, key) VALUES (?, ?)').run('e1', 'k1');
     db.prepare('INSERT INTO components (entity_id, name, version, data) VALUES (?, ?, ?, ?)').run('e1', 'A', 1, '{"v":1}');
@@ -90,8 +90,8 @@ describe('SqliteStorage specifics', () => {
   });
 
   it('runs each schema step in its own transaction: a failing step leaves the version where it was', async () => {
-    const db = new Database(join(tempDir(), 'world.db'));
-    const steps = [...SCHEMA_MIGRATIONS, { version: 3, description: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE t3 (x); SELECT * FROM no_such_table') }];
+    const db = openDatabase(join(tempDir(), 'world.db'));
+    const steps = [...SCHEMA_MIGRATIONS, { version: 3, description: 'broken', up: (d: Database) => d.exec('CREATE TABLE t3 (x); SELECT * FROM no_such_table') }];
     expect(() => migrateSchema(db, steps)).toThrow(/Schema migration to version 3 \(broken\) failed: no such table/);
     expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '2' });
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't3'").get()).toBeUndefined();
@@ -102,7 +102,7 @@ describe('SqliteStorage specifics', () => {
     const dataDir = tempDir();
     const first = await openAt(dataDir);
     await first.close();
-    const db = new Database(first.file);
+    const db = openDatabase(first.file);
     db.prepare("UPDATE meta SET value = '99' WHERE key = 'schema_version'").run();
     db.close();
     await expect(new SqliteStorage({ dataDir }).open()).rejects.toThrow(/schema version 99, newer than this build knows \(2\)/);

@@ -1,7 +1,8 @@
 /**
- * The default storage: one SQLite file, `<dataDir>/world.db`, through
- * better-sqlite3 (synchronous, in-process; a commit of a tick's changes takes
- * about a millisecond, so it runs inline at the end of the tick).
+ * The default storage: one SQLite file, `<dataDir>/world.db`, through Node's
+ * built-in `node:sqlite` (synchronous, in-process, no native module to build
+ * for each runtime; a commit of a tick's changes takes about a millisecond, so
+ * it runs inline at the end of the tick).
  *
  * Durability. The journal is in WAL mode. With `synchronous: 'NORMAL'` (the
  * default) a commit is appended to the WAL without waiting for the disk: a
@@ -18,14 +19,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { errorMessage } from '../core/errors';
+import { inTransaction, isUniqueViolation, openDatabase, readPragma, type Database as Db, type Statement as Stmt } from './node-sqlite';
 import { migrateSchema } from './sqlite-schema';
 import { applyAccountPatch, checkAccount, checkChangeSet, checkCharacter, checkEntityRecord, checkMetaKey, checkMetaValue, commitError, serialiseComponent } from './common';
 import { DuplicateNameError, LAST_TICK_META, nameKey, StorageError, type AccountRecord, type ChangeSet, type CharacterRecord, type EntityRecord, type LoadProblem, type LoadResult, type Storage } from './types';
-
-type Db = Database.Database;
-type Stmt = Database.Statement;
 
 export { latestSchemaVersion, migrateSchema, SCHEMA_MIGRATIONS, type SchemaMigration } from './sqlite-schema';
 
@@ -60,7 +58,8 @@ interface Statements {
   accountExists: Stmt;
 }
 
-interface AccountRow {
+// Type aliases, not interfaces: a statement's named parameters must be indexable by name.
+type AccountRow = {
   id: string;
   name: string;
   name_key: string;
@@ -69,7 +68,7 @@ interface AccountRow {
   last_login_at: number | null;
   failed_logins: number;
   locked_until: number | null;
-}
+};
 
 interface CharacterRow {
   id: string;
@@ -101,19 +100,16 @@ export class SqliteStorage implements Storage {
     mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
     let db: Db;
     try {
-      db = new Database(this.file);
+      db = openDatabase(this.file);
     } catch (err) {
-      const msg = errorMessage(err);
-      const hint = /NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF|was compiled against/i.test(msg)
-        ? ' — the better-sqlite3 native module was built for another Node ABI (e.g. Node vs Electron): rebuild it for this runtime, or use a driver without a native build'
-        : '';
-      throw new StorageError(`Cannot open the world database ${this.file}: ${msg}${hint}`, { cause: err });
+      throw new StorageError(`Cannot open the world database ${this.file}: ${errorMessage(err)}`, { cause: err });
     }
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma(`synchronous = ${this.synchronous}`);
-      db.pragma('foreign_keys = ON');
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(this.busyTimeoutMs))}`);
+      // The busy timeout first: switching to WAL needs a lock another connection may hold.
+      db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(this.busyTimeoutMs))}`);
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec(`PRAGMA synchronous = ${this.synchronous}`);
+      db.exec('PRAGMA foreign_keys = ON');
       migrateSchema(db);
       this.stmts = prepareStatements(db);
     } catch (err) {
@@ -132,7 +128,7 @@ export class SqliteStorage implements Storage {
     this.stmts = undefined;
     this.commitTx = undefined;
     try {
-      db.pragma('optimize');
+      db.exec('PRAGMA optimize');
     } finally {
       // Closing the last connection checkpoints the WAL into the main file.
       db.close();
@@ -142,10 +138,10 @@ export class SqliteStorage implements Storage {
   /** The settings in force, for a start-up log line and diagnostics. */
   info(): { file: string; journalMode: string; synchronous: string; schemaVersion: number } {
     const db = this.openDb();
-    const sync = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][db.pragma('synchronous', { simple: true }) as number] ?? 'unknown';
+    const sync = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(readPragma(db, 'synchronous'))] ?? 'unknown';
     return {
       file: this.file,
-      journalMode: String(db.pragma('journal_mode', { simple: true })),
+      journalMode: String(readPragma(db, 'journal_mode')),
       synchronous: sync,
       schemaVersion: Number((this.statements().getMeta.get('schema_version') as { value: string } | undefined)?.value ?? 0),
     };
@@ -214,7 +210,7 @@ export class SqliteStorage implements Storage {
   }
 
   async listCharacters(accountId: string): Promise<CharacterRecord[]> {
-    return (this.statements().charactersOf.all(accountId) as CharacterRow[]).map(characterFromRow);
+    return (this.statements().charactersOf.all(accountId) as unknown as CharacterRow[]).map(characterFromRow);
   }
 
   async createCharacter(character: CharacterRecord): Promise<void> {
@@ -249,7 +245,7 @@ export class SqliteStorage implements Storage {
   }
 
   private buildCommit(db: Db, s: Statements): (changes: ChangeSet) => void {
-    const tx = db.transaction((changes: ChangeSet) => {
+    const write = (changes: ChangeSet): void => {
       const deleted = new Set(changes.deletes);
       // Deletes first: a destroyed entity frees its key for a new one in the same tick.
       for (const id of deleted) s.deleteEntity.run(id);
@@ -262,8 +258,8 @@ export class SqliteStorage implements Storage {
         try {
           s.upsertEntity.run(record.id, record.key ?? null);
         } catch (err) {
-          if (isUnique(err, 'entities.key')) {
-            const owner = (s.entityByKey.get(record.key) as { id: string } | undefined)?.id;
+          if (isUniqueViolation(err, 'entities.key')) {
+            const owner = (s.entityByKey.get(record.key ?? null) as { id: string } | undefined)?.id;
             throw new StorageError(`Entity ${record.id}: key "${record.key}" is already used by entity ${owner ?? '(unknown)'}`, { cause: err });
           }
           throw err;
@@ -275,9 +271,8 @@ export class SqliteStorage implements Storage {
         }
       }
       if (changes.tick !== undefined) s.setMeta.run(LAST_TICK_META, String(changes.tick));
-    });
-    // IMMEDIATE takes the write lock up front, so a reader elsewhere cannot make the commit fail half-way.
-    return (changes) => tx.immediate(changes);
+    };
+    return (changes) => inTransaction(db, () => write(changes));
   }
 
   private openDb(): Db {
@@ -347,15 +342,10 @@ function characterFromRow(r: CharacterRow): CharacterRecord {
   return { id: r.id, accountId: r.account_id, name: r.name, entityId: r.entity_id, createdAt: r.created_at };
 }
 
-function isUnique(err: unknown, column: string): boolean {
-  const e = err as { code?: unknown; message?: unknown } | null;
-  return (e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') && typeof e.message === 'string' && e.message.includes(column);
-}
-
 /** Maps a uniqueness violation on `nameColumn` / `idColumn` to a clear error; anything else passes through. */
 function uniqueError(err: unknown, nameColumn: string, duplicate: () => StorageError, idColumn?: string, idMessage?: string): unknown {
-  if (isUnique(err, nameColumn)) return duplicate();
-  if (idColumn !== undefined && isUnique(err, idColumn)) return new StorageError(idMessage ?? 'Duplicate id', { cause: err });
+  if (isUniqueViolation(err, nameColumn)) return duplicate();
+  if (idColumn !== undefined && isUniqueViolation(err, idColumn)) return new StorageError(idMessage ?? 'Duplicate id', { cause: err });
   return err instanceof StorageError ? err : new StorageError(errorMessage(err), { cause: err });
 }
 

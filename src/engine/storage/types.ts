@@ -1,7 +1,7 @@
 /**
  * The storage contract: everything the engine persists goes through this
- * interface, so SQLite (the default), an in-memory store (tests, runs without
- * a data directory), Electron's built-in node:sqlite, or a server database are
+ * interface, so SQLite through `node:sqlite` (the default), an in-memory store
+ * (tests, runs without a data directory), or a server database are
  * interchangeable. Keep it driver-neutral: no SQL, no driver types.
  */
 import { MaidError } from '../core/errors';
