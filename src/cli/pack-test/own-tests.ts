@@ -43,7 +43,7 @@ export async function runOwnTests(packDir: string, packsDir: string): Promise<Ow
   const vitest = await startVitest(
     'test',
     [],
-    { root: packDir, config: false, watch: false, include: TEST_PATTERNS, exclude: ['**/node_modules/**'], testTimeout: 20_000, hookTimeout: 20_000 },
+    { root: packDir, config: false, watch: false, include: TEST_PATTERNS, exclude: ['**/node_modules/**'], testTimeout: 20_000, hookTimeout: 20_000, fsModuleCachePath: `${CACHE_DIR}/modules` },
     {
       cacheDir: CACHE_DIR,
       resolve: {
