@@ -3,8 +3,10 @@
 // web-host-bundle.mjs); `--build-only` just brings the bundle up to date.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { requireSupportedNode } from '../../../bin/node-version.mjs';
 import { ensureWebHostBundle } from './web-host-bundle.mjs';
 
+requireSupportedNode();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const buildOnly = process.argv.includes('--build-only');
 const bundle = await ensureWebHostBundle(root, { force: buildOnly });
