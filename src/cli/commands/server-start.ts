@@ -1,4 +1,4 @@
-import { GameEngine, GameServer, storageFromSettings, systemName, type Settings } from '../../engine';
+import { GameEngine, GameServer, MaidError, storageFromSettings, systemName, type Settings } from '../../engine';
 import { AdminServer } from '../../engine/admin';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
@@ -6,6 +6,7 @@ import { EXIT } from '../exit-codes';
 import { contentDirs, loadPacks } from '../load-packs';
 import { COMMON_FLAGS, settingsFromFlags } from '../settings-flags';
 import { untilStopSignal } from '../signals';
+import type { BrokenPack, BrokenPackKeeper } from '../startup/broken-packs';
 
 const flags: FlagSpecs = {
   host: { type: 'string', value: 'HOST', help: 'Address players connect to (default 127.0.0.1, or MAID_HOST); the admin API stays on 127.0.0.1' },
@@ -17,6 +18,7 @@ const flags: FlagSpecs = {
   'data-dir': COMMON_FLAGS['data-dir'],
   'tick-rate': { type: 'number', value: 'HZ', help: 'Ticks per second (default 10, or MAID_TICK_RATE)' },
   'admin-port': { type: 'number', value: 'PORT', help: 'Port of the admin API on 127.0.0.1 (default 0: any free port, written to <data-dir>/admin.json)' },
+  strict: { type: 'boolean', help: 'Refuse to start when any pack cannot load (production, CI); without it the server serves the packs that load' },
   debug: COMMON_FLAGS.debug,
 };
 
@@ -61,21 +63,19 @@ function prepareGameService(engine: GameEngine, settings: Settings): { start(): 
   };
 }
 
-function summary(engine: GameEngine, settings: Settings, services: ServerService[]): string[] {
+function summary(engine: GameEngine, settings: Settings, services: ServerService[], broken: BrokenPack[], waiting: string[]): string[] {
   const lines = ['Server ready:'];
   for (const p of engine.listPacks()) {
-    if (p.status !== 'loaded' || !p.active) {
-      lines.push(`  ${p.name} v${p.manifest.version}: ${p.status}${p.error ? ` (${p.error})` : ''}`);
-      continue;
-    }
+    if (p.status !== 'loaded' || !p.active) continue;
     const a = p.active;
     lines.push(`  ${p.name} v${p.manifest.version}: systems [${a.systems.map((s) => systemName(s)).join(', ')}], commands [${a.commands.map((c) => c.name).join(', ')}]`);
   }
+  for (const b of broken) lines.push(`  ${b.name}: NOT LOADED: ${b.reason}`);
   for (const s of services) lines.push(...s.summary().map((l) => `  ${l}`));
   const watched = engine.hotReload.watchedPacks;
   lines.push(
     settings.watch
-      ? `  Watching ${watched.length} pack(s) (debounce ${settings.watchDebounce}s): ${watched.map((w) => w.name).join(', ') || 'none loaded from a folder'}`
+      ? `  Watching ${watched.length} pack(s) (debounce ${settings.watchDebounce}s): ${watched.map((w) => w.name).join(', ') || 'none loaded from a folder'}${waiting.length > 0 ? `; waiting for a fix: ${waiting.join(', ')}` : ''}`
       : '  Not watching files (--watch reloads a pack when you save)',
   );
   lines.push('  Ctrl-C stops the server');
@@ -86,6 +86,13 @@ function adminPort(parsed: ParsedFlags): number {
   const port = (parsed['admin-port'] as number | undefined) ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageFailure(`Invalid value ${port} for --admin-port: accepted values are 0-65535 (0: any free port)`);
   return port;
+}
+
+/** `--strict`: a pack that cannot load stops start-up, naming every such pack. */
+function refuseBroken(broken: BrokenPack[]): void {
+  if (broken.length === 0) return;
+  const list = broken.map((b) => `${b.name}${b.dir ? ` (${b.dir})` : ''}: ${b.reason}`).join('; ');
+  throw new MaidError(`--strict: not starting, ${broken.length} pack(s) cannot load: ${list}. Fix them, or start without --strict to serve the packs that load`);
 }
 
 /** `maid server start`: the engine with its packs and services, until Ctrl-C or SIGTERM. */
@@ -99,23 +106,30 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
   // Listen for Ctrl-C from the start: a signal during start-up stops the server once it is up, not half-way.
   const stopSignal = untilStopSignal(log);
   const services: ServerService[] = [];
+  let keeper: BrokenPackKeeper | undefined;
   const stopAll = async () => {
+    await keeper?.close();
     for (const s of services.reverse()) await s.stop().catch((err) => log.error(`Stopping a service failed: ${String(err)}`));
     await engine.stop();
   };
   try {
     // The admin API first: it refuses to start when another server uses this data directory.
     services.push(await startAdminService(engine, settings, port));
-    await loadPacks(engine, dirs, settings.packsDir);
+    keeper = await loadPacks(engine, dirs, settings.packsDir, settings.watch);
+    if (parsed.strict) refuseBroken(keeper.broken());
     const game = prepareGameService(engine, settings);
     await engine.start();
+    if (parsed.strict) refuseBroken(keeper.broken()); // a pack whose onLoad threw
     services.push(await game.start());
-    if (settings.watch) await engine.hotReload.enableWatching(settings.watchDebounce);
+    if (settings.watch) {
+      await engine.hotReload.enableWatching(settings.watchDebounce);
+      await keeper.watch(settings.watchDebounce);
+    }
   } catch (err) {
     await stopAll();
     throw err;
   }
-  for (const line of summary(engine, settings, services)) log.info(line);
+  for (const line of summary(engine, settings, services, keeper.broken(), keeper.waiting)) log.info(line);
 
   const status = setInterval(() => {
     log.info(`Status: tick ${engine.tickLoop.ticks}, ${engine.world.entityCount} entities, ${engine.sessions.count} player(s) online`);

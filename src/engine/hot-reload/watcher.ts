@@ -4,14 +4,13 @@ import { basename, relative } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../core/logger';
 import { isIgnoredPath } from './watch-filter';
-import type { ReloadResult } from './types';
 
 export interface PackWatcherOptions {
   logger: Logger;
   /** Seconds of quiet after the last change before a pack reloads. */
   debounceSeconds: number;
-  /** Runs the reload of a pack with the files that changed (absolute paths). */
-  reload: (packName: string, changedFiles: string[]) => Promise<ReloadResult>;
+  /** Runs the reload of a pack with the files that changed (absolute paths); what it resolves with is not used. */
+  reload: (packName: string, changedFiles: string[]) => Promise<unknown>;
 }
 
 interface WatchedPack {
