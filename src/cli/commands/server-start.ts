@@ -7,10 +7,12 @@ import { contentDirs, loadPacks } from '../load-packs';
 import { COMMON_FLAGS, settingsFromFlags } from '../settings-flags';
 import { untilStopSignal } from '../signals';
 import type { BrokenPack, BrokenPackKeeper } from '../startup/broken-packs';
+import { checkPortsFree, type WantedPort } from '../startup/ports';
 
 const flags: FlagSpecs = {
   host: { type: 'string', value: 'HOST', help: 'Address players connect to (default 127.0.0.1, or MAID_HOST); the admin API stays on 127.0.0.1' },
   port: { type: 'number', value: 'PORT', help: 'Telnet port (default 4000, or MAID_PORT)' },
+  'ws-port': { type: 'number', value: 'PORT', help: 'WebSocket port (default: --port + 1 when --port is given, else 4001 or MAID_WS_PORT)' },
   watch: { type: 'boolean', help: 'Reload a pack when its source files change' },
   'watch-debounce': { type: 'number', value: 'SECONDS', help: 'Quiet time after a save before reloading (default 0.5)' },
   content: COMMON_FLAGS.content,
@@ -88,6 +90,17 @@ function adminPort(parsed: ParsedFlags): number {
   return port;
 }
 
+/** The game's ports with the flag that chooses each, as the user set them. */
+function gamePorts(settings: Settings, parsed: ParsedFlags): WantedPort[] {
+  const wanted = (what: string, port: number, flag: string, env: string): WantedPort => {
+    const source = parsed[flag] !== undefined ? undefined : flag === 'ws-port' && parsed.port !== undefined ? '--port + 1' : process.env[env] !== undefined ? env : 'the default';
+    return { port, what, option: `--${flag}`, ...(source ? { source } : {}) };
+  };
+  const ports = [wanted('telnet', settings.port, 'port', 'MAID_PORT')];
+  if (settings.webSocket) ports.push(wanted('WebSocket', settings.webSocketPort, 'ws-port', 'MAID_WS_PORT'));
+  return ports;
+}
+
 /** `--strict`: a pack that cannot load stops start-up, naming every such pack. */
 function refuseBroken(broken: BrokenPack[]): void {
   if (broken.length === 0) return;
@@ -115,6 +128,8 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
   try {
     // The admin API first: it refuses to start when another server uses this data directory.
     services.push(await startAdminService(engine, settings, port));
+    // Before the packs load: a busy port is said at once, not after a slow start.
+    await checkPortsFree(settings.host, gamePorts(settings, parsed));
     keeper = await loadPacks(engine, dirs, settings.packsDir, settings.watch);
     if (parsed.strict) refuseBroken(keeper.broken());
     const game = prepareGameService(engine, settings);
