@@ -156,6 +156,31 @@ describe('maid server start --watch, and maid dev reload against it', () => {
     expect(done.code).toBe(0);
   });
 
+  it("--watch-path src/ run from the folder the server started in watches the pack's src/, not that folder's", async () => {
+    // The folder the user started the server in has a src/ of its own (in a clone: the engine's).
+    mkdirSync(join(root, 'src'), { recursive: true });
+    const client = startMaid(['dev', 'reload', 'combat', '--watch', '--watch-path', 'src/', '--watch-debounce', '0.2', '--data-dir', dataDir], { cwd: root });
+    try {
+      await client.waitFor(`[INFO] Watching: combat at ${combatFile('src')}`);
+      await client.waitFor('Ctrl-C stops');
+      const from = client.lines.length;
+      append('src/commands/attack.ts', '// saved while watching from the server folder');
+      await client.waitFor(SUCCESS, { from });
+    } finally {
+      expect((await client.stop('SIGINT')).code).toBe(0);
+    }
+  });
+
+  it('--watch-path outside the pack is refused with the reason, before anything is reloaded (exit 2)', async () => {
+    const reloadsBefore = server.lines.filter((l) => SUCCESS.test(l)).length;
+    for (const outside of ['../starter-world', root]) {
+      const run = await runMaid(['dev', 'reload', 'combat', '--watch', '--watch-path', outside, '--data-dir', dataDir], { cwd: root });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^maid dev reload: --watch-path .*: .* is outside the pack 'combat' \(.*\); the server reloads the pack from its own folder, so saves there would change nothing it runs\. Give a folder inside the pack, relative to it \(e\.g\. --watch-path src\/\) \(see 'maid dev reload --help'\)\n$/);
+    }
+    expect(server.lines.filter((l) => SUCCESS.test(l)).length).toBe(reloadsBefore);
+  });
+
   it('a second server on the same data directory is refused', async () => {
     const second = await runMaid(['server', 'start', '--content', 'combat', '--packs-dir', packsDir, '--data-dir', dataDir]);
     expect(second.code).toBe(1);
