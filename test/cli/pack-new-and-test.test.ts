@@ -137,6 +137,27 @@ describe('maid pack test', () => {
     expect(run.stdout).toContain('  ✗ own tests: 4 passed, 1 failed in 1 file(s)');
   }, 60_000);
 
+  it('run inside a pack folder with a dependency, with no flags, finds the dependency in the folder the pack lives in', async () => {
+    const run = await runMaid(['pack', 'test'], { cwd: join(packsDir, 'combat'), timeoutMs: 90_000 });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Pack 'combat' v1.0.0 at ${join(packsDir, 'combat')}\n`);
+    expect(run.stdout).toContain('  ✓ lifecycle: loads with its dependencies');
+    expect(run.stdout).toMatch(/ {2}✓ own tests: \d+ passed, 0 failed in 1 file\(s\)/);
+    expect(run.stdout + run.stderr).not.toMatch(/not found in|Cannot find package/);
+  }, 90_000);
+
+  it('a folder that is not a pack: says it has no src/pack.ts, and never speaks of --content (exit 2)', async () => {
+    const notAPack = join(packsDir, '..', 'notes');
+    mkdirSync(notAPack, { recursive: true });
+    const here = await runMaid(['pack', 'test'], { cwd: notAPack });
+    expect(here.code).toBe(2);
+    expect(here.stderr).toContain(`The current folder (${notAPack}) is not a pack folder: it has no src/pack.ts`);
+    const named = await runMaid(['pack', 'test', './notes'], { cwd: join(packsDir, '..') });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain(`${notAPack} is not a pack folder: it has no src/pack.ts`);
+    for (const run of [here, named]) expect(run.stderr).not.toContain('--content');
+  });
+
   it('tests the pack in the current folder when no PACK is given; an unknown PACK is exit 2', async () => {
     const here = await runMaid(['pack', 'test', '--kit-only', '--packs-dir', packsDir], { cwd: join(packsDir, 'good') });
     expect(here.code).toBe(0);
