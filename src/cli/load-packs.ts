@@ -1,4 +1,4 @@
-import { discoverPacks, PackError, resolvePackDir, type GameEngine } from '../engine';
+import { discoverNonPacks, discoverPacks, PackError, resolvePackDir, type GameEngine, type Logger } from '../engine';
 import { UsageFailure } from './args';
 import { BrokenPackKeeper } from './startup/broken-packs';
 
@@ -17,6 +17,11 @@ export function contentDirs(content: readonly string[], packsDir: string): strin
       throw err;
     }
   });
+}
+
+/** Says, once at start, which folders of the packs folder are skipped because they are not packs. */
+export function reportNonPacks(log: Logger, packsDir: string): void {
+  for (const folder of discoverNonPacks(packsDir)) log.warn(`Folder '${folder.name}' in ${packsDir} is not a pack, skipped: ${folder.reason}`);
 }
 
 /**

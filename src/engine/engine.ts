@@ -19,7 +19,7 @@ import { activatePack, deactivatePack, type ActivePack } from './packs/activatio
 import { HotReloadManager } from './hot-reload/manager';
 import { existsSync } from 'node:fs';
 import { readPackFolder } from './packs/from-path';
-import { isPackDir, PACK_ENTRY } from './packs/discover';
+import { packEntry, whyNotAPack } from './packs/discover';
 import * as engineApi from './index';
 import * as testingApi from './testing/index';
 
@@ -155,16 +155,17 @@ export class GameEngine {
   }
 
   /**
-   * Reads a pack folder (`src/pack.ts` and what it imports) through the
+   * Reads a pack folder (its entry, package.json `main` or `src/pack.ts`, and what it imports) through the
    * engine's own module loader, so it can be hot-reloaded, and adds it like
    * loadContentPack. A file that does not compile is an error naming it.
    */
   async loadPackFromPath(dir: string, options: LoadPackOptions = {}): Promise<PackRecord> {
     if (!existsSync(dir)) throw new PackError(`No pack folder at ${dir}`);
-    if (!isPackDir(dir)) throw new PackError(`${dir} is not a pack folder: it has no ${PACK_ENTRY}`);
+    const entry = packEntry(dir);
+    if (entry === undefined) throw new PackError(`${dir} is not a pack folder: ${whyNotAPack(dir)}`);
     let read: ReturnType<typeof readPackFolder>;
     try {
-      read = readPackFolder(this, dir, { '@maid/engine': engineApi, '@maid/engine/testing': testingApi });
+      read = readPackFolder(this, dir, { '@maid/engine': engineApi, '@maid/engine/testing': testingApi }, entry);
     } catch (err) {
       throw new PackError(`Cannot load the pack in ${dir}: ${this.describeError(err)}`, undefined, { cause: err });
     }

@@ -42,7 +42,7 @@ export type {
   SystemStateDiff,
 } from './hot-reload/types';
 export type { PackSource, PreparedVersion } from './hot-reload/pack-source';
-export { discoverPacks, resolvePackDir, isPackDir } from './packs/discover';
+export { discoverPacks, discoverNonPacks, resolvePackDir, isPackDir, packEntry } from './packs/discover';
 export { escapeMarkup } from './server/telnet/ansi';
 export {
   GameServer,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { discoverPacks, isPackDir, PackError, resolvePackDir } from '../../engine';
-import { PACK_ENTRY } from '../../engine/packs/discover';
+import { NOT_A_PACK } from '../../engine/packs/discover';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
@@ -57,7 +57,7 @@ function packsToTest(pack: string | undefined, packsDir: string): string[] {
   const all = discoverPacks(packsDir).map((p) => p.dir);
   if (all.length === 0) {
     throw new UsageFailure(
-      `The current folder (${process.cwd()}) is not a pack folder: it has no ${PACK_ENTRY}, and there are no packs in ${packsDir}${existsSync(packsDir) ? '' : ' (no such folder)'}; give PACK, or run it in a pack folder`,
+      `The current folder (${process.cwd()}) is not a pack folder: ${NOT_A_PACK}, and there are no packs in ${packsDir}${existsSync(packsDir) ? '' : ' (no such folder)'}; give PACK, or run it in a pack folder`,
     );
   }
   return all;

@@ -3,7 +3,7 @@ import { AdminServer } from '../../engine/admin';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
-import { contentDirs, loadPacks } from '../load-packs';
+import { contentDirs, loadPacks, reportNonPacks } from '../load-packs';
 import { COMMON_FLAGS, settingsFromFlags } from '../settings-flags';
 import { untilStopSignal } from '../signals';
 import type { BrokenPack, BrokenPackKeeper } from '../startup/broken-packs';
@@ -130,6 +130,7 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
     services.push(await startAdminService(engine, settings, port));
     // Before the packs load: a busy port is said at once, not after a slow start.
     await checkPortsFree(settings.host, gamePorts(settings, parsed));
+    if (parsed.content === undefined) reportNonPacks(log, settings.packsDir);
     keeper = await loadPacks(engine, dirs, settings.packsDir, settings.watch);
     if (parsed.strict) refuseBroken(keeper.broken());
     const game = prepareGameService(engine, settings);

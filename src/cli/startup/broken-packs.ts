@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { errorMessage, missingPackOf, type GameEngine, type PackRecord } from '../../engine';
-import { PACK_ENTRY } from '../../engine/packs/discover';
+import { PACK_ENTRY, packEntry } from '../../engine/packs/discover';
 import { orderPacks } from '../../engine/packs/order';
 import { PackWatcher } from '../../engine/hot-reload/watcher';
 
@@ -126,7 +126,7 @@ export class BrokenPackKeeper {
  */
 function withManifestLine(reason: string, dir: string): string {
   if (!/same name|depends on|Circular dependency|manifest/.test(reason) || / at [^ ]+:\d+:\d+/.test(reason)) return reason;
-  const entry = join(dir, PACK_ENTRY);
+  const entry = join(dir, packEntry(dir) ?? PACK_ENTRY);
   let lines: string[];
   try {
     lines = readFileSync(entry, 'utf8').split('\n');
