@@ -1,4 +1,4 @@
-import { Logger, type LogSink } from './core/logger';
+import { consoleSinkFor, Logger, type LogSink } from './core/logger';
 import { getSettings, type Settings } from './core/settings';
 import { PackError, errorMessage } from './core/errors';
 import { runInPack } from './core/pack-context';
@@ -47,7 +47,7 @@ export interface LoadPackOptions {
 }
 
 export interface GameEngineOptions {
-  /** Extra log sinks; the console sink is used unless `logSinks` replaces it. */
+  /** Where log records go; default: the console, with timestamps as `settings.logTimestamps` says. */
   logSinks?: LogSink[];
 }
 
@@ -90,7 +90,7 @@ export class GameEngine {
 
   constructor(settings: Settings = getSettings(), options: GameEngineOptions = {}) {
     this.settings = settings;
-    this.logger = new Logger(settings.logLevel, options.logSinks);
+    this.logger = new Logger(settings.logLevel, options.logSinks ?? [consoleSinkFor(settings.logTimestamps)]);
     const report = (what: string) => (err: unknown) => this.logger.error(`${what}: ${this.describeError(err)}`);
     this.world = new World((event, packName, err) =>
       this.logger.error(`Event handler for '${event}'${packName ? ` of pack '${packName}'` : ''} failed: ${this.describeError(err)}`),

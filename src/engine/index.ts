@@ -1,7 +1,7 @@
 // The public API of the engine: what packs import as `@maid/engine`.
 export { GameEngine, type GameEngineOptions, type LoadPackOptions, type PackRecord, type PackStatus } from './engine';
 export { getSettings, SETTINGS_ENV, type Settings, type SettingsSources } from './core/settings';
-export { Logger, MemorySink, consoleSink, formatRecord, LOG_LEVELS, type LogLevel, type LogRecord, type LogSink } from './core/logger';
+export { Logger, MemorySink, consoleSink, consoleSinkFor, formatRecord, formatTimestamped, type LogTimestamps, LOG_LEVELS, type LogLevel, type LogRecord, type LogSink } from './core/logger';
 export { DisposableStore, toDisposable, type Disposable } from './core/disposable';
 export { MaidError, PackError, PackNotLoadedError, SettingsError, UsageError, errorMessage, missingPackOf } from './core/errors';
 export { currentPack } from './core/pack-context';

@@ -55,7 +55,7 @@ describe('a new pack on a fresh clone', () => {
       const file = join(clone, 'packs/my-pack/src/commands/hello.ts');
       writeFileSync(file, readFileSync(file, 'utf8').replace("'Hello from my-pack!'", "'Welcome to my-pack!'"));
       await server.waitFor(/^\[INFO\] Successfully reloaded pack 'my-pack' in \d+\.\d{3}s$/, { from });
-      expect(server.lines.slice(from, from + 2)).toEqual(['[INFO] File changed: hello.ts', '[INFO] Triggering reload for pack: my-pack']);
+      expect(server.lines.slice(from, from + 2)).toEqual(['[INFO] File changed: src/commands/hello.ts', '[INFO] Triggering reload for pack: my-pack']);
 
       const manual = await maid('dev reload my-pack --type pack');
       expect(manual.code, manual.stderr).toBe(0);

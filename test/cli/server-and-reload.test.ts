@@ -54,7 +54,7 @@ describe('maid server start --watch, and maid dev reload against it', () => {
     append('src/systems/combat.ts', 'export const CLI_TEST_SAVE = 1;');
     await server.waitFor(SUCCESS, { from });
     const seen = server.lines.slice(from);
-    expect(seen.slice(0, 3)).toEqual(['[INFO] File changed: combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
+    expect(seen.slice(0, 3)).toEqual(['[INFO] File changed: src/systems/combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
   });
 
   it('a player connected over telnet sees a saved change in game, mid-fight', async () => {
@@ -71,7 +71,7 @@ describe('maid server start --watch, and maid dev reload against it', () => {
       const file = combatFile('src/systems/combat.ts');
       writeFileSync(file, readFileSync(file, 'utf8').replace('export const BASE_DAMAGE = 10;', 'export const BASE_DAMAGE = 27;'));
       await server.waitFor(SUCCESS, { from });
-      expect(server.lines.slice(from, from + 3)).toEqual(['[INFO] File changed: combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
+      expect(server.lines.slice(from, from + 3)).toEqual(['[INFO] File changed: src/systems/combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
       await player.waitFor('You hit a giant rat for 27 damage.', mark, 8000);
     } finally {
       player.close();
@@ -150,7 +150,7 @@ describe('maid server start --watch, and maid dev reload against it', () => {
     const serverFrom = server.lines.length;
     append('src/commands/attack.ts', '// saved while maid dev reload --watch runs');
     await client.waitFor(SUCCESS, { from });
-    expect(client.lines.slice(from, from + 3)).toEqual(['[INFO] File changed: attack.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
+    expect(client.lines.slice(from, from + 3)).toEqual(['[INFO] File changed: src/commands/attack.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
     await server.waitFor(SUCCESS, { from: serverFrom });
     const done = await client.stop('SIGINT');
     expect(done.code).toBe(0);

@@ -1,4 +1,4 @@
-import { Logger } from '../../engine';
+import { consoleSinkFor, Logger } from '../../engine';
 import { AdminClient, type ReloadTargetType } from '../../engine/admin';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
@@ -21,7 +21,7 @@ const flags: FlagSpecs = {
 async function devReload(parsed: ParsedFlags, [target]: string[]): Promise<number> {
   if (parsed['watch-path'] !== undefined && !parsed.watch) throw new UsageFailure('--watch-path only applies with --watch');
   const settings = settingsFromFlags(parsed);
-  const log = new Logger(settings.logLevel);
+  const log = new Logger(settings.logLevel, [consoleSinkFor(settings.logTimestamps)]);
   const client = AdminClient.fromDataDir(settings.dataDir);
   const type = (parsed.type as ReloadTargetType | undefined) ?? 'auto';
   const watchPath = parsed['watch-path'] as string | undefined;

@@ -65,7 +65,7 @@ export async function watchAndReload(options: ClientWatchOptions): Promise<numbe
 
   const stopped = untilStopSignal(log, 'stopping the watch').then(() => EXIT.ok); // listening before saying Ctrl-C works
   const watcher = new PackWatcher({ logger: log, debounceSeconds: options.debounceSeconds, reload });
-  await watcher.watch(pack.name, dir);
+  await watcher.watch(pack.name, dir, pack.dir ?? dir);
   log.info(`Reloading '${pack.name}' on the server at ${client.credentials.url} on each change; Ctrl-C stops`);
   const code = await Promise.race([stopped, serverLost]);
   await watcher.close();
