@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import repl from 'node:repl';
-import { GameEngine } from '../../engine';
+import { errorMessage, GameEngine } from '../../engine';
 import type { FlagSpecs, ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
 import { contentDirs, loadPacks } from '../load-packs';
+import { checkDataDirWritable } from '../startup/data-dir';
 import { COMMON_FLAGS, settingsFromFlags } from '../settings-flags';
 import { installCompleter } from '../shell/completer';
 import { LineFeeder } from '../shell/line-feeder';
@@ -70,11 +70,15 @@ async function devShell(parsed: ParsedFlags): Promise<number> {
   installCompleter(server, engine);
   feeder?.attach(server);
   if (interactive) {
-    mkdirSync(settings.dataDir, { recursive: true });
-    const file = join(settings.dataDir, HISTORY_FILE);
-    server.setupHistory(file, (err) => {
-      if (err) engine.logger.warn(`Shell history is not saved: cannot use ${file}: ${err.message}`);
-    });
+    try {
+      checkDataDirWritable(settings.dataDir);
+      const file = join(settings.dataDir, HISTORY_FILE);
+      server.setupHistory(file, (err) => {
+        if (err) engine.logger.warn(`Shell history is not saved: cannot use ${file}: ${err.message}`);
+      });
+    } catch (err) {
+      engine.logger.warn(`Shell history is not saved: ${errorMessage(err)}`); // the shell works without it
+    }
   }
 
   await new Promise<void>((resolve) => server.on('exit', () => resolve()));

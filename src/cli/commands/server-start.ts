@@ -8,6 +8,7 @@ import { COMMON_FLAGS, settingsFromFlags } from '../settings-flags';
 import { untilStopSignal } from '../signals';
 import type { BrokenPack, BrokenPackKeeper } from '../startup/broken-packs';
 import { checkPortsFree, type WantedPort } from '../startup/ports';
+import { checkDataDirWritable } from '../startup/data-dir';
 
 const flags: FlagSpecs = {
   host: { type: 'string', value: 'HOST', help: 'Address players connect to (default 127.0.0.1, or MAID_HOST); the admin API stays on 127.0.0.1' },
@@ -112,6 +113,8 @@ function refuseBroken(broken: BrokenPack[]): void {
 async function serverStart(parsed: ParsedFlags): Promise<number> {
   const settings = settingsFromFlags(parsed);
   const port = adminPort(parsed);
+  // First: a data directory that cannot be written is said plainly, before anything loads.
+  checkDataDirWritable(settings.dataDir);
   const dirs = contentDirs((parsed.content as string[] | undefined) ?? [], settings.packsDir);
   const engine = new GameEngine(settings);
   const log = engine.logger;
