@@ -102,6 +102,14 @@ function gamePorts(settings: Settings, parsed: ParsedFlags): WantedPort[] {
   return ports;
 }
 
+/** What a clean stop waits for now: the reloads running (a reload is never cut off half-way by the first Ctrl-C). */
+function stopWaitsFor(engine: GameEngine): string[] {
+  return engine
+    .listPacks()
+    .filter((p) => engine.hotReload.isReloading(p.name))
+    .map((p) => `the reload of pack '${p.name}'`);
+}
+
 /** `--strict`: a pack that cannot load stops start-up, naming every such pack. */
 function refuseBroken(broken: BrokenPack[]): void {
   if (broken.length === 0) return;
@@ -120,7 +128,7 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
   const log = engine.logger;
   log.debug(`Settings: ${Object.entries(settings).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
   // Listen for Ctrl-C from the start: a signal during start-up stops the server once it is up, not half-way.
-  const stopSignal = untilStopSignal(log);
+  const stopSignal = untilStopSignal(log, { waitingFor: () => stopWaitsFor(engine), kept: () => `the world is as committed at the last completed tick (${engine.tickLoop.ticks})` });
   const services: ServerService[] = [];
   let keeper: BrokenPackKeeper | undefined;
   const stopAll = async () => {
