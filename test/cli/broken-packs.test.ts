@@ -70,12 +70,20 @@ describe('maid server start with broken packs in packs/', () => {
       await server.waitFor("Loaded pack 'greeter' v0.1.0", { from, timeoutMs: 20_000 });
       await server.waitFor(/Watching: greeter at/, { from });
 
+      // The missing dependency is fixed by adding it to packs/: it loads, then the pack that waited for it.
+      const added = server.lines.length;
+      writeGreeter(packsDir, 'nowhere');
+      await server.waitFor(`[INFO] New pack folder: ${join(packsDir, 'nowhere')}`, { from: added, timeoutMs: 20_000 });
+      await server.waitFor("Loaded pack 'nowhere' v0.1.0", { from: added });
+      await server.waitFor(/Successfully reloaded pack 'lonely'/, { from: added });
+
       // A player can use the pack that was fixed, beside the ones that loaded at start.
       const ready = server.lines.find((l) => l.includes('Players connect: telnet')) ?? '';
       const player = await TelnetTestClient.connect(Number(/telnet 127\.0\.0\.1 (\d+)$/.exec(ready)?.[1]));
       try {
         await player.login('Fixer', 'a-good-password', true);
         expect(await player.command('greeter-greet')).toContain('Hello from greeter');
+        expect(await player.command('lonely-greet')).toContain('Hello from lonely');
         expect(await player.command('look')).toContain('Town Square');
       } finally {
         player.close();

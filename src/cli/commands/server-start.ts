@@ -9,6 +9,7 @@ import { untilStopSignal } from '../signals';
 import type { BrokenPack, BrokenPackKeeper } from '../startup/broken-packs';
 import { checkPortsFree, type WantedPort } from '../startup/ports';
 import { checkDataDirWritable } from '../startup/data-dir';
+import { folderName, NewPackFolders } from '../startup/new-pack-folders';
 
 const flags: FlagSpecs = {
   host: { type: 'string', value: 'HOST', help: 'Address players connect to (default 127.0.0.1, or MAID_HOST); the admin API stays on 127.0.0.1' },
@@ -110,6 +111,21 @@ function stopWaitsFor(engine: GameEngine): string[] {
     .map((p) => `the reload of pack '${p.name}'`);
 }
 
+/** New pack folders load as they appear: all of them, or (with --content) those a pack waits for as a dependency. */
+function watchNewFolders(engine: GameEngine, keeper: BrokenPackKeeper, settings: Settings, every: boolean): NewPackFolders {
+  const waitedFor = (dir: string) => engine.listPacks().some((r) => r.status !== 'loaded' && (r.manifest.dependencies ?? []).includes(folderName(dir)));
+  return new NewPackFolders({
+    packsDir: settings.packsDir,
+    debounceSeconds: settings.watchDebounce,
+    isKnown: (dir) => keeper.knows(dir),
+    isWanted: (dir) => every || waitedFor(dir),
+    load: async (dir) => {
+      engine.logger.info(`New pack folder: ${dir}`);
+      await keeper.read(dir);
+    },
+  });
+}
+
 /** `--strict`: a pack that cannot load stops start-up, naming every such pack. */
 function refuseBroken(broken: BrokenPack[]): void {
   if (broken.length === 0) return;
@@ -131,7 +147,9 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
   const stopSignal = untilStopSignal(log, { waitingFor: () => stopWaitsFor(engine), kept: () => `the world is as committed at the last completed tick (${engine.tickLoop.ticks})` });
   const services: ServerService[] = [];
   let keeper: BrokenPackKeeper | undefined;
+  let folders: NewPackFolders | undefined;
   const stopAll = async () => {
+    await folders?.close();
     await keeper?.close();
     for (const s of services.reverse()) await s.stop().catch((err) => log.error(`Stopping a service failed: ${String(err)}`));
     await engine.stop();
@@ -151,6 +169,8 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
     if (settings.watch) {
       await engine.hotReload.enableWatching(settings.watchDebounce);
       await keeper.watch(settings.watchDebounce);
+      folders = watchNewFolders(engine, keeper, settings, parsed.content === undefined);
+      await folders.start();
     }
   } catch (err) {
     await stopAll();

@@ -52,6 +52,8 @@ export class BrokenPackKeeper {
       const first = !this.unread.has(dir);
       this.unread.set(dir, pack);
       if (first || this.watcher) this.engine.logger.error(`Pack '${pack.name}' was not loaded: ${pack.reason}. ${this.advice()}`);
+      // A folder first seen while watching (a new pack folder) is watched from now on, like those kept aside at start.
+      if (first && this.watcher) await this.watcher.watch(pack.name, join(dir, 'src'));
       return false;
     }
   }
@@ -69,6 +71,11 @@ export class BrokenPackKeeper {
       .filter((r) => r.status === 'failed' || unorderable.has(r.name))
       .map((r) => ({ name: r.name, ...(r.dir ? { dir: r.dir } : {}), reason: this.failedReason(r, unorderable.get(r.name)?.message) }));
     return [...[...this.unread.values()].map(({ name, dir, reason }) => ({ name, dir, reason })), ...failed];
+  }
+
+  /** Whether the folder is one the server knows: a pack read from it, or kept aside. */
+  knows(dir: string): boolean {
+    return this.unread.has(dir) || this.engine.listPacks().some((r) => r.dir === dir);
   }
 
   /** Folder names of the packs kept aside (for the start-up summary). */
