@@ -86,6 +86,19 @@ describe('maid server start and busy ports', () => {
     }
   }, 30_000);
 
+  it('--admin-port on a busy port names --admin-port and the holder (exit 1)', async () => {
+    const { holder, port } = await holdPort();
+    try {
+      const { packsDir, dataDir } = tempPacks();
+      const run = await runMaid(['server', 'start', '--admin-port', String(port), '--packs-dir', packsDir, '--data-dir', dataDir]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`maid server start: Port ${port} (admin API, --admin-port) on 127.0.0.1 is in use by process ${holder.child.pid}`);
+      expect(run.stderr).not.toMatch(/unexpected error|\n\s+at /);
+    } finally {
+      await holder.stop('SIGKILL');
+    }
+  }, 30_000);
+
   it('two servers on --port A and --port B both start, each with its WebSocket on its port + 1', async () => {
     const a = await freePair();
     const b = await freePair([a]);

@@ -156,6 +156,7 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
   };
   try {
     // The admin API first: it refuses to start when another server uses this data directory.
+    await checkPortsFree('127.0.0.1', [{ port, what: 'admin API', option: '--admin-port' }]);
     services.push(await startAdminService(engine, settings, port));
     // Before the packs load: a busy port is said at once, not after a slow start.
     await checkPortsFree(settings.host, gamePorts(settings, parsed));
