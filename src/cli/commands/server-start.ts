@@ -49,9 +49,10 @@ async function startAdminService(engine: GameEngine, settings: Settings, port: n
  * `<data-dir>/world.db`. It must exist before the engine starts, so the
  * saved world is restored before packs look for their rooms and NPCs.
  */
-function prepareGameService(engine: GameEngine, settings: Settings): { start(): Promise<ServerService> } {
+function prepareGameService(engine: GameEngine, settings: Settings): { start(): Promise<ServerService>; lastCommittedTick(): number | undefined } {
   const server = new GameServer(engine, storageFromSettings(settings), { host: settings.host, port: settings.port });
   return {
+    lastCommittedTick: () => server.persistence?.stats.lastTick,
     async start() {
       const addresses = await server.start();
       const { host, port } = addresses.telnet;
@@ -144,7 +145,12 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
   const log = engine.logger;
   log.debug(`Settings: ${Object.entries(settings).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
   // Listen for Ctrl-C from the start: a signal during start-up stops the server once it is up, not half-way.
-  const stopSignal = untilStopSignal(log, { waitingFor: () => stopWaitsFor(engine), kept: () => `the world is as committed at the last completed tick (${engine.tickLoop.ticks})` });
+  let lastCommittedTick: () => number | undefined = () => undefined;
+  const kept = () => {
+    const tick = lastCommittedTick();
+    return tick === undefined ? 'no tick was committed yet; the world is as it was saved before' : `the world is as committed at tick ${tick}, the last completed one`;
+  };
+  const stopSignal = untilStopSignal(log, { waitingFor: () => stopWaitsFor(engine), kept });
   const services: ServerService[] = [];
   let keeper: BrokenPackKeeper | undefined;
   let folders: NewPackFolders | undefined;
@@ -164,6 +170,7 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
     keeper = await loadPacks(engine, dirs, settings.packsDir, settings.watch);
     if (parsed.strict) refuseBroken(keeper.broken());
     const game = prepareGameService(engine, settings);
+    lastCommittedTick = () => game.lastCommittedTick();
     await engine.start();
     if (parsed.strict) refuseBroken(keeper.broken()); // a pack whose onLoad threw
     services.push(await game.start());
