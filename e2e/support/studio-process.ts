@@ -32,11 +32,12 @@ export interface StudioLaunch {
   prepare?: (packsDir: string) => Promise<void>;
 }
 
-/** A temporary folder with a copy of the repository's packs (`packs/`); tests never edit the real ones. */
+/** A temporary folder with copies of the repository's shipped packs (`packs/`); tests never edit the real ones. */
 export async function prepareWorkDir(): Promise<{ workDir: string; packsDir: string; dataDir: string }> {
   const workDir = await mkdtemp(join(tmpdir(), 'maid-studio-e2e-'));
   const packsDir = join(workDir, 'packs');
-  await cp(join(repoRoot, 'packs'), packsDir, { recursive: true, filter: (src) => !src.includes('node_modules') });
+  // The shipped packs by name: a pack an author added to packs/ must not change what the tests see.
+  for (const name of ['starter-world', 'combat']) await cp(join(repoRoot, 'packs', name), join(packsDir, name), { recursive: true, filter: (src) => !src.includes('node_modules') });
   return { workDir, packsDir, dataDir: join(workDir, 'data') };
 }
 

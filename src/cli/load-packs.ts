@@ -1,5 +1,6 @@
-import { discoverPacks, PackError, resolvePackDir, type GameEngine } from '../engine';
+import { discoverNonPacks, discoverPacks, PackError, resolvePackDir, type GameEngine, type Logger } from '../engine';
 import { UsageFailure } from './args';
+import { BrokenPackKeeper } from './startup/broken-packs';
 
 /**
  * The pack folders `--content` names (names in the packs folder, or paths),
@@ -18,25 +19,33 @@ export function contentDirs(content: readonly string[], packsDir: string): strin
   });
 }
 
+/** Says, once at start, which folders of the packs folder are skipped because they are not packs. */
+export function reportNonPacks(log: Logger, packsDir: string): void {
+  for (const folder of discoverNonPacks(packsDir)) log.warn(`Folder '${folder.name}' in ${packsDir} is not a pack, skipped: ${folder.reason}`);
+}
+
 /**
  * Loads the given pack folders, then any dependency they name that is not
  * loaded yet, from the packs folder (so `--content combat` brings
- * `starter-world` along).
+ * `starter-world` along). A folder that cannot be read is kept aside by the
+ * returned keeper (named in the log, with its cause), and the others load.
  */
-export async function loadPacks(engine: GameEngine, dirs: readonly string[], packsDir: string): Promise<void> {
-  for (const dir of dirs) await engine.loadPackFromPath(dir);
+export async function loadPacks(engine: GameEngine, dirs: readonly string[], packsDir: string, watching = false): Promise<BrokenPackKeeper> {
+  const keeper = new BrokenPackKeeper(engine, watching);
+  for (const dir of dirs) await keeper.read(dir);
   const available = new Map(discoverPacks(packsDir).map((p) => [p.name, p.dir]));
+  const tried = new Set(dirs);
   for (let added = true; added; ) {
     added = false;
     for (const record of engine.listPacks()) {
       for (const dep of record.manifest.dependencies ?? []) {
-        if (engine.getPack(dep)) continue;
         const dir = available.get(dep);
-        if (!dir) continue; // the engine reports the missing dependency when it starts
+        if (engine.getPack(dep) || !dir || tried.has(dir)) continue; // a missing one is reported when the engine starts
+        tried.add(dir);
         engine.logger.info(`Loading '${dep}' from ${dir}: '${record.name}' depends on it`);
-        await engine.loadPackFromPath(dir);
-        added = true;
+        added = (await keeper.read(dir)) || added;
       }
     }
   }
+  return keeper;
 }

@@ -14,6 +14,7 @@ export const COMMON_FLAGS = {
 const FLAG_OF: Partial<Record<keyof Settings, string>> = {
   host: 'host',
   port: 'port',
+  webSocketPort: 'ws-port',
   watch: 'watch',
   watchDebounce: 'watch-debounce',
   packsDir: 'packs-dir',
@@ -30,6 +31,8 @@ export function settingsFromFlags(flags: ParsedFlags): Settings {
     // Folders given on the command line are relative to where the command runs; messages show them absolute.
     (overrides as Record<string, unknown>)[key] = (key === 'packsDir' || key === 'dataDir') && typeof value === 'string' && value.trim() !== '' ? resolve(value) : value;
   }
+  // `--port N` alone moves the WebSocket port with it (N+1), so two servers on --port 4000 and --port 5000 both start.
+  if (typeof flags.port === 'number' && flags['ws-port'] === undefined) overrides.webSocketPort = flags.port === 0 ? 0 : flags.port + 1;
   if (flags.debug) {
     overrides.debug = true;
     overrides.logLevel = 'DEBUG';
@@ -41,6 +44,7 @@ export function settingsFromFlags(flags: ParsedFlags): Settings {
     const key = err.variable.replace(/^--/, '') as keyof Settings;
     const flag = FLAG_OF[key];
     // A flag's bad value is a usage error that names the flag as typed.
+    if (key === 'webSocketPort' && flags['ws-port'] === undefined) throw new UsageFailure(`${err.message.replace(err.variable, 'the WebSocket port')} (it follows --port as N+1): give --ws-port too`);
     if (flag && err.variable === `--${key}`) throw new UsageFailure(err.message.replace(err.variable, `--${flag}`));
     throw new UsageFailure(err.message);
   }

@@ -1,4 +1,4 @@
-import { Logger, type LogSink } from './core/logger';
+import { consoleSinkFor, Logger, type LogSink } from './core/logger';
 import { getSettings, type Settings } from './core/settings';
 import { PackError, errorMessage } from './core/errors';
 import { runInPack } from './core/pack-context';
@@ -19,7 +19,7 @@ import { activatePack, deactivatePack, type ActivePack } from './packs/activatio
 import { HotReloadManager } from './hot-reload/manager';
 import { existsSync } from 'node:fs';
 import { readPackFolder } from './packs/from-path';
-import { isPackDir, PACK_ENTRY } from './packs/discover';
+import { packEntry, whyNotAPack } from './packs/discover';
 import * as engineApi from './index';
 import * as testingApi from './testing/index';
 
@@ -47,7 +47,7 @@ export interface LoadPackOptions {
 }
 
 export interface GameEngineOptions {
-  /** Extra log sinks; the console sink is used unless `logSinks` replaces it. */
+  /** Where log records go; default: the console, with timestamps as `settings.logTimestamps` says. */
   logSinks?: LogSink[];
 }
 
@@ -90,7 +90,7 @@ export class GameEngine {
 
   constructor(settings: Settings = getSettings(), options: GameEngineOptions = {}) {
     this.settings = settings;
-    this.logger = new Logger(settings.logLevel, options.logSinks);
+    this.logger = new Logger(settings.logLevel, options.logSinks ?? [consoleSinkFor(settings.logTimestamps)]);
     const report = (what: string) => (err: unknown) => this.logger.error(`${what}: ${this.describeError(err)}`);
     this.world = new World((event, packName, err) =>
       this.logger.error(`Event handler for '${event}'${packName ? ` of pack '${packName}'` : ''} failed: ${this.describeError(err)}`),
@@ -155,16 +155,17 @@ export class GameEngine {
   }
 
   /**
-   * Reads a pack folder (`src/pack.ts` and what it imports) through the
+   * Reads a pack folder (its entry, package.json `main` or `src/pack.ts`, and what it imports) through the
    * engine's own module loader, so it can be hot-reloaded, and adds it like
    * loadContentPack. A file that does not compile is an error naming it.
    */
   async loadPackFromPath(dir: string, options: LoadPackOptions = {}): Promise<PackRecord> {
     if (!existsSync(dir)) throw new PackError(`No pack folder at ${dir}`);
-    if (!isPackDir(dir)) throw new PackError(`${dir} is not a pack folder: it has no ${PACK_ENTRY}`);
+    const entry = packEntry(dir);
+    if (entry === undefined) throw new PackError(`${dir} is not a pack folder: ${whyNotAPack(dir)}`);
     let read: ReturnType<typeof readPackFolder>;
     try {
-      read = readPackFolder(this, dir, { '@maid/engine': engineApi, '@maid/engine/testing': testingApi });
+      read = readPackFolder(this, dir, { '@maid/engine': engineApi, '@maid/engine/testing': testingApi }, entry);
     } catch (err) {
       throw new PackError(`Cannot load the pack in ${dir}: ${this.describeError(err)}`, undefined, { cause: err });
     }

@@ -1,7 +1,7 @@
 // The public API of the engine: what packs import as `@maid/engine`.
 export { GameEngine, type GameEngineOptions, type LoadPackOptions, type PackRecord, type PackStatus } from './engine';
 export { getSettings, SETTINGS_ENV, type Settings, type SettingsSources } from './core/settings';
-export { Logger, MemorySink, consoleSink, formatRecord, LOG_LEVELS, type LogLevel, type LogRecord, type LogSink } from './core/logger';
+export { Logger, MemorySink, consoleSink, consoleSinkFor, formatRecord, formatTimestamped, type LogTimestamps, LOG_LEVELS, type LogLevel, type LogRecord, type LogSink } from './core/logger';
 export { DisposableStore, toDisposable, type Disposable } from './core/disposable';
 export { MaidError, PackError, PackNotLoadedError, SettingsError, UsageError, errorMessage, missingPackOf } from './core/errors';
 export { currentPack } from './core/pack-context';
@@ -42,7 +42,7 @@ export type {
   SystemStateDiff,
 } from './hot-reload/types';
 export type { PackSource, PreparedVersion } from './hot-reload/pack-source';
-export { discoverPacks, resolvePackDir, isPackDir } from './packs/discover';
+export { discoverPacks, discoverNonPacks, resolvePackDir, isPackDir, packEntry } from './packs/discover';
 export { escapeMarkup } from './server/telnet/ansi';
 export {
   GameServer,

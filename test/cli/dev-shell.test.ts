@@ -41,6 +41,19 @@ describe('maid dev shell, driven through stdin', () => {
     expect(run.stdout.trim().split('\n').at(-1)).toBe('[INFO] Engine stopped');
   });
 
+  it('tick(5) prints 5, not a pending Promise; TestPlayer plays a command; the banner says the saved world is not opened', async () => {
+    const { packsDir, dataDir } = tempPacks(['starter-world']);
+    const script = ['tick(5)', "const tess = TestPlayer.login(engine, 'Tess')", "tess.do('look')", "typeof testing.createTestEngine", '.exit'].join('\n');
+    const run = await runMaid(['dev', 'shell', '--packs-dir', packsDir, '--data-dir', dataDir], { input: script + '\n' });
+    expect(run.code, run.stderr).toBe(0);
+    const out = run.stdout.split('maid> ').map((s) => s.trim());
+    expect(out).toContain('5');
+    expect(run.stdout).not.toContain('Promise {');
+    expect(out).toContainEqual(expect.stringContaining('Town Square'));
+    expect(out).toContain("'function'");
+    expect(run.stdout).toContain(`Its world is its own: the packs build it as they load, and the saved world (${dataDir}/world.db, which a running server may be using) is not opened.`);
+  });
+
   it('ends cleanly when stdin ends, after the last line ran', async () => {
     const { packsDir, dataDir } = tempPacks(['starter-world']);
     const run = await runMaid(['dev', 'shell', '--packs-dir', packsDir, '--data-dir', dataDir], { input: "await new Promise((r) => setTimeout(() => r('late'), 200))\n" });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands';
 import { EXIT, interpret } from '../../src/cli/main';
+import { parseStudioFlags } from '../../src/main/launch/studio-command';
 import { REPO } from './maid-process';
 
 const DOCS = ['cli.md', 'hot-reload.md', 'getting-started.md'];
@@ -34,6 +35,10 @@ describe('command lines in the docs', () => {
       const lines = commandLines(doc);
       if (doc !== 'getting-started.md') expect(lines.length).toBeGreaterThan(0);
       for (const argv of lines) {
+        if (argv[0] === 'studio') {
+          expect(() => parseStudioFlags(argv.slice(1)), `maid ${argv.join(' ')}`).not.toThrow();
+          continue;
+        }
         const i = interpret(argv);
         expect(i.kind === 'run' || (i.kind === 'show' && i.code === EXIT.ok), `maid ${argv.join(' ')}: ${i.kind === 'show' ? i.text : ''}`).toBe(true);
       }

@@ -13,7 +13,7 @@ import { makeTempDir, removeTempDirs, REPO, runMaid, startMaid } from './maid-pr
 
 afterAll(removeTempDirs);
 
-const CLONED = ['bin', 'src/engine', 'src/cli', 'packs/starter-world', 'packs/combat', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
+const CLONED = ['bin', 'src/engine', 'src/cli', 'src/main', 'src/shared', 'packs/starter-world', 'packs/combat', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
 
 describe('a new pack on a fresh clone', () => {
   let clone: string;
@@ -36,6 +36,15 @@ describe('a new pack on a fresh clone', () => {
     expect(tested.stdout).toMatch(/✓ own tests: \d+ passed, 0 failed in 1 file\(s\)/);
   }, 60_000);
 
+  it("with the author's pack in packs/, the repository's tests that use packs still pass (they run on copies of the packs they mean)", () => {
+    const vitest = spawnSync(process.execPath, [join(clone, 'node_modules/vitest/vitest.mjs'), 'run', 'src/main/host/studio-host.test.ts', 'packs/'], { cwd: clone, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(vitest.status, vitest.stdout + vitest.stderr).toBe(0);
+    expect(vitest.stdout).toMatch(/src\/main\/host\/studio-host\.test\.ts/);
+    expect(vitest.stdout).toMatch(/packs\/combat\/tests\/pack\.test\.ts/);
+    // The author's pack is tested by `maid pack test`, not by the repository's `npm test`.
+    expect(vitest.stdout).not.toContain('packs/my-pack');
+  }, 120_000);
+
   it('maid server start --content ./packs/my-pack --watch serves it and reloads it on save', async () => {
     const server = startMaid(['server', 'start', '--content', './packs/my-pack', '--watch'], { cwd: clone, bin: join(clone, 'bin/maid.mjs'), timeoutMs: 20_000 });
     try {
@@ -46,7 +55,7 @@ describe('a new pack on a fresh clone', () => {
       const file = join(clone, 'packs/my-pack/src/commands/hello.ts');
       writeFileSync(file, readFileSync(file, 'utf8').replace("'Hello from my-pack!'", "'Welcome to my-pack!'"));
       await server.waitFor(/^\[INFO\] Successfully reloaded pack 'my-pack' in \d+\.\d{3}s$/, { from });
-      expect(server.lines.slice(from, from + 2)).toEqual(['[INFO] File changed: hello.ts', '[INFO] Triggering reload for pack: my-pack']);
+      expect(server.lines.slice(from, from + 2)).toEqual(['[INFO] File changed: src/commands/hello.ts', '[INFO] Triggering reload for pack: my-pack']);
 
       const manual = await maid('dev reload my-pack --type pack');
       expect(manual.code, manual.stderr).toBe(0);

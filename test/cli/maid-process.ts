@@ -14,12 +14,20 @@ export const MAID_BIN = join(REPO, 'bin', 'maid.mjs');
 /**
  * The environment without the developer's MAID_* settings, plus `extra`.
  * Game ports are 0 (any free one), so servers of tests running side by
- * side never compete for 4000.
+ * side never compete for 4000. An `extra` value of '' removes the variable.
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const merged = withDefaults(extra);
+  for (const [k, v] of Object.entries(merged)) if (v === '') delete merged[k];
+  return merged;
+}
+
+function withDefaults(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('MAID_')) env[k] = v;
-  return { ...env, NO_COLOR: '1', MAID_PORT: '0', MAID_WS_PORT: '0', ...extra };
+  // Log lines in the seed's plain form, as on a terminal, so tests compare them as the docs show them
+  // (a pipe gets timestamps by default: log-lines.test.ts checks that with MAID_LOG_TIMESTAMPS unset).
+  return { ...env, NO_COLOR: '1', MAID_PORT: '0', MAID_WS_PORT: '0', MAID_LOG_TIMESTAMPS: 'off', ...extra };
 }
 
 export interface RunOptions {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandWord, packClassName, pascalName } from '../../src/cli/scaffold/names';
-import { makeTempDir, removeTempDirs, REPO, runMaid, tempPacks } from './maid-process';
+import { makeTempDir, removeTempDirs, REPO, runMaid, startMaid, tempPacks } from './maid-process';
 
 afterAll(removeTempDirs);
 
@@ -28,6 +28,30 @@ describe('maid pack new', () => {
     expect(run.stdout).toContain(`  maid pack test ${dir}\n  maid server start --content ${dir} --watch\n`);
     expect(readFileSync(join(dir, 'src/pack.ts'), 'utf8')).toContain("export default class MyPack implements ContentPack {\n  manifest = { name: 'my-pack', version: '0.1.0'");
     expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toMatchObject({ name: '@packs/my-pack', type: 'module', main: 'src/pack.ts' });
+  });
+
+  it("maid pack new look beside starter-world: the example command gets a free word, the scaffold says so, and the pack loads with the others", async () => {
+    const shipped = tempPacks();
+    const run = await runMaid(['pack', 'new', 'look', '--packs-dir', shipped.packsDir], { timeoutMs: 30_000 });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("The command 'look' belongs to pack 'starter-world', so the example command is 'look-pack' (src/commands/hello.ts)");
+    expect(readFileSync(join(shipped.packsDir, 'look', 'src/commands/hello.ts'), 'utf8')).toContain("name: 'look-pack'");
+    const server = startMaid(['server', 'start', '--packs-dir', shipped.packsDir, '--data-dir', shipped.dataDir]);
+    try {
+      await server.waitFor('Ctrl-C stops the server', { timeoutMs: 30_000 });
+      expect(server.lines.join('\n')).not.toMatch(/NOT LOADED|clashes/);
+      expect(server.lines.join('\n')).toMatch(/^\[INFO\] {3}look v0\.1\.0: systems \[.*\], commands \[look-pack\]$/m);
+    } finally {
+      await server.stop('SIGKILL');
+    }
+  }, 60_000);
+
+  it('a name that clashes with nothing keeps its own command word, with no note', async () => {
+    const shipped = tempPacks(['starter-world']);
+    const run = await runMaid(['pack', 'new', 'fishing', '--packs-dir', shipped.packsDir]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('belongs to pack');
+    expect(readFileSync(join(shipped.packsDir, 'fishing', 'src/commands/hello.ts'), 'utf8')).toContain("name: 'fishing'");
   });
 
   it('refuses to overwrite a pack, changing nothing', async () => {
@@ -136,6 +160,27 @@ describe('maid pack test', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('  ✗ own tests: 4 passed, 1 failed in 1 file(s)');
   }, 60_000);
+
+  it('run inside a pack folder with a dependency, with no flags, finds the dependency in the folder the pack lives in', async () => {
+    const run = await runMaid(['pack', 'test'], { cwd: join(packsDir, 'combat'), timeoutMs: 90_000 });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Pack 'combat' v1.0.0 at ${join(packsDir, 'combat')}\n`);
+    expect(run.stdout).toContain('  ✓ lifecycle: loads with its dependencies');
+    expect(run.stdout).toMatch(/ {2}✓ own tests: \d+ passed, 0 failed in 1 file\(s\)/);
+    expect(run.stdout + run.stderr).not.toMatch(/not found in|Cannot find package/);
+  }, 90_000);
+
+  it('a folder that is not a pack: says it has no src/pack.ts, and never speaks of --content (exit 2)', async () => {
+    const notAPack = join(packsDir, '..', 'notes');
+    mkdirSync(notAPack, { recursive: true });
+    const here = await runMaid(['pack', 'test'], { cwd: notAPack });
+    expect(here.code).toBe(2);
+    expect(here.stderr).toContain(`The current folder (${notAPack}) is not a pack folder: it has no src/pack.ts`);
+    const named = await runMaid(['pack', 'test', './notes'], { cwd: join(packsDir, '..') });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain(`${notAPack} is not a pack folder: it has no src/pack.ts`);
+    for (const run of [here, named]) expect(run.stderr).not.toContain('--content');
+  });
 
   it('tests the pack in the current folder when no PACK is given; an unknown PACK is exit 2', async () => {
     const here = await runMaid(['pack', 'test', '--kit-only', '--packs-dir', packsDir], { cwd: join(packsDir, 'good') });

@@ -54,7 +54,7 @@ describe("the seed's command lines", () => {
     const file = join(packDir('my-content-pack'), 'src/commands/hello.ts');
     writeFileSync(file, readFileSync(file, 'utf8').replace("'Hello from my-content-pack!'", "'Welcome to my-content-pack!'"));
     await watch.waitFor(/^\[INFO\] Successfully reloaded pack 'my-content-pack' in /, { from });
-    expect(watch.lines.slice(from, from + 2)).toEqual(['[INFO] File changed: hello.ts', '[INFO] Triggering reload for pack: my-content-pack']);
+    expect(watch.lines.slice(from, from + 2)).toEqual(['[INFO] File changed: src/commands/hello.ts', '[INFO] Triggering reload for pack: my-content-pack']);
     expect((await watch.stop('SIGINT')).code).toBe(0);
 
     const stopped = await server.stop('SIGINT');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, runMaid, startMaid, tempPacks, type MaidProcess } from './maid-process';
 import { TelnetTestClient } from '../server/kit/telnet-client';
+import { AdminClient } from '../../src/engine/admin';
 
 afterAll(removeTempDirs);
 
@@ -54,7 +55,7 @@ describe('maid server start --watch, and maid dev reload against it', () => {
     append('src/systems/combat.ts', 'export const CLI_TEST_SAVE = 1;');
     await server.waitFor(SUCCESS, { from });
     const seen = server.lines.slice(from);
-    expect(seen.slice(0, 3)).toEqual(['[INFO] File changed: combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
+    expect(seen.slice(0, 3)).toEqual(['[INFO] File changed: src/systems/combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
   });
 
   it('a player connected over telnet sees a saved change in game, mid-fight', async () => {
@@ -71,7 +72,7 @@ describe('maid server start --watch, and maid dev reload against it', () => {
       const file = combatFile('src/systems/combat.ts');
       writeFileSync(file, readFileSync(file, 'utf8').replace('export const BASE_DAMAGE = 10;', 'export const BASE_DAMAGE = 27;'));
       await server.waitFor(SUCCESS, { from });
-      expect(server.lines.slice(from, from + 3)).toEqual(['[INFO] File changed: combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
+      expect(server.lines.slice(from, from + 3)).toEqual(['[INFO] File changed: src/systems/combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
       await player.waitFor('You hit a giant rat for 27 damage.', mark, 8000);
     } finally {
       player.close();
@@ -150,10 +151,37 @@ describe('maid server start --watch, and maid dev reload against it', () => {
     const serverFrom = server.lines.length;
     append('src/commands/attack.ts', '// saved while maid dev reload --watch runs');
     await client.waitFor(SUCCESS, { from });
-    expect(client.lines.slice(from, from + 3)).toEqual(['[INFO] File changed: attack.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
+    expect(client.lines.slice(from, from + 3)).toEqual(['[INFO] File changed: src/commands/attack.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(SUCCESS)]);
     await server.waitFor(SUCCESS, { from: serverFrom });
     const done = await client.stop('SIGINT');
     expect(done.code).toBe(0);
+  });
+
+  it("--watch-path src/ run from the folder the server started in watches the pack's src/, not that folder's", async () => {
+    // The folder the user started the server in has a src/ of its own (in a clone: the engine's).
+    mkdirSync(join(root, 'src'), { recursive: true });
+    const client = startMaid(['dev', 'reload', 'combat', '--watch', '--watch-path', 'src/', '--watch-debounce', '0.2', '--data-dir', dataDir], { cwd: root });
+    try {
+      await client.waitFor(`[INFO] Watching: combat at ${combatFile('src')}`);
+      await client.waitFor('Ctrl-C stops');
+      const from = client.lines.length;
+      append('src/commands/attack.ts', '// saved while watching from the server folder');
+      await client.waitFor(SUCCESS, { from });
+    } finally {
+      expect((await client.stop('SIGINT')).code).toBe(0);
+    }
+  });
+
+  it('--watch-path outside the pack is refused with the reason, before anything is reloaded (exit 2)', async () => {
+    // Asked-for reloads only: the server's own watcher may still be reloading an earlier test's save.
+    const manualReloads = async () => (await AdminClient.fromDataDir(dataDir).reloads()).filter((r) => r.trigger === 'manual').length;
+    const reloadsBefore = await manualReloads();
+    for (const outside of ['../starter-world', root]) {
+      const run = await runMaid(['dev', 'reload', 'combat', '--watch', '--watch-path', outside, '--data-dir', dataDir], { cwd: root });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^maid dev reload: --watch-path .*: .* is outside the pack 'combat' \(.*\); the server reloads the pack from its own folder, so saves there would change nothing it runs\. Give a folder inside the pack, relative to it \(e\.g\. --watch-path src\/\) \(see 'maid dev reload --help'\)\n$/);
+    }
+    expect(await manualReloads()).toBe(reloadsBefore);
   });
 
   it('a second server on the same data directory is refused', async () => {

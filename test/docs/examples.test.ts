@@ -88,7 +88,7 @@ describe('hot-reload.md examples', () => {
     const guide = readFileSync(join(root, 'docs', 'hot-reload.md'), 'utf8');
     const shown = guide.match(/^\[ERROR\] Failed to reload pack 'combat'.*$/m)?.[0];
     expect(lines).toContain(shown);
-    expect(lines).toContain('[INFO] File changed: combat.ts');
+    expect(lines).toContain('[INFO] File changed: src/systems/combat.ts');
     expect(lines).toContain('[INFO] Triggering reload for pack: combat');
     expect(lines.some((l) => /^\[INFO\] Successfully reloaded pack 'combat' in 0\.\d{3}s$/.test(l))).toBe(true);
     expect(lines).toContain(`[INFO] Watching: combat at ${game.file('src')}`);

@@ -12,7 +12,7 @@ describe('hot reload while playing', () => {
     const result = await reloaded;
     expect(result).toMatchObject({ packName: 'combat', success: true, rolledBack: false, trigger: 'file', changedFiles: ['src/systems/combat.ts'] });
     expect(game.log.lines()).toEqual(
-      expect.arrayContaining(['[INFO] File changed: combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(/^\[INFO\] Successfully reloaded pack 'combat' in \d+\.\d{3}s$/)]),
+      expect.arrayContaining(['[INFO] File changed: src/systems/combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(/^\[INFO\] Successfully reloaded pack 'combat' in \d+\.\d{3}s$/)]),
     );
     const rat = game.engine.world.findByKey('npc:cellar-rat');
     const before = rat?.get(Health)?.current ?? 0;

@@ -1,4 +1,4 @@
-import { Logger } from '../../engine';
+import { consoleSinkFor, Logger } from '../../engine';
 import { AdminClient, type ReloadTargetType } from '../../engine/admin';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
@@ -11,7 +11,7 @@ import { COMMON_FLAGS, settingsFromFlags } from '../settings-flags';
 const flags: FlagSpecs = {
   type: { type: 'string', value: 'TYPE', choices: ['module', 'pack'], help: 'What TARGET names (default: a pack if one is loaded by that name, else a module)' },
   watch: { type: 'boolean', help: 'After reloading, keep watching and reload on each change (Ctrl-C stops)' },
-  'watch-path': { type: 'string', value: 'DIR', help: "Folder to watch with --watch, relative to here or to the pack (default: the pack's src/)" },
+  'watch-path': { type: 'string', value: 'DIR', help: "Folder of the pack to watch with --watch, relative to the pack's folder (default: src/); a folder outside the pack is refused" },
   'watch-debounce': { type: 'number', value: 'SECONDS', help: 'Quiet time after a save before reloading, with --watch (default 0.5)' },
   'data-dir': { ...COMMON_FLAGS['data-dir'], help: "The running server's data directory, where its admin.json is (default ./.maid, or MAID_DATA_DIR)" },
   debug: { ...COMMON_FLAGS.debug, help: 'Also print what changed and which modules were evaluated again' },
@@ -21,9 +21,13 @@ const flags: FlagSpecs = {
 async function devReload(parsed: ParsedFlags, [target]: string[]): Promise<number> {
   if (parsed['watch-path'] !== undefined && !parsed.watch) throw new UsageFailure('--watch-path only applies with --watch');
   const settings = settingsFromFlags(parsed);
-  const log = new Logger(settings.logLevel);
+  const log = new Logger(settings.logLevel, [consoleSinkFor(settings.logTimestamps)]);
   const client = AdminClient.fromDataDir(settings.dataDir);
   const type = (parsed.type as ReloadTargetType | undefined) ?? 'auto';
+  const watchPath = parsed['watch-path'] as string | undefined;
+  // A pack named as TARGET: check the folder to watch before reloading, so a wrong --watch-path changes nothing.
+  const named = parsed.watch && type !== 'module' ? (await client.packs()).find((p) => p.name === target) : undefined;
+  if (named) resolveWatchPath(watchPath, named.name, named.dir);
   const response = await client.reload({ target: target as string, type, trigger: 'manual' });
   const ok = logReload(log, response);
   if (!parsed.watch) return ok ? EXIT.ok : EXIT.failure;
@@ -31,7 +35,7 @@ async function devReload(parsed: ParsedFlags, [target]: string[]): Promise<numbe
   const packName = response.result.packName;
   const pack = (await client.packs()).find((p) => p.name === packName);
   if (!pack) throw new UsageFailure(`pack '${packName}' is no longer loaded on the server`);
-  const dir = resolveWatchPath(parsed['watch-path'] as string | undefined, packName, pack.dir);
+  const dir = resolveWatchPath(watchPath, packName, pack.dir);
   return watchAndReload({ client, log, pack, dir, debounceSeconds: settings.watchDebounce });
 }
 

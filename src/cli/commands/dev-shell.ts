@@ -1,12 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import repl from 'node:repl';
-import { GameEngine } from '../../engine';
+import { errorMessage, GameEngine, type Settings } from '../../engine';
 import type { FlagSpecs, ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
 import { contentDirs, loadPacks } from '../load-packs';
+import { checkDataDirWritable } from '../startup/data-dir';
 import { COMMON_FLAGS, settingsFromFlags } from '../settings-flags';
+import { autoAwait } from '../shell/auto-await';
 import { installCompleter } from '../shell/completer';
 import { LineFeeder } from '../shell/line-feeder';
 import { packClasses, packsByName, shellScope } from '../shell/scope';
@@ -23,12 +24,14 @@ const flags: FlagSpecs = {
   debug: COMMON_FLAGS.debug,
 };
 
-function banner(engine: GameEngine, ticking: boolean, names: string[]): string {
+function banner(engine: GameEngine, ticking: boolean, names: string[], settings: Settings): string {
   const packs = engine.listPacks().map((p) => `${p.name} v${p.manifest.version}${p.status === 'loaded' ? '' : ` (${p.status})`}`);
   return [
     `MAID dev shell: ${packs.length} pack(s) loaded (${packs.join(', ') || 'none'}); the engine is started, ${ticking ? 'ticking in real time' : 'ticks paused: tick(n) runs n ticks'}.`,
     `In scope: engine, world, settings, packs, ${names.length ? `${names.join(', ')}, ` : ''}GameEngine, getSettings and the rest of the engine API (also as maid.*),`,
-    "reload('pack'), reloadModule('systems/x.ts'), history(), tick(n). Top-level await works; Tab completes.",
+    "TestPlayer (and the test kit as testing.*), reload('pack'), reloadModule('systems/x.ts'), history(), tick(n).",
+    'A Promise is awaited before it is printed (tick(5) prints 5); top-level await works; Tab completes.',
+    `Its world is its own: the packs build it as they load, and the saved world (${settings.dataDir}/world.db, which a running server may be using) is not opened.`,
     'Type .help for REPL commands; .exit or Ctrl-D leaves (the engine stops).',
   ].join('\n');
 }
@@ -51,7 +54,7 @@ async function devShell(parsed: ParsedFlags): Promise<number> {
   const feeder = interactive ? undefined : new LineFeeder(process.stdin);
   const write = (line: string) => process.stdout.write(line + '\n');
   const scope = shellScope(engine, write);
-  process.stdout.write(banner(engine, Boolean(parsed.tick), Object.keys(packClasses(engine))) + '\n');
+  process.stdout.write(banner(engine, Boolean(parsed.tick), Object.keys(packClasses(engine)), settings) + '\n');
 
   const server = repl.start({
     prompt: 'maid> ',
@@ -67,14 +70,19 @@ async function devShell(parsed: ParsedFlags): Promise<number> {
   const refresh = engine.hotReload.onReload.on(() => {
     Object.assign(server.context, { packs: packsByName(engine) }, packClasses(engine));
   });
+  autoAwait(server);
   installCompleter(server, engine);
   feeder?.attach(server);
   if (interactive) {
-    mkdirSync(settings.dataDir, { recursive: true });
-    const file = join(settings.dataDir, HISTORY_FILE);
-    server.setupHistory(file, (err) => {
-      if (err) engine.logger.warn(`Shell history is not saved: cannot use ${file}: ${err.message}`);
-    });
+    try {
+      checkDataDirWritable(settings.dataDir);
+      const file = join(settings.dataDir, HISTORY_FILE);
+      server.setupHistory(file, (err) => {
+        if (err) engine.logger.warn(`Shell history is not saved: cannot use ${file}: ${err.message}`);
+      });
+    } catch (err) {
+      engine.logger.warn(`Shell history is not saved: ${errorMessage(err)}`); // the shell works without it
+    }
   }
 
   await new Promise<void>((resolve) => server.on('exit', () => resolve()));

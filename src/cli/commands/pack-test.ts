@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { discoverPacks, isPackDir } from '../../engine';
-import type { FlagSpecs, ParsedFlags } from '../args';
+import { dirname, join } from 'node:path';
+import { discoverPacks, isPackDir, PackError, resolvePackDir } from '../../engine';
+import { NOT_A_PACK } from '../../engine/packs/discover';
+import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
-import { contentDirs } from '../load-packs';
 import { runKitChecks, type CheckOutcome } from '../pack-test/kit-checks';
 import { findTestFiles, runOwnTests } from '../pack-test/own-tests';
 import { COMMON_FLAGS, settingsFromFlags } from '../settings-flags';
@@ -45,24 +45,39 @@ async function testPack(dir: string, packsDir: string, kitOnly: boolean): Promis
 
 /** PACK given: that one. None: the pack in the current folder, or else every pack in the packs folder. */
 function packsToTest(pack: string | undefined, packsDir: string): string[] {
-  if (pack !== undefined) return contentDirs([pack], packsDir);
+  if (pack !== undefined) {
+    try {
+      return [resolvePackDir(pack, packsDir)];
+    } catch (err) {
+      if (err instanceof PackError) throw new UsageFailure(`${err.message}${/not a pack folder/.test(err.message) ? ` (a pack's entry module; 'maid pack new NAME' makes a pack)` : ''}`);
+      throw err;
+    }
+  }
   if (isPackDir(process.cwd())) return [process.cwd()];
   const all = discoverPacks(packsDir).map((p) => p.dir);
-  if (all.length === 0) throw new Error(`No packs in ${packsDir}${existsSync(packsDir) ? '' : ' (no such folder)'}`);
+  if (all.length === 0) {
+    throw new UsageFailure(
+      `The current folder (${process.cwd()}) is not a pack folder: ${NOT_A_PACK}, and there are no packs in ${packsDir}${existsSync(packsDir) ? '' : ' (no such folder)'}; give PACK, or run it in a pack folder`,
+    );
+  }
   return all;
+}
+
+/**
+ * Where a pack's dependencies are looked up: --packs-dir (or MAID_PACKS_DIR)
+ * when given, else the folder the pack lives in, so `maid pack test` run
+ * inside `packs/combat` finds `packs/starter-world`.
+ */
+function packsDirFor(dir: string, parsed: ParsedFlags, fallback: string): string {
+  if (parsed['packs-dir'] !== undefined || process.env.MAID_PACKS_DIR !== undefined) return fallback;
+  return dirname(dir);
 }
 
 async function packTest(parsed: ParsedFlags, [pack]: string[]): Promise<number> {
   const settings = settingsFromFlags(parsed);
-  let dirs: string[];
-  try {
-    dirs = packsToTest(pack, settings.packsDir);
-  } catch (err) {
-    process.stderr.write(`maid pack test: ${(err as Error).message}; give PACK, or run it in a pack folder\n`);
-    return EXIT.usage;
-  }
+  const dirs = packsToTest(pack, settings.packsDir);
   let failed = 0;
-  for (const dir of dirs) if (!(await testPack(dir, settings.packsDir, Boolean(parsed['kit-only'])))) failed++;
+  for (const dir of dirs) if (!(await testPack(dir, packsDirFor(dir, parsed, settings.packsDir), Boolean(parsed['kit-only'])))) failed++;
   if (dirs.length > 1) out(`${dirs.length - failed} of ${dirs.length} packs passed`);
   return failed === 0 ? EXIT.ok : EXIT.failure;
 }

@@ -50,6 +50,7 @@ export async function watchAndReload(options: ClientWatchOptions): Promise<numbe
   const reload = async (name: string, files: string[]): Promise<ReloadResult> => {
     // Changed files tell the server what to evaluate again; files outside the pack's folder cannot, so then it re-reads everything.
     const changedFiles = pack.dir && files.every((f) => inside(pack.dir as string, f)) ? files : undefined;
+    asking = { since: Date.now() };
     try {
       const response = await client.reload({ target: name, type: 'pack', trigger: 'file', ...(changedFiles ? { changedFiles } : {}) });
       logReload(log, response);
@@ -60,12 +61,16 @@ export async function watchAndReload(options: ClientWatchOptions): Promise<numbe
       if (err.kind === 'no-server') lost(EXIT.noServer);
       else if (err.kind === 'unauthorized') lost(EXIT.unauthorized);
       return notReloaded(name, err.message); // already logged; the watcher only waits for it
+    } finally {
+      asking = undefined;
     }
   };
 
-  const stopped = untilStopSignal(log, 'stopping the watch').then(() => EXIT.ok); // listening before saying Ctrl-C works
+  let asking: { since: number } | undefined;
+  const waitingFor = () => (asking ? [`the server's reload of '${pack.name}' (asked ${((Date.now() - asking.since) / 1000).toFixed(1)}s ago)`] : []);
+  const stopped = untilStopSignal(log, { stopping: 'stopping the watch', waitingFor }).then(() => EXIT.ok); // listening before saying Ctrl-C works
   const watcher = new PackWatcher({ logger: log, debounceSeconds: options.debounceSeconds, reload });
-  await watcher.watch(pack.name, dir);
+  await watcher.watch(pack.name, dir, pack.dir ?? dir);
   log.info(`Reloading '${pack.name}' on the server at ${client.credentials.url} on each change; Ctrl-C stops`);
   const code = await Promise.race([stopped, serverLost]);
   await watcher.close();

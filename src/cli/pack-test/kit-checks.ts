@@ -1,4 +1,4 @@
-import { GameEngine, getSettings, MemorySink, errorMessage, type ContentPack, type PackRecord } from '../../engine';
+import { discoverPacks, GameEngine, getSettings, MemorySink, errorMessage, missingPackOf, type ContentPack, type PackRecord } from '../../engine';
 import { checkPackContract, checkPackLifecycle, PackCheckError } from '../../engine/testing';
 import { loadPacks } from '../load-packs';
 
@@ -30,6 +30,25 @@ function freshInstance(pack: ContentPack): () => ContentPack {
 }
 
 /**
+ * Reads the pack folder; when its code uses a pack that is not loaded yet
+ * (`@packs/starter-world` read as the module runs), loads that one from the
+ * packs folder first and reads it again.
+ */
+async function loadWithDependencies(engine: GameEngine, packDir: string, packsDir: string): Promise<PackRecord> {
+  for (const tried = new Set<string>(); ; ) {
+    try {
+      return await engine.loadPackFromPath(packDir);
+    } catch (err) {
+      const missing = missingPackOf(err);
+      const dir = missing === undefined ? undefined : discoverPacks(packsDir).find((p) => p.name === missing)?.dir;
+      if (missing === undefined || dir === undefined || tried.has(missing)) throw err;
+      tried.add(missing);
+      await loadWithDependencies(engine, dir, packsDir);
+    }
+  }
+}
+
+/**
  * The pack test kit's checks on a pack folder, in this process: read the
  * folder through the engine's module loader (as the server does), check
  * the pack protocol, then the lifecycle (load with its dependencies from
@@ -45,7 +64,7 @@ export async function runKitChecks(packDir: string, packsDir: string): Promise<K
 
   let record: PackRecord | undefined;
   try {
-    record = await engine.loadPackFromPath(packDir);
+    record = await loadWithDependencies(engine, packDir, packsDir);
     report.name = record.name;
     report.version = record.manifest.version;
     checkPackContract(record.pack);

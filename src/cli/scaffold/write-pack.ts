@@ -22,6 +22,15 @@ export interface CreatedPack {
   name: string;
   dir: string;
   files: string[];
+  /** The example command players type, and the example component. */
+  command: string;
+  componentName: string;
+}
+
+/** Names the scaffold must not use: words and components other packs already register. */
+export interface ScaffoldNames {
+  command?: string;
+  componentName?: string;
 }
 
 /**
@@ -30,17 +39,19 @@ export interface CreatedPack {
  * temporary folder beside it and renamed into place in one step, so a
  * failure half-way leaves no half-made pack behind.
  */
-export function createPack(name: string, packsDir: string): CreatedPack {
+export function createPack(name: string, packsDir: string, names: ScaffoldNames = {}): CreatedPack {
   checkPackName(name);
   const dir = resolve(packsDir, name);
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw new MaidError(`${dir} already exists and is not empty; nothing was written. Choose another name, or remove that folder first`);
   }
+  const command = names.command ?? commandWord(name);
+  const componentName = names.componentName ?? `${pascalName(name)}Visits`;
   const files = packFiles({
     name,
     className: packClassName(name),
-    componentName: `${pascalName(name)}Visits`,
-    command: commandWord(name),
+    componentName,
+    command,
     engineRoot: pathFrom(dir, ENGINE_ROOT),
   });
   mkdirSync(dirname(dir), { recursive: true });
@@ -57,5 +68,5 @@ export function createPack(name: string, packsDir: string): CreatedPack {
     rmSync(temp, { recursive: true, force: true });
     throw new MaidError(`Cannot create the pack in ${dir}: ${(err as Error).message}`, { cause: err });
   }
-  return { name, dir, files: Object.keys(files) };
+  return { name, dir, files: Object.keys(files), command, componentName };
 }

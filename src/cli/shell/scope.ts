@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import * as maid from '../../engine';
+import * as testing from '../../engine/testing';
 import type { ContentPack, GameEngine, ReloadResult, Settings } from '../../engine';
 
 /** What `maid dev shell` puts in scope, besides the engine API itself. */
@@ -52,6 +53,9 @@ export function shellScope(engine: GameEngine, write: (line: string) => void): S
   return {
     ...maid,
     maid,
+    // The pack test kit: a TestPlayer logs in and plays commands (`await TestPlayer.login(engine, 'Tess').do('look')`).
+    TestPlayer: testing.TestPlayer,
+    testing,
     settings: engine.settings,
     engine,
     world: engine.world,

@@ -13,16 +13,35 @@ export interface LogRecord {
 
 export type LogSink = (record: LogRecord) => void;
 
-/** Writes records in the seed's shape: `[INFO] File changed: combat.ts`. */
+/** Writes records in the seed's shape: `[INFO] File changed: src/systems/combat.ts`. */
 export function formatRecord(record: LogRecord): string {
   return `[${record.level}] ${record.message}`;
 }
 
-export const consoleSink: LogSink = (record) => {
-  const line = formatRecord(record) + '\n';
-  if (RANK[record.level] >= RANK.WARNING) process.stderr.write(line);
-  else process.stdout.write(line);
-};
+/** `2026-12-01T16:05:00.123Z [INFO] ...`: the seed's line with the time in front, for logs kept in a file. */
+export function formatTimestamped(record: LogRecord): string {
+  return `${new Date(record.time).toISOString()} ${formatRecord(record)}`;
+}
+
+/** When log lines carry a timestamp: always, never, or (`auto`) when the stream is a file or a pipe rather than a terminal. */
+export type LogTimestamps = 'auto' | 'on' | 'off';
+export const LOG_TIMESTAMPS = ['auto', 'on', 'off'] as const;
+
+/**
+ * Writes records to stdout (errors and warnings to stderr). A terminal gets
+ * the seed's plain form; a file or a pipe (with `auto`) gets a timestamp on
+ * each line, since nothing else will tell when it was written.
+ */
+export function consoleSinkFor(timestamps: LogTimestamps = 'off'): LogSink {
+  return (record) => {
+    const stream = RANK[record.level] >= RANK.WARNING ? process.stderr : process.stdout;
+    const stamped = timestamps === 'on' || (timestamps === 'auto' && !stream.isTTY);
+    stream.write((stamped ? formatTimestamped(record) : formatRecord(record)) + '\n');
+  };
+}
+
+/** The seed's plain form, whatever the stream is. */
+export const consoleSink: LogSink = consoleSinkFor('off');
 
 /**
  * A logger with a threshold and any number of sinks. Children share the sinks

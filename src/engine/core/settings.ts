@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SettingsError } from './errors';
-import { LOG_LEVELS, type LogLevel } from './logger';
+import { LOG_LEVELS, LOG_TIMESTAMPS, type LogLevel, type LogTimestamps } from './logger';
 
 /** Everything the engine can be configured with. Fields grow with the server and studio. */
 export interface Settings {
   logLevel: LogLevel;
+  /** Timestamps on console log lines: `auto` (when written to a file or pipe, not a terminal), `on`, `off`. */
+  logTimestamps: LogTimestamps;
   debug: boolean;
   host: string;
   port: number;
@@ -88,8 +90,16 @@ const logLevel: Parser<LogLevel> = (raw, name) => {
   return level as LogLevel;
 };
 
+const logTimestamps: Parser<LogTimestamps> = (raw, name) => {
+  const s = String(raw).trim().toLowerCase();
+  const mode = ['true', '1', 'yes'].includes(s) ? 'on' : ['false', '0', 'no'].includes(s) ? 'off' : s;
+  if (!(LOG_TIMESTAMPS as readonly string[]).includes(mode)) fail(name, raw, LOG_TIMESTAMPS.join(', '));
+  return mode as LogTimestamps;
+};
+
 const FIELDS: { [K in keyof Settings]: Field<K> } = {
   logLevel: { env: 'MAID_LOG_LEVEL', accepted: LOG_LEVELS.join(', '), parse: logLevel, default: () => 'INFO' },
+  logTimestamps: { env: 'MAID_LOG_TIMESTAMPS', accepted: LOG_TIMESTAMPS.join(', '), parse: logTimestamps, default: () => 'auto' },
   debug: { env: 'MAID_DEBUG', accepted: 'a boolean', parse: bool, default: () => false },
   host: { env: 'MAID_HOST', accepted: 'a host name or address', parse: text, default: () => '127.0.0.1' },
   port: { env: 'MAID_PORT', accepted: '0-65535', parse: numberIn(0, 65535, true), default: () => 4000 },

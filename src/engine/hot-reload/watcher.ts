@@ -1,22 +1,25 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../core/logger';
 import { isIgnoredPath } from './watch-filter';
-import type { ReloadResult } from './types';
 
 export interface PackWatcherOptions {
   logger: Logger;
   /** Seconds of quiet after the last change before a pack reloads. */
   debounceSeconds: number;
-  /** Runs the reload of a pack with the files that changed (absolute paths). */
-  reload: (packName: string, changedFiles: string[]) => Promise<ReloadResult>;
+  /** Runs the reload of a pack with the files that changed (absolute paths); what it resolves with is not used. */
+  reload: (packName: string, changedFiles: string[]) => Promise<unknown>;
 }
 
 interface WatchedPack {
   name: string;
   dir: string;
+  /** The pack's folder: changed files are named relative to it (`src/commands/fish.ts`). */
+  packDir: string;
+  /** Logs as the pack (record source = its name), so a filter by pack keeps its watcher lines. */
+  log: Logger;
   watcher: FSWatcher;
   /** Content hash of each file as last seen, to skip saves that changed nothing. */
   hashes: Map<string, string>;
@@ -43,27 +46,27 @@ export class PackWatcher {
     return [...this.packs.values()].map(({ name, dir }) => ({ name, dir }));
   }
 
-  /** Starts watching a pack's source folder; resolves once the initial scan is done. */
-  async watch(packName: string, srcDir: string): Promise<void> {
+  /** Starts watching a folder of a pack (its `src/` unless told); resolves once the initial scan is done. */
+  async watch(packName: string, srcDir: string, packDir = dirname(srcDir)): Promise<void> {
     await this.unwatch(packName);
     const watcher = watch(srcDir, {
       ignoreInitial: false,
       ignored: (path, stats) => path !== srcDir && isIgnoredPath(relative(srcDir, path), stats ? (stats.isDirectory() ? 'directory' : 'file') : 'unknown'),
       atomic: true,
     });
-    const pack: WatchedPack = { name: packName, dir: srcDir, watcher, hashes: new Map(), pending: new Set() };
+    const pack: WatchedPack = { name: packName, dir: srcDir, packDir, log: this.options.logger.child(packName), watcher, hashes: new Map(), pending: new Set() };
     this.packs.set(packName, pack);
     let ready = false;
     watcher.on('add', (file) => void this.onFile(pack, file, ready));
     watcher.on('change', (file) => void this.onFile(pack, file, true));
     watcher.on('unlink', (file) => this.onUnlink(pack, file));
-    watcher.on('error', (err) => this.options.logger.warn(`Watcher error for pack '${packName}': ${String(err)}`));
+    watcher.on('error', (err) => pack.log.warn(`Watcher error for pack '${packName}': ${String(err)}`));
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     // Hash what is there now, so the first real save is compared with it.
     await Promise.all([...pack.pending].map(async (file) => pack.hashes.set(file, hash(await readFile(file).catch(() => Buffer.alloc(0))))));
     pack.pending.clear();
     ready = true;
-    this.options.logger.info(`Watching: ${packName} at ${srcDir}`);
+    pack.log.info(`Watching: ${packName} at ${srcDir}`);
   }
 
   async unwatch(packName: string): Promise<void> {
@@ -93,7 +96,7 @@ export class PackWatcher {
     }
     const digest = hash(content);
     if (pack.hashes.get(file) === digest) {
-      this.options.logger.debug(`Unchanged content, no reload: ${relative(pack.dir, file)}`);
+      pack.log.debug(`Unchanged content, no reload: ${relative(pack.packDir, file)}`);
       return;
     }
     pack.hashes.set(file, digest);
@@ -106,7 +109,8 @@ export class PackWatcher {
   }
 
   private changed(pack: WatchedPack, file: string): void {
-    this.options.logger.info(`File changed: ${basename(file)}`);
+    // The path within the pack: a pack may have two fish.ts.
+    pack.log.info(`File changed: ${relative(pack.packDir, file).split('\\').join('/')}`);
     pack.pending.add(file);
     if (pack.timer) clearTimeout(pack.timer);
     pack.timer = setTimeout(() => this.flush(pack), this.options.debounceSeconds * 1000);
@@ -117,10 +121,10 @@ export class PackWatcher {
     if (pack.running || pack.pending.size === 0) return; // the running reload picks these up when it ends
     const files = [...pack.pending].sort();
     pack.pending.clear();
-    this.options.logger.info(`Triggering reload for pack: ${pack.name}`);
+    pack.log.info(`Triggering reload for pack: ${pack.name}`);
     pack.running = this.options
       .reload(pack.name, files)
-      .then(() => undefined, (err) => this.options.logger.error(`Reload of '${pack.name}' failed unexpectedly: ${String(err)}`))
+      .then(() => undefined, (err) => pack.log.error(`Reload of '${pack.name}' failed unexpectedly: ${String(err)}`))
       .finally(() => {
         pack.running = undefined;
         if (pack.pending.size > 0 && !pack.timer && this.packs.get(pack.name) === pack) this.flush(pack);

@@ -143,8 +143,8 @@ export class LoaderPackSource implements PackSource {
 }
 
 /** Reads a pack folder through a new module loader: the pack (not yet loaded into the engine) and its source. */
-export function readPackFolder(engine: GameEngine, dir: string, hostModules: HostModuleTable): { pack: ContentPack; source: LoaderPackSource } {
-  const loader = new PackModuleLoader({ packDir: resolve(dir), hostModules: new HostModules(hostModules, engine) });
+export function readPackFolder(engine: GameEngine, dir: string, hostModules: HostModuleTable, entry?: string): { pack: ContentPack; source: LoaderPackSource } {
+  const loader = new PackModuleLoader({ packDir: resolve(dir), hostModules: new HostModules(hostModules, engine), ...(entry !== undefined ? { entry } : {}) });
   const source = new LoaderPackSource(loader);
   const generation = loader.prepare();
   const pack = instantiatePack(generation.entry, generation.entryFile);

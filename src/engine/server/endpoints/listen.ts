@@ -1,5 +1,6 @@
 /** Listening on a host and port, with the error a person can act on; waiting for connections to go. */
 import type { AddressInfo, Server } from 'node:net';
+import { MaidError } from '../../core/errors';
 
 export function listen(server: Server, host: string, port: number, what: string): Promise<{ host: string; port: number }> {
   return new Promise((resolve, reject) => {
@@ -10,7 +11,7 @@ export function listen(server: Server, host: string, port: number, what: string)
         : err.code === 'EACCES' ? 'permission denied (ports below 1024 need privileges)'
         : err.code === 'EADDRNOTAVAIL' ? 'this machine has no such address'
         : err.message;
-      reject(new Error(`Cannot listen for ${what} on ${host}:${port}: ${why}`, { cause: err }));
+      reject(new MaidError(`Cannot listen for ${what} on ${host}:${port}: ${why}`, { cause: err }));
     };
     const listening = () => {
       server.off('error', failed);
