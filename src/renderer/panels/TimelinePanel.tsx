@@ -26,6 +26,7 @@ function Entry({ entry, selected }: { entry: ReloadEntry; selected: boolean }) {
       data-outcome={outcome}
       data-pack={entry.packName}
       data-trigger={entry.trigger}
+      data-files={entry.changedFiles.join(',')}
       onClick={() => actions.selectReload(entry.id)}
       onKeyDown={(e) => e.key === 'Enter' && actions.selectReload(entry.id)}
     >
