@@ -112,6 +112,14 @@ export async function authorFlow(s: StudioPage, options: AuthorFlowOptions): Pro
     expect(Math.abs((markerTop ?? 0) - ((await s.lineTop(DAMAGE_LINE)) ?? -100))).toBeLessThan(4);
     await expect(page.locator('.monaco-editor .maid-reload-error-glyph')).toHaveCount(1);
     await expect(s.pack('combat')).toHaveAttribute('data-status', 'loaded'); // the previous version still runs
+    // The state diff says what the rollback kept, not "no StatefulSystem".
+    const diff = page.getByTestId('state-diff');
+    await expect(page.getByTestId('state-diff-summary')).toHaveAttribute('data-outcome', 'rolled-back');
+    await expect(page.getByTestId('state-diff-kept')).toContainText(/Kept: v1\.0\.0 of combat still runs, with the state of [^;]*CombatSystem[^;]* as it was/);
+    await expect(diff.getByRole('heading', { name: /^Systems \([1-9]\d*\): state kept$/ })).toBeVisible();
+    await expect(diff.locator('[data-system="CombatSystem"][data-kept="true"]')).toContainText('kept: the running version holds this state');
+    await expect(diff).not.toContainText('No StatefulSystem in this pack');
+    await expect(diff).toContainText('No component data changed: the rollback put it back as it was.');
     await s.snapshot('syntax-error-rolled-back');
   });
 

@@ -86,6 +86,8 @@ export interface SystemStateChange {
   after: unknown;
   added?: boolean;
   removed?: boolean;
+  /** A failed reload: the running version kept this state (before and after are the same). */
+  kept?: boolean;
 }
 
 export interface ComponentDataChange {

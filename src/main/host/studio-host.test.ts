@@ -74,6 +74,9 @@ describe('StudioHost', () => {
     expect(entry.success).toBe(false);
     expect(entry.rolledBack).toBe(true);
     expect(entry.error).toMatchObject({ file: COMBAT, line: 7 });
+    // What was kept: the running version's StatefulSystem state, the same before and after.
+    expect(entry.stateDiff.systems.CombatSystem).toMatchObject({ kept: true, before: { active_combats: {}, cooldowns: {} }, after: { active_combats: {}, cooldowns: {} } });
+    expect(entry.stateDiff.components).toEqual({});
     expect((await api.listPacks()).find((p) => p.pack.name === 'combat')?.pack.status).toBe('loaded');
     const log = await api.getLog();
     expect(log.some((l) => l.level === 'ERROR' && l.pack === 'combat' && l.message.includes('Failed to reload'))).toBe(true);

@@ -1,5 +1,6 @@
 import { consoleSink, GameEngine, getSettings, type LogLevel, type PackRecord, type Settings } from '../../engine';
 import type { GameEndpoint, PackTree, ReloadEntry } from '../../shared/model';
+import { keptStateOf } from '../api/kept-state';
 import { summarizePack } from '../api/pack-summaries';
 import { ReloadTimeline } from '../api/reload-entries';
 import { PackFiles } from '../files/pack-files';
@@ -103,7 +104,7 @@ export class StudioHost {
   private async boot(content: string[]): Promise<void> {
     const { engine, settings } = this;
     engine.hotReload.onReload.on((result) => {
-      const entry = this.timeline.add(result);
+      const entry = this.timeline.add(result, result.success ? undefined : keptStateOf(engine.getPack(result.packName)));
       this.events.emit({ type: 'reload', entry });
       this.announcePacks();
     });
