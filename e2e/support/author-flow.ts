@@ -9,7 +9,7 @@ const COMBAT_FILE = 'src/systems/combat.ts';
 const DAMAGE_LINE = 7;
 
 /** Creates a character through the game's login: name, yes to a new character, the password twice (masked). */
-async function logIn(s: StudioPage, name: string, password: string): Promise<void> {
+export async function logIn(s: StudioPage, name: string, password: string): Promise<void> {
   const input = s.page.getByLabel('Command', { exact: true });
   await s.waitForTerminal(/Name:/, 15_000);
   await s.command(name);
