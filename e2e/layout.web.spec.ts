@@ -12,7 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 
 type Box = { x: number; y: number; width: number; height: number };
 
-const PANELS = ['Packs', 'Editor', 'Terminal', 'Log', 'Reload timeline', 'State diff'];
+const PANELS = ['Packs', 'Editor', 'Terminal', 'Log', 'Reload timeline', 'Problems', 'State diff'];
 const CELLAR = 'Barrels line the damp walls of this cramped cellar. Something scratches in the shadows.';
 
 async function boxOf(locator: Locator): Promise<Box> {
@@ -100,6 +100,13 @@ for (const size of [
         boxes.set(name, box);
       }
       for (const [a, boxA] of boxes) for (const [b, boxB] of boxes) if (a < b) expect(overlap(boxA, boxB), `${a} and ${b} do not overlap`).toBeLessThan(1);
+    });
+
+    await test.step('the timeline entry shows all its parts inside its panel', async () => {
+      const timeline = await boxOf(page.getByLabel('Reload timeline', { exact: true }).and(page.locator('.panel')));
+      const parts = s.reloadEntries().first().locator('.reload-line > *');
+      expect(await parts.count()).toBeGreaterThanOrEqual(5);
+      for (const part of await parts.all()) expect(inside(await boxOf(part), timeline), `"${await part.innerText()}" is inside the timeline`).toBe(true);
     });
 
     await test.step("the log's filters are whole, inside the log panel", async () => {

@@ -97,6 +97,12 @@ export class ReloadTimeline {
     return entry;
   }
 
+  /** Puts the type check's problem count on a reload's entry (the check runs after the entry is made). */
+  setProblems(id: number, count: number): void {
+    const entry = this.entries.find((e) => e.id === id);
+    if (entry) entry.problems = count;
+  }
+
   /** The entry made for a result already added (the manual reload answers with it). */
   find(result: ReloadResult): ReloadEntry | undefined {
     return this.byResult.get(result);
