@@ -68,6 +68,7 @@ export async function authorFlow(s: StudioPage, options: AuthorFlowOptions): Pro
     const entry = await s.reloadAfter(before, { pack: 'combat', trigger: 'file', file: COMBAT_FILE });
     await expect(entry).toHaveAttribute('data-outcome', 'success');
     await expect(entry).toContainText(COMBAT_FILE);
+    await entry.click(); // the diff of this reload, whatever lands after it
     await expect(page.getByRole('tab', { selected: true })).toHaveAttribute('data-dirty', 'false');
     await expect(page.getByTestId('state-diff-summary')).toHaveAttribute('data-outcome', 'success');
     await expect(page.getByTestId('state-diff').locator('[data-system="CombatSystem"]')).toBeVisible();
@@ -113,6 +114,7 @@ export async function authorFlow(s: StudioPage, options: AuthorFlowOptions): Pro
     await expect(page.locator('.monaco-editor .maid-reload-error-glyph')).toHaveCount(1);
     await expect(s.pack('combat')).toHaveAttribute('data-status', 'loaded'); // the previous version still runs
     // The state diff says what the rollback kept, not "no StatefulSystem".
+    await entry.click();
     const diff = page.getByTestId('state-diff');
     await expect(page.getByTestId('state-diff-summary')).toHaveAttribute('data-outcome', 'rolled-back');
     await expect(page.getByTestId('state-diff-kept')).toContainText(/Kept: v1\.0\.0 of combat still runs, with the state of [^;]*CombatSystem[^;]* as it was/);
