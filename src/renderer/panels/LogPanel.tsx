@@ -1,5 +1,6 @@
 // The engine log, live, filterable by level, pack and text.
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import '../styles/log.css';
 import type { LogLevel } from '../../shared/model';
 import { useStudio } from '../state/context';
 import { filterLogs } from '../state/studio-state';

@@ -2,6 +2,7 @@
 // off the reload's path): file:line, message and code; a click opens the
 // file at the problem.
 import { useMemo } from 'react';
+import '../styles/problems.css';
 import { useActions, useStudio } from '../state/context';
 import { allProblems } from '../state/studio-state';
 
