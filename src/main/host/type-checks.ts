@@ -36,6 +36,9 @@ export class TypeChecks {
   private readonly queued = new Map<string, Pending>();
   private readonly latest = new Map<string, PackProblems>();
   private stopped = false;
+  /** The worker could not start (no TypeScript installed, say): no more attempts, one warning. */
+  private broken = false;
+  private answered = false;
 
   constructor(
     private readonly data: TypeCheckWorkerData,
@@ -50,7 +53,7 @@ export class TypeChecks {
 
   /** Checks a pack's files soon; `reloadId`: the reload whose timeline entry gets the count. */
   request(pack: string, dir: string, reloadId?: number): void {
-    if (this.stopped) return;
+    if (this.stopped || this.broken) return;
     if (this.running.has(pack)) {
       this.queued.set(pack, { dir, ...(reloadId !== undefined ? { reloadId } : {}) });
       return;
@@ -66,7 +69,11 @@ export class TypeChecks {
     const worker = startWorker(this.data);
     worker.unref(); // never what keeps the host alive
     worker.on('message', (reply: TypeCheckReply) => this.onReply(reply));
-    worker.on('error', (err) => this.warn(`Studio: the type check stopped: ${String(err)}`));
+    worker.on('error', (err) => {
+      // Failing before its first answer, it would fail the same way each time: stop asking.
+      if (!this.answered) this.broken = true;
+      this.warn(`Studio: ${this.broken ? 'no TypeScript problems for the packs' : 'the type check stopped'}: ${String(err)}`);
+    });
     worker.on('exit', () => {
       if (this.worker !== worker) return;
       this.worker = undefined;
@@ -77,6 +84,7 @@ export class TypeChecks {
   }
 
   private onReply(reply: TypeCheckReply): void {
+    this.answered = true;
     const run = this.running.get(reply.pack);
     if (!run || run.id !== reply.id) return;
     this.running.delete(reply.pack);
