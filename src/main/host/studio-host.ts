@@ -14,6 +14,9 @@ import { PackLoader, type LoadAttempt } from './pack-loader';
 import { TypeChecks } from './type-checks';
 import { findRepoRoot } from '../paths';
 
+/** How long after start the packs are first type-checked (a reload before that checks its pack at once). */
+const FIRST_TYPE_CHECK_DELAY_MS = 2000;
+
 export interface StudioHostOptions {
   /** Folder holding the packs (default: settings, i.e. ./packs or MAID_PACKS_DIR). */
   packsDir?: string;
@@ -54,6 +57,7 @@ export class StudioHost {
   private stopped = false;
   /** The packs' TypeScript problems, checked in a worker after each reload (none outside a checkout with TypeScript). */
   private typeChecks: TypeChecks | undefined;
+  private firstCheck: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly engine: GameEngine,
@@ -131,7 +135,12 @@ export class StudioHost {
     await Promise.all(this.loader.list().map((pack) => this.watchTree({ name: pack.name, dir: pack.dir })));
     this.endpoint = await this.game.listen();
     if (!this.endpoint.available) engine.logger.warn(`Studio: ${this.endpoint.reason}`);
-    for (const record of engine.listPacks()) this.checkTypes(record.name);
+    // The first check parses the engine's sources too (seconds of CPU): it waits until the page and
+    // the editor have loaded, so it never competes with the studio's start.
+    this.firstCheck = setTimeout(() => {
+      for (const record of engine.listPacks()) this.checkTypes(record.name);
+    }, FIRST_TYPE_CHECK_DELAY_MS);
+    this.firstCheck.unref();
   }
 
   /** Type-checks a pack's files in the worker; the report reaches the renderers as a `problems` event. */
@@ -224,6 +233,7 @@ export class StudioHost {
     if (this.stopped) return;
     this.stopped = true;
     if (this.packsTimer) clearTimeout(this.packsTimer);
+    if (this.firstCheck) clearTimeout(this.firstCheck);
     for (const pending of this.retryTimers.values()) clearTimeout(pending.timer);
     this.logs.drain();
     await this.typeChecks?.stop();

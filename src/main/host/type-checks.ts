@@ -55,7 +55,9 @@ export class TypeChecks {
   request(pack: string, dir: string, reloadId?: number): void {
     if (this.stopped || this.broken) return;
     if (this.running.has(pack)) {
-      this.queued.set(pack, { dir, ...(reloadId !== undefined ? { reloadId } : {}) });
+      // One more check after this one, for the newest reload asked about (a request without one keeps it).
+      const newest = reloadId ?? this.queued.get(pack)?.reloadId;
+      this.queued.set(pack, { dir, ...(newest !== undefined ? { reloadId: newest } : {}) });
       return;
     }
     const id = this.nextId++;
