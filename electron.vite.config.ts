@@ -9,7 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('src/main/electron/index.ts') } },
+      // The type-check worker is its own entry: the host starts it from the file next to index.js.
+      rolldownOptions: { input: { index: resolve('src/main/electron/index.ts'), 'type-check-worker': resolve('src/main/types/type-check-worker.ts') } },
       // The TypeScript compiler emits the engine's declarations for the editor; it stays a package, not bundled.
       externalizeDeps: { include: ['typescript'] },
     },

@@ -3,16 +3,23 @@
  * (that is `node --expose-gc --import tsx bench/run.ts`).
  *
  * Runs the named suites (all of them when none is named), prints each one's
- * tables and writes its results to `bench/results/<suite>.json`.
+ * tables and writes its results to `bench/results/<suite>.json` (ignored by
+ * git), and a compact summary of a full run to docs/benchmarks/ (kept under
+ * version control: the figures docs/benchmarks.md quotes come from these).
+ * `--summary-dir DIR` writes the summary there instead (a quick run too),
+ * `--results-dir DIR` the raw results.
  *
  * Adding a suite: write `bench/<name>/suite.ts` with a default export that
  * is a `Suite` (see `bench/lib/suite.ts`) and add one line to SUITES below.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { FULL, QUICK, hasGc, sink } from './lib/measure';
 import { machineFacts } from './lib/machine';
 import { formatTable, type Suite } from './lib/suite';
+import { currentCommit, SUMMARY_DIR, writeRunSummary } from './lib/summary';
 
 const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   ecs: () => import('./ecs/suite'),
@@ -21,13 +28,26 @@ const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   storage: () => import('./storage/suite'),
 };
 
-const USAGE = `usage: npm run bench -- [--quick] [suite...]
+const USAGE = `usage: npm run bench -- [--quick] [--summary-dir DIR] [--results-dir DIR] [suite...]
 suites: ${Object.keys(SUITES).join(', ')}
-  --quick   a short smoke run (few, short rounds); numbers are not for quoting`;
+  --quick             a short smoke run (few, short rounds); numbers are not for quoting (no summary in docs/benchmarks/)
+  --summary-dir DIR   write the run's summary to DIR instead of docs/benchmarks/ (a quick run's too)
+  --results-dir DIR   write the raw results to DIR instead of bench/results/`;
 
 async function main(argv: string[]): Promise<number> {
-  const flags = argv.filter((a) => a.startsWith('-'));
-  const names = argv.filter((a) => !a.startsWith('-'));
+  const dirs: Record<string, string | undefined> = { '--summary-dir': undefined, '--results-dir': undefined };
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!(arg in dirs)) rest.push(arg);
+    else if (!argv[i + 1] || argv[i + 1]?.startsWith('-')) {
+      console.error(`${arg} needs a folder\n${USAGE}`);
+      return 2;
+    } else dirs[arg] = argv[++i];
+  }
+  const summaryDir = dirs['--summary-dir'];
+  const flags = rest.filter((a) => a.startsWith('-'));
+  const names = rest.filter((a) => !a.startsWith('-'));
   if (flags.includes('--help') || flags.includes('-h')) {
     console.log(USAGE);
     return 0;
@@ -42,9 +62,10 @@ async function main(argv: string[]): Promise<number> {
   const options = quick ? QUICK : FULL;
   if (!hasGc()) console.error('note: gc is not exposed (run with node --expose-gc); rounds will not start from a collected heap');
   const machine = machineFacts();
+  const commit = currentCommit();
   console.log(`node ${machine.node} · ${machine.nproc} CPUs · ${machine.cpuModel}${quick ? ' · QUICK run' : ''}`);
 
-  const outDir = new URL('./results/', import.meta.url);
+  const outDir = dirs['--results-dir'] ? pathToFileURL(`${resolve(dirs['--results-dir'])}/`) : new URL('./results/', import.meta.url);
   mkdirSync(outDir, { recursive: true });
   for (const name of names.length > 0 ? names : Object.keys(SUITES)) {
     const load = SUITES[name];
@@ -77,6 +98,14 @@ async function main(argv: string[]): Promise<number> {
     };
     writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
     console.log(`\nwrote ${file.pathname}`);
+    if (!quick || summaryDir) {
+      const { node, nproc, cpuModel, totalMemGiB } = machine;
+      const summary = writeRunSummary(
+        { suite: suite.name, startedAt: record.startedAt, durationMs: record.durationMs, command: record.command, commit, quick, machine: { node, nproc, cpuModel, totalMemGiB }, loadAverage: record.loadAverage, tables: report.tables, notes: record.notes },
+        summaryDir ?? SUMMARY_DIR,
+      );
+      console.log(`wrote ${summary} (the summary to keep: commit it with the figures you quote)`);
+    }
   }
   return 0;
 }

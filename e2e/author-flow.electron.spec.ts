@@ -34,7 +34,7 @@ test('a pack author edits combat damage, breaks it and fixes it, in the desktop 
       expect(await page.evaluate("window.open('https://example.com') === null")).toBe(true);
       expect(app.windows()).toHaveLength(1);
     });
-    await authorFlow(new StudioPage(page, testInfo));
+    await authorFlow(new StudioPage(page, testInfo), { game: 'optional' });
   } finally {
     await app.close();
     await rm(workDir, { recursive: true, force: true });

@@ -35,7 +35,7 @@ test('a pack broken at start is shown failed, marked, and loads once fixed', asy
     await page.keyboard.press('Backspace');
     await expect(s.editorLine(7)).toContainText('export const BASE_DAMAGE = 10;');
     await s.save();
-    const entry = await s.nextReload(before);
+    const entry = await s.reloadAfter(before, { pack: 'combat', trigger: 'file', file: COMBAT_FILE });
     await expect(entry).toHaveAttribute('data-outcome', 'success');
     await expect(s.pack('combat')).toHaveAttribute('data-status', 'loaded');
     await expect(s.pack('combat')).toContainText(/[1-9]\d* systems?/);

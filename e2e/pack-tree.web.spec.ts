@@ -48,16 +48,20 @@ test('new file, rename, delete and reload pack from the context menus', async ({
   await expect(page.getByRole('alert').filter({ hasText: 'a file or folder of that name exists' })).toBeVisible();
   await expect(s.fileRow('combat', 'src/renamed.ts')).toBeVisible();
 
+  const beforeDelete = await s.newestReloadId();
   await s.fileRow('combat', 'src/renamed.ts').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Delete…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(s.fileRow('combat', 'src/renamed.ts')).toHaveCount(0);
+  // The delete is a change the watcher reloads after its quiet time: that entry, by its file.
+  const deleted = await s.reloadAfter(beforeDelete, { pack: 'combat', trigger: 'file', file: 'src/renamed.ts' });
+  await expect(deleted).toHaveAttribute('data-outcome', 'success');
 
   const before = await s.newestReloadId();
   await header.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Reload pack' }).click();
-  const entry = await s.nextReload(before);
-  await expect(entry).toHaveAttribute('data-trigger', 'manual');
+  const entry = await s.reloadAfter(before, { pack: 'combat', trigger: 'manual' });
   await expect(entry).toHaveAttribute('data-outcome', 'success');
+  await expect(s.reloadEntries().first()).toHaveAttribute('data-id', (await entry.getAttribute('data-id')) ?? '');
   await s.snapshot('after-context-actions');
 });

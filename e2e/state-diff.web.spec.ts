@@ -28,7 +28,7 @@ test('a Health v1 -> v2 migration appears in the state diff', async ({ page, stu
     writeFile(join(combat, 'components', 'health.ts'), health.replace('version: 1,', 'version: 2,').replace('({ current: 100, max: 100 })', '({ current: 100, max: 100, armour: 0 })')),
   ]);
 
-  const entry = await s.nextReload(before);
+  const entry = await s.reloadAfter(before, { pack: 'combat', trigger: 'file', file: 'src/components/health.ts' });
   await expect(entry).toHaveAttribute('data-outcome', 'success');
   await expect(entry).toContainText(/[1-9]\d* migrations?/);
   await entry.click();

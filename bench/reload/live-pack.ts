@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GameEngine, getSettings, type ReloadResult } from '../../src/engine';
+import { replaceOrFail, within } from '../lib/edit';
 
 const shipped = fileURLToPath(new URL('../../packs/', import.meta.url));
 
@@ -16,10 +17,12 @@ export interface LivePack {
   file(rel: string): string;
   read(rel: string): string;
   write(rel: string, text: string): void;
+  /** Replaces text in a file of combat and saves it; throws when the text is not there (the file would not change). */
+  edit(rel: string, from: string | RegExp, to: string, base?: string): void;
   /** Performance-clock time at which the watcher logged `Triggering reload for pack: combat`, per reload. */
   triggers: number[];
-  /** Resolves with the next reload result and the clock time it was recorded. */
-  nextReload(): Promise<{ result: ReloadResult; at: number }>;
+  /** Resolves with the next reload result and the clock time it was recorded; rejects after `timeoutMs` (default 30 s) without one. */
+  nextReload(timeoutMs?: number): Promise<{ result: ReloadResult; at: number }>;
   close(): Promise<void>;
 }
 
@@ -46,13 +49,19 @@ export async function livePack(options: { watch: boolean; debounce?: number }): 
     read: (rel) => readFileSync(file(rel), 'utf8'),
     write: (rel, text) => writeFileSync(file(rel), text),
     triggers,
-    nextReload: () =>
-      new Promise((resolve) => {
-        const sub = engine.hotReload.onReload.on((result) => {
-          sub.dispose();
+    edit(rel, from, to, base) {
+      writeFileSync(file(rel), replaceOrFail(base ?? readFileSync(file(rel), 'utf8'), from, to, `packs/combat/${rel}`));
+    },
+    nextReload(timeoutMs = 30_000) {
+      let sub: { dispose(): void } | undefined;
+      const next = new Promise<{ result: ReloadResult; at: number }>((resolve) => {
+        sub = engine.hotReload.onReload.on((result) => {
+          sub?.dispose();
           resolve({ result, at: performance.now() });
         });
-      }),
+      });
+      return within(next, timeoutMs, 'the reload of combat').finally(() => sub?.dispose());
+    },
     async close() {
       await engine.stop();
       rmSync(dir, { recursive: true, force: true });

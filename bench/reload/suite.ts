@@ -22,7 +22,7 @@ async function oneLineChange(ctx: SuiteContext, runs: number): Promise<number[]>
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const done = live.nextReload();
-    live.write(rel, original.replace('export const BASE_DAMAGE = 10;', `export const BASE_DAMAGE = ${11 + i};`));
+    live.edit(rel, 'export const BASE_DAMAGE = 10;', `export const BASE_DAMAGE = ${11 + i};`, original);
     const { result, at } = await done;
     if (!result.success) throw new Error(`reload failed: ${result.error?.message}`);
     const trigger = live.triggers.at(-1) ?? at;
@@ -44,13 +44,12 @@ async function migrationChange(ctx: SuiteContext, runs: number, entities: number
   for (let i = 0; i < runs; i++) {
     const version = i + 2;
     const done = live.nextReload();
-    live.write('src/components/health.ts', healthSrc.replace('version: 1,', `version: ${version},`));
-    live.write(
+    live.edit('src/components/health.ts', 'version: 1,', `version: ${version},`, healthSrc);
+    live.edit(
       'src/pack.ts',
-      packSrc.replace(
-        'getMigrations() {\n    return [];\n  }',
-        `getMigrations() {\n    return Array.from({ length: ${version - 1} }, (_, k) => ({ component: 'Health', from: k + 1, to: k + 2, migrate: (d: { current: number; max: number }) => ({ ...d, generation: k + 2 }) }));\n  }`,
-      ),
+      'getMigrations() {\n    return [];\n  }',
+      `getMigrations() {\n    return Array.from({ length: ${version - 1} }, (_, k) => ({ component: 'Health', from: k + 1, to: k + 2, migrate: (d: { current: number; max: number }) => ({ ...d, generation: k + 2 }) }));\n  }`,
+      packSrc,
     );
     const { result, at } = await done;
     if (!result.success) throw new Error(`reload failed: ${result.error?.message}`);
@@ -67,7 +66,7 @@ async function heapOverReloads(ctx: SuiteContext, count: number): Promise<{ befo
   const rel = 'src/systems/combat.ts';
   const original = live.read(rel);
   const reload = async (i: number) => {
-    live.write(rel, original.replace('export const BASE_DAMAGE = 10;', `export const BASE_DAMAGE = ${10 + (i % 50)};`));
+    live.edit(rel, 'export const BASE_DAMAGE = 10;', `export const BASE_DAMAGE = ${11 + (i % 50)};`, original);
     const result = await live.engine.hotReload.reloadPack('combat', undefined, { trigger: 'file', changedFiles: [live.file(rel)] });
     if (!result.success) throw new Error(`reload failed: ${result.error?.message}`);
   };

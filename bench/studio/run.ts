@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from '../../src/main/launch/studio-build';
 import { machineFacts, packageVersion } from '../lib/machine';
 import { formatTable } from '../lib/suite';
+import { currentCommit, writeRunSummary } from '../lib/summary';
 import { runStudioBench } from './suite';
 
 const root = new URL('../../', import.meta.url);
@@ -17,12 +18,20 @@ const quick = args.includes('--quick');
 
 await ensureBuilt(fileURLToPath(root), 'renderer', (l) => console.error(l));
 const machine = machineFacts();
+const startedAt = new Date();
+const commit = currentCommit();
 const report = await runStudioBench({ starts: quick ? 2 : 7, saves: quick ? 4 : 15, log: (l) => console.error(l) });
 const tables = report.tables.map((t) => formatTable(t)).join('\n\n');
 console.log(`${tables}\n\n${(report.notes ?? []).map((n) => `- ${n}`).join('\n')}`);
 
 mkdirSync(new URL('bench/results/', root), { recursive: true });
 writeFileSync(new URL('bench/results/studio.json', root), JSON.stringify({ suite: 'studio', at: new Date().toISOString(), machine, quick, data: report.data }, null, 2));
+if (!quick) {
+  const { node, nproc, cpuModel, totalMemGiB } = machine;
+  const command = `npm run bench:studio -- ${args.join(' ')}`.trim();
+  const file = writeRunSummary({ suite: 'studio', startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), command, commit, quick, machine: { node, nproc, cpuModel, totalMemGiB }, tables: report.tables, notes: report.notes ?? [] });
+  console.error(`wrote ${file} (the summary to keep: commit it with the figures you quote)`);
+}
 
 if (args.includes('--write-docs')) {
   const docs = new URL('docs/benchmarks.md', root);

@@ -2,6 +2,15 @@
 // (clicks, typing, keyboard shortcuts) and read what is on screen.
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
+/** Which timeline entry a step waits for. */
+export interface ReloadWanted {
+  pack: string;
+  trigger: 'file' | 'manual' | 'api' | 'dependency' | 'load';
+  /** A file the reload changed, relative to the pack folder. */
+  file?: string;
+  timeout?: number;
+}
+
 export class StudioPage {
   constructor(
     readonly page: Page,
@@ -57,11 +66,26 @@ export class StudioPage {
     return Number(await first.getAttribute('data-id'));
   }
 
-  /** Waits for a timeline entry newer than `afterId` and returns it. */
-  async nextReload(afterId: number): Promise<Locator> {
-    const newest = this.reloadEntries().first();
-    await expect.poll(async () => Number((await newest.getAttribute('data-id')) ?? 0), { timeout: 15_000 }).toBeGreaterThan(afterId);
-    return newest;
+  /**
+   * Waits for the timeline entry a step means (its pack, trigger and, when
+   * given, a changed file) among those newer than `afterId`, and returns
+   * that entry pinned by its id: never "whatever is newest", which another
+   * reload (a save's debounce still pending, a dependant) can take over.
+   */
+  async reloadAfter(afterId: number, want: ReloadWanted): Promise<Locator> {
+    const candidates = this.reloadEntries().and(this.page.locator(`[data-pack="${want.pack}"][data-trigger="${want.trigger}"]`));
+    const id = async () => {
+      const found = await candidates.evaluateAll(
+        (els, { afterId, file }) =>
+          els
+            .filter((el) => Number(el.getAttribute('data-id')) > afterId && (file === undefined || (el.getAttribute('data-files') ?? '').split(',').includes(file)))
+            .map((el) => Number(el.getAttribute('data-id'))),
+        { afterId, file: want.file },
+      );
+      return found.length > 0 ? Math.min(...found) : 0;
+    };
+    await expect.poll(id, { timeout: want.timeout ?? 15_000, message: `a ${want.trigger} reload of ${want.pack}${want.file ? ` changing ${want.file}` : ''} after entry #${afterId}` }).toBeGreaterThan(0);
+    return this.reloadEntries().and(this.page.locator(`[data-id="${await id()}"]`));
   }
 
   terminalStatus(): Locator {

@@ -1,11 +1,12 @@
 // The studio's one layout: packs on the left, the editor with the terminal
-// and log below it in the middle, the reload timeline and its state diff on
-// the right. Every border between panels can be dragged.
+// and log below it in the middle, the reload timeline, the TypeScript
+// problems and the state diff on the right. Every border between panels can be dragged.
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { DialogHost } from './components/dialogs';
 import { EditorPanel } from './panels/EditorPanel';
 import { FileTreePanel } from './panels/FileTreePanel';
 import { LogPanel } from './panels/LogPanel';
+import { ProblemsPanel } from './panels/ProblemsPanel';
 import { StateDiffPanel } from './panels/StateDiffPanel';
 import { TerminalPanel } from './panels/TerminalPanel';
 import { TimelinePanel } from './panels/TimelinePanel';
@@ -52,11 +53,11 @@ export function App() {
     <DialogHost>
       <div className="studio">
         <Group orientation="horizontal" className="layout" id="studio-columns">
-          <Panel id="panel-packs" defaultSize="18" minSize="10">
+          <Panel id="panel-packs" defaultSize="16" minSize="10">
             <FileTreePanel />
           </Panel>
           <Separator className="separator vertical" />
-          <Panel id="panel-center" defaultSize="54" minSize="25">
+          <Panel id="panel-center" defaultSize="58" minSize="25">
             <Group orientation="vertical" id="studio-center">
               <Panel id="panel-editor" defaultSize="62" minSize="15">
                 <EditorPanel />
@@ -64,11 +65,11 @@ export function App() {
               <Separator className="separator horizontal" />
               <Panel id="panel-bottom" defaultSize="38" minSize="10">
                 <Group orientation="horizontal" id="studio-bottom">
-                  <Panel id="panel-terminal" defaultSize="55" minSize="15">
+                  <Panel id="panel-terminal" defaultSize="50" minSize="15">
                     <TerminalPanel />
                   </Panel>
                   <Separator className="separator vertical" />
-                  <Panel id="panel-log" defaultSize="45" minSize="15">
+                  <Panel id="panel-log" defaultSize="50" minSize="15">
                     <LogPanel />
                   </Panel>
                 </Group>
@@ -76,13 +77,17 @@ export function App() {
             </Group>
           </Panel>
           <Separator className="separator vertical" />
-          <Panel id="panel-right" defaultSize="28" minSize="12">
+          <Panel id="panel-right" defaultSize="26" minSize="12">
             <Group orientation="vertical" id="studio-right">
-              <Panel id="panel-timeline" defaultSize="40" minSize="10">
+              <Panel id="panel-timeline" defaultSize="32" minSize="10">
                 <TimelinePanel />
               </Panel>
               <Separator className="separator horizontal" />
-              <Panel id="panel-diff" defaultSize="60" minSize="10">
+              <Panel id="panel-problems" defaultSize="24" minSize="8">
+                <ProblemsPanel />
+              </Panel>
+              <Separator className="separator horizontal" />
+              <Panel id="panel-diff" defaultSize="44" minSize="10">
                 <StateDiffPanel />
               </Panel>
             </Group>

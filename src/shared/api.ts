@@ -11,6 +11,7 @@ import type {
   FileRef,
   GameEndpoint,
   LogEntry,
+  PackProblems,
   PackTree,
   ReloadEntry,
   RenameRequest,
@@ -45,6 +46,8 @@ export interface StudioApi {
   getTypeLibraries(): Promise<TypeLibrary[]>;
   /** Where to open a game session (the terminal connects there). */
   openGameSession(): Promise<GameEndpoint>;
+  /** The TypeScript problems of each pack, as of its last type check. */
+  getProblems(): Promise<PackProblems[]>;
 }
 
 export type StudioMethod = keyof StudioApi;
@@ -66,6 +69,7 @@ export const STUDIO_METHODS = [
   'getLog',
   'getTypeLibraries',
   'openGameSession',
+  'getProblems',
 ] as const satisfies readonly StudioMethod[];
 
 // The list above names every method: adding one to StudioApi without listing it fails here.
@@ -86,7 +90,9 @@ export type StudioEvent =
   /** A file's content changed on disk (by the studio or any other program). */
   | { type: 'file-changed'; pack: string; path: string; version: string }
   /** New log lines, oldest first. */
-  | { type: 'log'; entries: LogEntry[] };
+  | { type: 'log'; entries: LogEntry[] }
+  /** A pack's TypeScript problems after a type check (it follows each reload, off the reload's path). */
+  | { type: 'problems'; report: PackProblems };
 
 export type StudioEventListener = (event: StudioEvent) => void;
 

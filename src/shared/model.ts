@@ -86,6 +86,8 @@ export interface SystemStateChange {
   after: unknown;
   added?: boolean;
   removed?: boolean;
+  /** A failed reload: the running version kept this state (before and after are the same). */
+  kept?: boolean;
 }
 
 export interface ComponentDataChange {
@@ -118,6 +120,34 @@ export interface ReloadEntry {
   oldVersion?: string;
   newVersion?: string;
   stateDiff: ReloadStateDiff;
+  /** TypeScript problems in the pack after this reload; set once the type check that follows it is done. */
+  problems?: number;
+}
+
+/** A TypeScript diagnostic in a pack's file. */
+export interface TypeProblem {
+  /** Relative to the pack folder: `src/systems/combat.ts`. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** TypeScript's code: 2322 for "not assignable". */
+  code: number;
+  severity: 'error' | 'warning';
+}
+
+/** The TypeScript problems of one pack, as of its last type check. */
+export interface PackProblems {
+  pack: string;
+  problems: TypeProblem[];
+  /** The reload the check followed, when one did (its timeline entry gets the count). */
+  reloadId?: number;
+  /** When the check finished, epoch milliseconds. */
+  checkedAt: number;
+  durationMs: number;
 }
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';

@@ -71,6 +71,7 @@ export const VALIDATORS: Validators = {
   getReloadHistory: none('getReloadHistory'),
   getLog: none('getLog'),
   getTypeLibraries: none('getTypeLibraries'),
+  getProblems: none('getProblems'),
   openGameSession: none('openGameSession'),
   readFile: (args) => {
     arity('readFile', args, 1);

@@ -80,4 +80,27 @@ describe('the watcher with real editors', () => {
     expect(results.every((r) => r.success)).toBe(true);
     await game.stop();
   });
+
+  it('"Reload pack" during a save\'s quiet time takes that save: one manual reload, no file reload of it after', async () => {
+    const game = await liveGame({ debounce: 1.5 });
+    const results: ReloadResult[] = [];
+    game.engine.hotReload.onReload.on((r) => void results.push(r));
+    game.edit('src/systems/combat.ts', 'BASE_DAMAGE = 10', 'BASE_DAMAGE = 16');
+    // The watcher has seen the save; its reload waits for the quiet time.
+    while (!game.log.lines().some((l) => /File changed: .*combat\.ts/.test(l))) await pause(10);
+    const manual = await game.engine.hotReload.reloadPack('combat', undefined, { trigger: 'manual' });
+    expect([manual.trigger, manual.success, manual.changedFiles]).toEqual(['manual', true, ['src/systems/combat.ts']]);
+    await game.hero.do('attack rat');
+    expect(game.hero.transcript).toContain('for 16 damage');
+    // A later save reloads alone: the first one was not left pending to join it.
+    const next = game.nextReload();
+    game.edit('src/commands/attack.ts', "help: 'Start fighting someone or something'", "help: 'Fight someone'");
+    const later = await next;
+    expect(results.map((r) => [r.trigger, r.changedFiles])).toEqual([
+      ['manual', ['src/systems/combat.ts']],
+      ['file', ['src/commands/attack.ts']],
+    ]);
+    expect(later.success).toBe(true);
+    await game.stop();
+  });
 });

@@ -30,12 +30,19 @@ describe('the WebSocket endpoint (gmcp.mudstandards.org)', () => {
     // Colour comes as ANSI in the binary frames; lines end with CR LF.
     // eslint-disable-next-line no-control-regex
     expect(ws.rawText).toMatch(/\u001b\[1mTown Square\u001b\[0m\r\n/);
+    // The login room's Room.Info comes at the end of the tick: counted before the move, not taken for the temple's.
+    expect((await ws.waitForGmcp('Room.Info')).data).toMatchObject({ name: 'Town Square' });
     const from = ws.gmcp.length;
     const mark = ws.mark();
     ws.line('west');
     await ws.waitFor('Temple of the Dawn', mark);
     expect((await ws.waitForGmcp('Room.Info', from)).data).toMatchObject({ id: 'temple', name: 'Temple of the Dawn' });
     expect(await ws.waitForGmcp('Char.Vitals')).toMatchObject({ data: { hp: 100, maxhp: 100 } });
+    // Room.Info goes out at the end of the tick, after the prompt: it brings no second prompt.
+    ws.line('say one prompt');
+    const said = await ws.waitFor('You say', mark);
+    expect(said).toMatch(/Exits:[^\n]*\r\n> You say/);
+    expect(said).not.toContain('> > ');
   });
 
   it('shares sessions with telnet: a WebSocket player and a telnet player see each other', async () => {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Signal } from '../core/signal';
 import type { Disposable } from '../core/disposable';
 import type { ContentPack } from '../packs/contract';
@@ -94,7 +94,9 @@ export class HotReloadManager {
    */
   reloadPack(name: string, newPack?: ContentPack, options: ReloadOptions = {}): Promise<ReloadResult> {
     return this.enqueue(name, async () => {
-      const result = await this.reloadOne(name, newPack, options);
+      // A reload asked for from the files takes the saves still in the watcher's quiet time with it.
+      const absorbed = !newPack && options.trigger !== 'file' && !options.changedFiles ? (this.watcher?.takePending(name) ?? []) : [];
+      const result = await this.reloadOne(name, newPack, options, absorbed);
       if (result.success) await this.reloadDependants(name, false);
       return result;
     });
@@ -134,7 +136,8 @@ export class HotReloadManager {
     return this.reloadPack(match.pack, undefined, { trigger: options.trigger ?? 'manual', changedFiles: [match.file] });
   }
 
-  private async reloadOne(name: string, newPack: ContentPack | undefined, options: ReloadOptions): Promise<ReloadResult> {
+  /** `absorbed`: saves taken from the watcher, shown as this reload's changed files (it reads every file anyway). */
+  private async reloadOne(name: string, newPack: ContentPack | undefined, options: ReloadOptions, absorbed: string[] = []): Promise<ReloadResult> {
     const record = this.engine.getPack(name);
     if (!record) return this.failure(name, options, `No pack named '${name}' is loaded; loaded packs: ${this.engine.listPacks().map((p) => p.name).join(', ') || 'none'}`);
     const source = this.sources.get(name);
@@ -148,6 +151,7 @@ export class HotReloadManager {
       }),
     );
     if (!result.success && record.status !== 'loaded') record.error = result.error?.message;
+    if (absorbed.length > 0) result.changedFiles = absorbed.map((file) => (source ? relative(source.dir, file) : file));
     return this.record(result);
   }
 

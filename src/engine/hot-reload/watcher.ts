@@ -78,6 +78,22 @@ export class PackWatcher {
     await pack.running;
   }
 
+  /**
+   * Hands over the changes of a pack still in their quiet time (not yet
+   * reloading) and cancels their reload: a reload asked for now reads the
+   * files as they are, so a second reload of the same changes after it
+   * would only repeat it (and come after it on the timeline).
+   */
+  takePending(packName: string): string[] {
+    const pack = this.packs.get(packName);
+    if (!pack || pack.running || pack.pending.size === 0) return [];
+    if (pack.timer) clearTimeout(pack.timer);
+    pack.timer = undefined;
+    const files = [...pack.pending].sort();
+    pack.pending.clear();
+    return files;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.packs.keys()].map((name) => this.unwatch(name)));
   }

@@ -25,8 +25,12 @@ function stateDiffOf(result: ReloadResult): ReloadStateDiff {
   return { systems, components };
 }
 
-/** The engine's reload result as a timeline entry (plain JSON, with the id the timeline selects by). */
-export function toReloadEntry(result: ReloadResult, id: number): ReloadEntry {
+/**
+ * The engine's reload result as a timeline entry (plain JSON, with the id the
+ * timeline selects by). `kept`: for a failed reload, the state the running
+ * version kept (see kept-state.ts).
+ */
+export function toReloadEntry(result: ReloadResult, id: number, kept?: ReloadStateDiff['systems']): ReloadEntry {
   const e = result.error;
   return {
     id,
@@ -51,7 +55,7 @@ export function toReloadEntry(result: ReloadResult, id: number): ReloadEntry {
       : {}),
     ...(result.oldVersion !== undefined ? { oldVersion: result.oldVersion } : {}),
     ...(result.newVersion !== undefined ? { newVersion: result.newVersion } : {}),
-    stateDiff: stateDiffOf(result),
+    stateDiff: !result.success && kept ? { systems: kept, components: {} } : stateDiffOf(result),
   };
 }
 
@@ -63,10 +67,10 @@ export class ReloadTimeline {
 
   constructor(private readonly limit = 500) {}
 
-  add(result: ReloadResult): ReloadEntry {
+  add(result: ReloadResult, kept?: ReloadStateDiff['systems']): ReloadEntry {
     const known = this.byResult.get(result);
     if (known) return known;
-    const entry = toReloadEntry(result, this.nextId++);
+    const entry = toReloadEntry(result, this.nextId++, kept);
     this.byResult.set(result, entry);
     this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
@@ -91,6 +95,12 @@ export class ReloadTimeline {
     this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     return entry;
+  }
+
+  /** Puts the type check's problem count on a reload's entry (the check runs after the entry is made). */
+  setProblems(id: number, count: number): void {
+    const entry = this.entries.find((e) => e.id === id);
+    if (entry) entry.problems = count;
   }
 
   /** The entry made for a result already added (the manual reload answers with it). */

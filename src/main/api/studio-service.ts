@@ -6,6 +6,7 @@ import type {
   FileRef,
   GameEndpoint,
   LogEntry,
+  PackProblems,
   PackTree,
   ReloadEntry,
   RenameRequest,
@@ -98,5 +99,9 @@ export class StudioService implements StudioApi {
 
   async openGameSession(): Promise<GameEndpoint> {
     return this.host.gameEndpoint;
+  }
+
+  async getProblems(): Promise<PackProblems[]> {
+    return this.host.problems();
   }
 }

@@ -20,9 +20,9 @@ let host: StudioHost;
 let api: StudioService;
 const seen: StudioEvent[] = [];
 
-function nextEvent<T extends StudioEvent['type']>(type: T, match: (e: Extract<StudioEvent, { type: T }>) => boolean = () => true): Promise<Extract<StudioEvent, { type: T }>> {
+function nextEvent<T extends StudioEvent['type']>(type: T, match: (e: Extract<StudioEvent, { type: T }>) => boolean = () => true, ms = 10_000): Promise<Extract<StudioEvent, { type: T }>> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${type} event within 10 s`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`no ${type} event within ${ms / 1000} s`)), ms);
     const off = host.events.subscribe((event) => {
       if (event.type === type && match(event as Extract<StudioEvent, { type: T }>)) {
         clearTimeout(timer);
@@ -76,6 +76,9 @@ describe('StudioHost', () => {
     expect(entry.success).toBe(false);
     expect(entry.rolledBack).toBe(true);
     expect(entry.error).toMatchObject({ file: COMBAT, line: 7 });
+    // What was kept: the running version's StatefulSystem state, the same before and after.
+    expect(entry.stateDiff.systems.CombatSystem).toMatchObject({ kept: true, before: { active_combats: {}, cooldowns: {} }, after: { active_combats: {}, cooldowns: {} } });
+    expect(entry.stateDiff.components).toEqual({});
     expect((await api.listPacks()).find((p) => p.pack.name === 'combat')?.pack.status).toBe('loaded');
     const log = await api.getLog();
     expect(log.some((l) => l.level === 'ERROR' && l.pack === 'combat' && l.message.includes('Failed to reload'))).toBe(true);
@@ -88,6 +91,26 @@ describe('StudioHost', () => {
     expect(entry).toMatchObject({ packName: 'combat', trigger: 'manual', success: true });
     await expect(api.reloadPack('nope')).rejects.toMatchObject({ code: 'not-found' });
   });
+
+  it('a type error reloads green, then the type check reports it with file:line and puts the count on the entry', async () => {
+    const file = await api.readFile({ pack: 'combat', path: COMBAT });
+    const lines = file.content.split('\n');
+    lines.splice(9, 0, "export const n: number = 'oops';");
+    const reloaded = nextEvent('reload', (e) => e.entry.packName === 'combat');
+    await api.saveFile({ pack: 'combat', path: COMBAT, content: lines.join('\n'), baseVersion: file.version });
+    const { entry } = await reloaded;
+    expect(entry).toMatchObject({ success: true, trigger: 'file' });
+    expect(entry.problems).toBeUndefined(); // the check runs after the reload result, in the worker
+    const { report } = await nextEvent('problems', (e) => e.report.reloadId === entry.id, 60_000);
+    expect(report.pack).toBe('combat');
+    expect(report.problems).toEqual([expect.objectContaining({ file: COMBAT, line: 10, column: 14, code: 2322, severity: 'error', message: "Type 'string' is not assignable to type 'number'." })]);
+    expect((await api.getReloadHistory()).find((e) => e.id === entry.id)?.problems).toBe(1);
+    expect((await api.getProblems()).find((p) => p.pack === 'combat')?.problems).toHaveLength(1);
+    // Fixed: the next check reports none.
+    const fixed = nextEvent('problems', (e) => e.report.pack === 'combat' && e.report.problems.length === 0, 60_000);
+    await api.saveFile({ pack: 'combat', path: COMBAT, content: file.content });
+    await fixed;
+  }, 90_000);
 
   it('tells the renderers when files appear on disk', async () => {
     const packs = nextEvent('packs', (e) => JSON.stringify(e.packs).includes('src/notes.md'));

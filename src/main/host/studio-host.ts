@@ -1,15 +1,21 @@
 import { consoleSink, GameEngine, getSettings, type LogLevel, type PackRecord, type Settings } from '../../engine';
 import type { GameEndpoint, PackTree, ReloadEntry } from '../../shared/model';
+import { keptStateOf } from '../api/kept-state';
 import { summarizePack } from '../api/pack-summaries';
 import { ReloadTimeline } from '../api/reload-entries';
 import { PackFiles } from '../files/pack-files';
 import { TreeWatcher } from '../files/tree-watcher';
 import { loadEngineDeclarations } from '../types/engine-declarations';
-import type { TypeLibrary } from '../../shared/model';
+import type { PackProblems, TypeLibrary } from '../../shared/model';
 import { EventHub } from './event-hub';
 import { prepareGameServer, type StudioGameServer } from './game-server';
 import { LogBuffer } from './log-buffer';
 import { PackLoader, type LoadAttempt } from './pack-loader';
+import { TypeChecks } from './type-checks';
+import { findRepoRoot } from '../paths';
+
+/** How long after start the packs are first type-checked (a reload before that checks its pack at once). */
+const FIRST_TYPE_CHECK_DELAY_MS = 2000;
 
 export interface StudioHostOptions {
   /** Folder holding the packs (default: settings, i.e. ./packs or MAID_PACKS_DIR). */
@@ -49,6 +55,9 @@ export class StudioHost {
   private typeLibraries: Promise<TypeLibrary[]> | undefined;
   private packsTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** The packs' TypeScript problems, checked in a worker after each reload (none outside a checkout with TypeScript). */
+  private typeChecks: TypeChecks | undefined;
+  private firstCheck: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly engine: GameEngine,
@@ -102,10 +111,15 @@ export class StudioHost {
 
   private async boot(content: string[]): Promise<void> {
     const { engine, settings } = this;
+    const root = findRepoRoot();
+    if (root) {
+      this.typeChecks = new TypeChecks({ root, packsDir: settings.packsDir }, (report) => this.recordProblems(report), (message) => engine.logger.warn(message));
+    }
     engine.hotReload.onReload.on((result) => {
-      const entry = this.timeline.add(result);
+      const entry = this.timeline.add(result, result.success ? undefined : keptStateOf(engine.getPack(result.packName)));
       this.events.emit({ type: 'reload', entry });
       this.announcePacks();
+      this.checkTypes(result.packName, entry.id); // after the result is out: never on the reload's path
     });
     engine.packChanged.on((record) => {
       void this.watchTree(record);
@@ -121,6 +135,28 @@ export class StudioHost {
     await Promise.all(this.loader.list().map((pack) => this.watchTree({ name: pack.name, dir: pack.dir })));
     this.endpoint = await this.game.listen();
     if (!this.endpoint.available) engine.logger.warn(`Studio: ${this.endpoint.reason}`);
+    // The first check parses the engine's sources too (seconds of CPU): it waits until the page and
+    // the editor have loaded, so it never competes with the studio's start.
+    this.firstCheck = setTimeout(() => {
+      for (const record of engine.listPacks()) this.checkTypes(record.name);
+    }, FIRST_TYPE_CHECK_DELAY_MS);
+    this.firstCheck.unref();
+  }
+
+  /** Type-checks a pack's files in the worker; the report reaches the renderers as a `problems` event. */
+  private checkTypes(pack: string, reloadId?: number): void {
+    const dir = this.engine.getPack(pack)?.dir ?? this.loader.get(pack)?.dir;
+    if (dir) this.typeChecks?.request(pack, dir, reloadId);
+  }
+
+  private recordProblems(report: PackProblems): void {
+    if (report.reloadId !== undefined) this.timeline.setProblems(report.reloadId, report.problems.length);
+    this.events.emit({ type: 'problems', report });
+  }
+
+  /** The newest TypeScript problems of each pack. */
+  problems(): PackProblems[] {
+    return this.typeChecks?.all() ?? [];
   }
 
   private async watchTree(record: Pick<PackRecord, 'name' | 'dir'>): Promise<void> {
@@ -170,6 +206,7 @@ export class StudioHost {
     const entry = this.timeline.addAttempt(attempt);
     this.events.emit({ type: 'reload', entry });
     this.announcePacks();
+    this.checkTypes(attempt.packName, entry.id);
   }
 
   /** Tells every renderer the packs changed; a burst of causes makes one event. */
@@ -196,8 +233,10 @@ export class StudioHost {
     if (this.stopped) return;
     this.stopped = true;
     if (this.packsTimer) clearTimeout(this.packsTimer);
+    if (this.firstCheck) clearTimeout(this.firstCheck);
     for (const pending of this.retryTimers.values()) clearTimeout(pending.timer);
     this.logs.drain();
+    await this.typeChecks?.stop();
     await this.game?.stop().catch((err) => this.engine.logger.warn(`Studio: game server did not stop cleanly: ${String(err)}`));
     await this.treeWatcher.close();
     await this.engine.stop();

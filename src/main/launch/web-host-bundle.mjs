@@ -16,15 +16,20 @@ function newestMtime(path) {
   return newest;
 }
 
-/** The bundle's path, built first when missing or older than its sources. */
+/** The bundle's path, built first when missing or older than its sources (with the type-check worker beside it). */
 export async function ensureWebHostBundle(root, options = {}) {
-  const outfile = join(root, 'out', 'web', 'studio.mjs');
-  const stale = !existsSync(outfile) || Math.max(...SOURCES.map((s) => newestMtime(join(root, s)))) > statSync(outfile).mtimeMs;
+  const outdir = join(root, 'out', 'web');
+  const outfile = join(outdir, 'studio.mjs');
+  const products = [outfile, join(outdir, 'type-check-worker.mjs')];
+  const built = products.every((p) => existsSync(p)) ? Math.min(...products.map((p) => statSync(p).mtimeMs)) : 0;
+  const stale = built === 0 || Math.max(...SOURCES.map((s) => newestMtime(join(root, s)))) > built;
   if (stale || options.force) {
     const { build } = await import('esbuild');
     await build({
-      entryPoints: [join(root, 'src', 'main', 'launch', 'cli.ts')],
-      outfile,
+      // The worker is its own entry: the host starts it from the file next to itself.
+      entryPoints: { studio: join(root, 'src', 'main', 'launch', 'cli.ts'), 'type-check-worker': join(root, 'src', 'main', 'types', 'type-check-worker.ts') },
+      outdir,
+      outExtension: { '.js': '.mjs' },
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -144,6 +144,16 @@ export function EditorPanel() {
     }
   }, [active, activeTab]);
 
+  // A problem clicked elsewhere: show its line once its file is the active tab.
+  const reveal = useStudio((s) => s.reveal);
+  useEffect(() => {
+    const ed = editor.current;
+    if (!ed || !reveal || reveal.key !== active || shown.current !== active) return;
+    ed.revealLineInCenter(reveal.line);
+    ed.setPosition({ lineNumber: reveal.line, column: reveal.column });
+    ed.focus();
+  }, [reveal, active]);
+
   return (
     <div className="panel editor-panel" aria-label="Editor">
       <Tabs tabs={tabs} active={active} />

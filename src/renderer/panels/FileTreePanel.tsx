@@ -84,27 +84,34 @@ function PackSection({ tree, openMenu }: { tree: PackTree; openMenu: (e: React.M
     { label: 'Reload pack', run: () => void actions.reloadPack(pack.name) },
   ];
   const status = pack.reloading ? 'reloading' : pack.status;
+  const [open, setOpen] = useState(true);
   return (
-    <section className="pack" data-testid={`pack-${pack.name}`} data-status={pack.status}>
+    <section className="pack" data-testid={`pack-${pack.name}`} data-status={pack.status} data-expanded={open}>
       <header className="pack-header" onContextMenu={(e) => openMenu(e, menu)} title={pack.description ?? ''}>
         <div className="pack-title">
-          <span className="pack-name">{pack.name}</span>
-          <span className="pack-version">v{pack.version}</span>
+          <button className="icon-button pack-twisty" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${pack.name}`} title={open ? 'Hide the files' : 'Show the files'} onClick={() => setOpen(!open)}>
+            {open ? '▾' : '▸'}
+          </button>
+          <span className="pack-name" onClick={() => setOpen(!open)}>
+            {pack.name}
+          </span>
           <span className={`badge ${status}`}>{status}</span>
           <button className="icon-button" title={`Reload ${pack.name}`} aria-label={`Reload ${pack.name}`} onClick={() => void actions.reloadPack(pack.name)}>
             ⟳
           </button>
         </div>
         <div className="pack-counts" title={`Systems: ${pack.systems.join(', ') || 'none'}\nCommands: ${pack.commands.join(', ') || 'none'}`}>
-          {plural(pack.systems.length, 'system')} · {plural(pack.commands.length, 'command')}
+          v{pack.version} · {plural(pack.systems.length, 'system')} · {plural(pack.commands.length, 'command')}
         </div>
         {pack.error && <div className="pack-error">{pack.error}</div>}
       </header>
-      <ul role="tree" aria-label={`${pack.name} files`}>
-        {tree.files.map((node) => (
-          <FileRow key={node.path} pack={pack.name} node={node} depth={0} openMenu={openMenu} />
-        ))}
-      </ul>
+      {open && (
+        <ul role="tree" aria-label={`${pack.name} files`}>
+          {tree.files.map((node) => (
+            <FileRow key={node.path} pack={pack.name} node={node} depth={0} openMenu={openMenu} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -1,10 +1,37 @@
 // The engine log, live, filterable by level, pack and text.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import '../styles/log.css';
 import type { LogLevel } from '../../shared/model';
 import { useStudio } from '../state/context';
 import { filterLogs } from '../state/studio-state';
 
 const LEVELS: LogLevel[] = ['DEBUG', 'INFO', 'WARNING', 'ERROR'];
+
+/**
+ * The message with a line-break opportunity after each `/`, and names with a
+ * hyphen kept whole: a long path wraps between its folders, never inside a
+ * name (browsers would break after any `-`).
+ */
+function Message({ text }: { text: string }) {
+  const parts = text.split(/(\/|[^\s/]*-[^\s/]*)/);
+  return (
+    <span className="log-message">
+      {parts.map((part, i) =>
+        part === '/' ? (
+          <Fragment key={i}>
+            /<wbr />
+          </Fragment>
+        ) : part.includes('-') ? (
+          <span key={i} className="log-word">
+            {part}
+          </span>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
+    </span>
+  );
+}
 
 export function LogPanel() {
   const logs = useStudio((s) => s.logs);
@@ -23,12 +50,12 @@ export function LogPanel() {
 
   return (
     <div className="panel log-panel" aria-label="Log">
-      <div className="panel-title">
+      <div className="panel-title log-title">
         Log
-        <select aria-label="Log level" value={level} onChange={(e) => setLevel(e.target.value as LogLevel)}>
+        <select aria-label="Log level" title="Lowest level shown" value={level} onChange={(e) => setLevel(e.target.value as LogLevel)}>
           {LEVELS.map((l) => (
             <option key={l} value={l}>
-              {l} and above
+              {l === 'ERROR' ? 'ERROR' : `${l}+`}
             </option>
           ))}
         </select>
@@ -52,10 +79,12 @@ export function LogPanel() {
         }}
       >
         {shown.map((l) => (
-          <div key={l.seq} className={`log-line ${l.level.toLowerCase()}`} data-level={l.level} data-pack={l.pack ?? ''}>
+          <div key={l.seq} className={`log-line ${l.level.toLowerCase()}`} data-level={l.level} data-pack={l.pack ?? ''} title={new Date(l.time).toLocaleTimeString([], { hour12: false })}>
             <span className="log-time">{new Date(l.time).toLocaleTimeString([], { hour12: false })}</span>
-            <span className="log-level">{l.level}</span>
-            <span className="log-message">{l.message}</span>
+            <span className="log-level" title={l.level}>
+              {l.level === 'WARNING' ? 'WARN' : l.level}
+            </span>
+            <Message text={l.message} />
           </div>
         ))}
       </div>

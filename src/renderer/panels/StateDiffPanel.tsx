@@ -8,12 +8,12 @@ import { diffHtml } from '../diff/structural-diff';
 import { useStudio } from '../state/context';
 import { outcomeOf } from '../state/studio-state';
 
-function Diff({ before, after, testId }: { before: unknown; after: unknown; testId: string }) {
+function Diff({ before, after, testId, kept = false }: { before: unknown; after: unknown; testId: string; kept?: boolean }) {
   const rendered = useMemo(() => diffHtml(before, after), [before, after]);
   if (!rendered.changed) {
     return (
       <div className="diff unchanged" data-testid={testId} data-changed="false">
-        <div className="diff-note">unchanged</div>
+        <div className="diff-note">{kept ? 'kept: the running version holds this state' : 'unchanged'}</div>
         <pre>{JSON.stringify(before, null, 2)}</pre>
       </div>
     );
@@ -23,13 +23,14 @@ function Diff({ before, after, testId }: { before: unknown; after: unknown; test
 
 function SystemDiff({ name, change }: { name: string; change: SystemStateChange }) {
   return (
-    <section className="diff-section" data-system={name}>
+    <section className="diff-section" data-system={name} data-kept={change.kept ? 'true' : undefined}>
       <h4>
         {name}
         {change.added && <span className="badge added">new system</span>}
         {change.removed && <span className="badge removed">removed</span>}
+        {change.kept && <span className="badge kept">kept</span>}
       </h4>
-      <Diff before={change.before} after={change.after} testId={`system-diff-${name}`} />
+      <Diff before={change.before} after={change.after} testId={`system-diff-${name}`} kept={change.kept === true} />
     </section>
   );
 }
@@ -53,12 +54,25 @@ function ComponentDiff({ name, change }: { name: string; change: ComponentDataCh
   );
 }
 
+/** What a rolled-back reload kept: the version still running, its systems' state, the world's data. */
+function keptText(entry: ReloadEntry): string {
+  const systems = Object.keys(entry.stateDiff.systems);
+  const version = entry.oldVersion ? `v${entry.oldVersion}` : 'the previous version';
+  const state = systems.length > 0 ? `the state of ${systems.join(', ')} as it was` : 'no StatefulSystem state to keep';
+  return `Kept: ${version} of ${entry.packName} still runs, with ${state}; component data is as it was before the reload.`;
+}
+
 function Summary({ entry }: { entry: ReloadEntry }) {
   const outcome = outcomeOf(entry);
   return (
     <div className={`diff-summary ${outcome}`} data-testid="state-diff-summary" data-outcome={outcome}>
-      Reload #{entry.id} of <b>{entry.packName}</b>: {outcome === 'success' ? 'succeeded' : outcome === 'rolled-back' ? 'failed and was rolled back; the state below is what was restored' : 'failed'}
+      Reload #{entry.id} of <b>{entry.packName}</b>: {outcome === 'success' ? 'succeeded' : outcome === 'rolled-back' ? 'failed and was rolled back' : 'failed'}
       {entry.error && <div className="diff-error">{entry.error.message}</div>}
+      {outcome === 'rolled-back' && (
+        <div className="diff-kept" data-testid="state-diff-kept">
+          {keptText(entry)}
+        </div>
+      )}
     </div>
   );
 }
@@ -81,13 +95,15 @@ export function StateDiffPanel() {
         {entry && <Summary entry={entry} />}
         {entry && (
           <>
-            <h3>Systems ({systems.length})</h3>
+            <h3>
+              Systems ({systems.length}){entry.rolledBack ? ': state kept' : ''}
+            </h3>
             {systems.length === 0 && <div className="empty">No StatefulSystem in this pack.</div>}
             {systems.map(([name, change]) => (
               <SystemDiff key={name} name={name} change={change} />
             ))}
             <h3>Migrated components ({components.length})</h3>
-            {components.length === 0 && <div className="empty">No component data was migrated.</div>}
+            {components.length === 0 && <div className="empty">{entry.rolledBack ? 'No component data changed: the rollback put it back as it was.' : 'No component data was migrated.'}</div>}
             {components.map(([name, change]) => (
               <ComponentDiff key={name} name={name} change={change} />
             ))}

@@ -9,6 +9,7 @@ import { useActions, useStudio } from '../state/context';
 import { InputHistory } from '../terminal/input-history';
 import { MudLink, type LinkStatus } from '../terminal/mud-link';
 import { asksForPassword, echoFromGmcp } from '../terminal/mud-protocol';
+import { WordWrapper } from '../terminal/word-wrap';
 
 const THEME = { background: '#14161b', foreground: '#d7dae0', cursor: '#d7dae0' };
 
@@ -49,6 +50,9 @@ export function TerminalPanel() {
   const history = useRef(new InputHistory());
   const recent = useRef('');
   const serverEcho = useRef<boolean | undefined>(undefined);
+  const wrapper = useRef(new WordWrapper(80));
+  /** Writes to the terminal broken at spaces for its width (xterm alone would cut words at the edge). */
+  const show = (text: string) => term.current?.write(wrapper.current.wrap(text));
 
   // The terminal itself lives as long as the panel; xterm loads on its own, off the studio's critical path.
   const [ready, setReady] = useState(false);
@@ -60,7 +64,11 @@ export function TerminalPanel() {
     void Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]).then(([{ Terminal }, { FitAddon }]) => {
       if (disposed) return;
       const t = new Terminal({ convertEol: true, cursorBlink: false, disableStdin: true, fontSize: 13, scrollback: 5000, theme: THEME });
-      const unmount = mountTerminal(el, t, new FitAddon(), (cols, rows) => link.current?.reportSize(cols, rows));
+      const unmount = mountTerminal(el, t, new FitAddon(), (cols, rows) => {
+        wrapper.current.resize(cols);
+        link.current?.reportSize(cols, rows);
+      });
+      wrapper.current.resize(t.cols);
       term.current = t;
       cleanup = () => {
         unmount();
@@ -93,7 +101,7 @@ export function TerminalPanel() {
           game.url,
           {
             text: (text) => {
-              t?.write(text);
+              show(text);
               recent.current = (recent.current + text).slice(-400);
               setMasked(serverEcho.current === false || asksForPassword(recent.current));
             },
@@ -107,7 +115,7 @@ export function TerminalPanel() {
             status: (s, why) => {
               setStatus(s);
               setReason(why ?? '');
-              if (s === 'closed') t?.write(`\r\n\x1b[2m-- ${why ?? 'disconnected'} --\x1b[0m\r\n`);
+              if (s === 'closed') show(`\r\n\x1b[2m-- ${why ?? 'disconnected'} --\x1b[0m\r\n`);
             },
           },
           version,
@@ -131,7 +139,7 @@ export function TerminalPanel() {
     const line = input;
     l.sendLine(line);
     history.current.push(line, masked);
-    if (!masked) term.current?.write(`\x1b[33m${line}\x1b[0m\r\n`);
+    if (!masked) show(`\x1b[33m${line}\x1b[0m\r\n`);
     recent.current = '';
     setInput('');
     if (serverEcho.current !== false) setMasked(false);

@@ -26,6 +26,8 @@ function Entry({ entry, selected }: { entry: ReloadEntry; selected: boolean }) {
       data-outcome={outcome}
       data-pack={entry.packName}
       data-trigger={entry.trigger}
+      data-files={entry.changedFiles.join(',')}
+      data-problems={entry.problems ?? ''}
       onClick={() => actions.selectReload(entry.id)}
       onKeyDown={(e) => e.key === 'Enter' && actions.selectReload(entry.id)}
     >
@@ -36,6 +38,11 @@ function Entry({ entry, selected }: { entry: ReloadEntry; selected: boolean }) {
         <span className="reload-pack">{entry.packName}</span>
         <span className={`badge ${outcome}`}>{OUTCOME_LABEL[outcome]}</span>
         <span className="reload-trigger">{entry.trigger}</span>
+        {entry.problems !== undefined && entry.problems > 0 && (
+          <span className="badge failed reload-problems" title="TypeScript problems in the pack after this reload (see Problems)">
+            {entry.problems} problem{entry.problems === 1 ? '' : 's'}
+          </span>
+        )}
         <span className="reload-duration">{entry.durationMs.toFixed(1)} ms</span>
         <span className="reload-time">{time(entry.timestamp)}</span>
       </div>

@@ -7,8 +7,9 @@ import { normalizePackPath } from '../../shared/pack-paths';
 import type { StudioConnection } from '../api/clients';
 import { disposeModel, ensureModel, modelOf, replaceText, setTypeLibraries } from '../editor/models';
 import { applyReloadMarkers } from '../editor/reload-markers';
+import { applyTypeProblems, applyTypeProblemsTo } from '../editor/type-markers';
 import { Store } from './store';
-import { initialState, tabKey, withLogs, withoutTab, withReload, withTab, withTabChange, type StudioState } from './studio-state';
+import { initialState, tabKey, withLogs, withoutTab, withProblems, withReload, withTab, withTabChange, type StudioState } from './studio-state';
 
 /** What the editor knows of each file it holds: the disk version it started from, and the undo point of the last save. */
 interface FileBase {
@@ -59,8 +60,15 @@ export class StudioActions {
   }
 
   private async resync(): Promise<void> {
-    const [packs, reloads, logs] = await Promise.all([this.client.listPacks(), this.client.getReloadHistory(), this.client.getLog()]);
-    this.store.set((s) => ({ packs, reloads, logs: withLogs({ ...s, logs: [] }, logs).logs ?? [], selectedReloadId: s.selectedReloadId ?? reloads[0]?.id }));
+    const [packs, reloads, logs, problems] = await Promise.all([this.client.listPacks(), this.client.getReloadHistory(), this.client.getLog(), this.client.getProblems()]);
+    this.store.set((s) => ({
+      packs,
+      reloads,
+      logs: withLogs({ ...s, logs: [] }, logs).logs ?? [],
+      selectedReloadId: s.selectedReloadId ?? reloads[0]?.id,
+      problems: Object.fromEntries(problems.map((p) => [p.pack, p])),
+    }));
+    for (const report of problems) applyTypeProblems(report);
   }
 
   /** Engine declarations and every pack source, so the TypeScript service sees what the packs import. */
@@ -88,6 +96,7 @@ export class StudioActions {
     // A reload that failed in this file before the file was open still marks it.
     const newest = this.store.get().reloads.find((r) => r.packName === file.pack);
     if (newest && !newest.success && newest.error?.file === file.path) applyReloadMarkers(newest);
+    applyTypeProblemsTo(file.pack, file.path);
     model.onDidChangeContent(() => {
       const base = this.bases.get(key);
       const dirty = base !== undefined && model.getAlternativeVersionId() !== base.savedAltId;
@@ -109,6 +118,10 @@ export class StudioActions {
         return;
       case 'file-changed':
         void this.onDiskChange(event.pack, event.path, event.version);
+        return;
+      case 'problems':
+        this.store.set((s) => withProblems(s, event.report));
+        applyTypeProblems(event.report);
         return;
     }
   }
@@ -243,6 +256,12 @@ export class StudioActions {
   /** Where the terminal connects to the game. */
   openGameSession(): Promise<GameEndpoint> {
     return this.client.openGameSession();
+  }
+
+  /** Opens a file at a line (a problem clicked in the Problems list). */
+  async reveal(pack: string, path: string, line: number, column: number): Promise<void> {
+    await this.openFile(pack, path);
+    this.store.set((s) => ({ reveal: { key: tabKey(pack, path), line, column, seq: (s.reveal?.seq ?? 0) + 1 } }));
   }
 
   selectReload(id: number): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LogEntry, ReloadEntry } from '../../shared/model';
-import { filterLogs, initialState, outcomeOf, withLogs, withoutTab, withReload, withTab } from './studio-state';
+import type { LogEntry, PackProblems, ReloadEntry, TypeProblem } from '../../shared/model';
+import { allProblems, filterLogs, initialState, outcomeOf, withLogs, withoutTab, withProblems, withReload, withTab } from './studio-state';
 
 const reload = (id: number, over: Partial<ReloadEntry> = {}): ReloadEntry => ({
   id,
@@ -52,5 +52,19 @@ describe('studio state', () => {
     expect(s.activeTab).toBe('combat/a.ts');
     s = { ...s, ...withoutTab(s, 'combat/a.ts') };
     expect(s.activeTab).toBe('combat/b.ts');
+  });
+
+  it("puts a type check's count on the reload it followed, whichever arrives first", () => {
+    const problem = (file: string, line: number, severity: TypeProblem['severity'] = 'error'): TypeProblem => ({ file, line, column: 1, endLine: line, endColumn: 2, message: 'm', code: 2322, severity });
+    const report = (pack: string, reloadId: number | undefined, problems: TypeProblem[]): PackProblems => ({ pack, problems, checkedAt: 0, durationMs: 1, ...(reloadId !== undefined ? { reloadId } : {}) });
+    let s = { ...initialState, ...withReload(initialState, reload(1)) };
+    s = { ...s, ...withProblems(s, report('combat', 1, [problem('src/b.ts', 3), problem('src/a.ts', 9, 'warning')])) };
+    expect(s.reloads[0]?.problems).toBe(2);
+    // The report before its entry (a manual reload's answer comes after the check).
+    s = { ...s, ...withProblems(s, report('combat', 2, [problem('src/a.ts', 1)])) };
+    s = { ...s, ...withReload(s, reload(2)) };
+    expect(s.reloads[0]).toMatchObject({ id: 2, problems: 1 });
+    s = { ...s, ...withProblems(s, report('starter-world', undefined, [problem('src/z.ts', 1, 'warning'), problem('src/y.ts', 2)])) };
+    expect(allProblems(s.problems).map((p) => `${p.pack}/${p.file}:${p.line}`)).toEqual(['combat/src/a.ts:1', 'starter-world/src/y.ts:2', 'starter-world/src/z.ts:1']);
   });
 });

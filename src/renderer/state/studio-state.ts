@@ -1,7 +1,7 @@
 // What the studio shows, and the pure functions that fold the host's events
 // into it. No I/O here (see actions.ts), so it is easy to test.
 
-import type { LogEntry, PackTree, ReloadEntry, StudioInfo } from '../../shared/model';
+import type { LogEntry, PackProblems, PackTree, ReloadEntry, StudioInfo, TypeProblem } from '../../shared/model';
 /** Connection state of the host's event stream, for the status bar. */
 export type LinkState = 'connecting' | 'open' | 'lost';
 
@@ -32,6 +32,10 @@ export interface StudioState {
   tabs: EditorTab[];
   activeTab?: string;
   notices: Notice[];
+  /** Each pack's TypeScript problems, as of its last type check. */
+  problems: Record<string, PackProblems>;
+  /** A place in a file the editor should show (a problem clicked); `seq` makes each request new. */
+  reveal?: { key: string; line: number; column: number; seq: number };
   /** Set when the studio could not start at all. */
   fatal?: string;
 }
@@ -39,13 +43,31 @@ export interface StudioState {
 export const MAX_LOG_LINES = 2000;
 export const MAX_RELOADS = 500;
 
-export const initialState: StudioState = { link: 'connecting', packs: [], reloads: [], logs: [], tabs: [], notices: [] };
+export const initialState: StudioState = { link: 'connecting', packs: [], reloads: [], logs: [], tabs: [], notices: [], problems: {} };
+
+/** A pack's type-check report: kept per pack, its count put on the reload it followed. */
+export function withProblems(state: StudioState, report: PackProblems): Partial<StudioState> {
+  const problems = { ...state.problems, [report.pack]: report };
+  if (report.reloadId === undefined) return { problems };
+  const reloads = state.reloads.map((r) => (r.id === report.reloadId ? { ...r, problems: report.problems.length } : r));
+  return { problems, reloads };
+}
+
+/** Every pack's problems, errors first, then by pack, file and line. */
+export function allProblems(problems: Record<string, PackProblems>): (TypeProblem & { pack: string })[] {
+  return Object.values(problems)
+    .flatMap((r) => r.problems.map((p) => ({ ...p, pack: r.pack })))
+    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.pack.localeCompare(b.pack) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
 
 export const tabKey = (pack: string, path: string) => `${pack}/${path}`;
 
 /** Adds a reload, newest first, without duplicates; selects it when the user had the newest one selected (or none). */
 export function withReload(state: StudioState, entry: ReloadEntry): Partial<StudioState> {
   if (state.reloads.some((r) => r.id === entry.id)) return {};
+  // The type check may have reported before this entry arrived (the manual reload's answer).
+  const report = Object.values(state.problems).find((r) => r.reloadId === entry.id);
+  if (report && entry.problems === undefined) entry = { ...entry, problems: report.problems.length };
   const followNewest = state.selectedReloadId === undefined || state.selectedReloadId === state.reloads[0]?.id;
   const reloads = [entry, ...state.reloads].sort((a, b) => b.id - a.id).slice(0, MAX_RELOADS);
   return { reloads, ...(followNewest ? { selectedReloadId: entry.id } : {}) };

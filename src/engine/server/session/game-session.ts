@@ -156,7 +156,10 @@ export class GameSession implements PlayerSession, LoginIO {
   flushPending(): void {
     this.pendingMarked = false;
     if (this.out.length === 0) return;
-    this.flush(this.state === 'playing' && !this.input.running);
+    // The prompt comes again only under new text: GMCP alone (Room.Info after a move) below a
+    // prompt already on screen would otherwise print a second one ("> > ").
+    const text = this.out.some((item) => typeof item === 'string');
+    this.flush(this.state === 'playing' && !this.input.running && (text || !this.afterPrompt));
   }
 
   /**
