@@ -16,7 +16,7 @@
  * forward by SCHEMA_MIGRATIONS on open; a database written by a newer build is
  * refused rather than guessed at.
  */
-import { mkdirSync } from 'node:fs';
+import { preparePrivateDatabase } from './private-files';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { errorMessage } from '../core/errors';
@@ -98,9 +98,9 @@ export class SqliteStorage implements Storage {
 
   async open(): Promise<void> {
     if (this.db) return;
-    mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
     let db: Db;
     try {
+      preparePrivateDatabase(this.options.dataDir, this.file); // 0700 folder, 0600 files: they hold password hashes
       db = new Database(this.file);
     } catch (err) {
       const msg = errorMessage(err);
