@@ -1,5 +1,5 @@
-import { GameEngine, GameServer, storageFromSettings, systemName, type Settings } from '../../engine';
-import { AdminServer } from '../../engine/admin';
+import { DataDirLock, GameEngine, GameServer, storageFromSettings, systemName, type Settings } from '../../engine';
+import { AdminServer, serverAnswers } from '../../engine/admin';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
@@ -98,10 +98,19 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
   log.debug(`Settings: ${Object.entries(settings).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
   // Listen for Ctrl-C from the start: a signal during start-up stops the server once it is up, not half-way.
   const stopSignal = untilStopSignal(log);
+  // One process per data directory: its world database and admin token are this server's alone.
+  const lock = await DataDirLock.acquire(settings.dataDir, {
+    owner: 'maid server',
+    timeoutMs: settings.lockTimeout * 1000,
+    isRunning: (holder) => serverAnswers(settings.dataDir, holder.pid),
+    onWaiting: (message) => log.warn(message),
+    advice: 'Stop it first, or give this server another --data-dir.',
+  });
   const services: ServerService[] = [];
   const stopAll = async () => {
     for (const s of services.reverse()) await s.stop().catch((err) => log.error(`Stopping a service failed: ${String(err)}`));
     await engine.stop();
+    lock.release();
   };
   try {
     // The admin API first: it refuses to start when another server uses this data directory.

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GameEngine } from '../engine';
-import { AdminClient, isProcessAlive } from './client';
+import { isProcessAlive } from './client';
+import { serverAnswers } from './probe';
 import { newToken, readCredentials, removeCredentials, writeCredentials } from './credentials';
 import { AdminError } from './errors';
 import { ReloadEventStreams } from './event-stream';
@@ -125,11 +126,8 @@ async function refuseSecondServer(dataDir: string): Promise<void> {
     return; // malformed: not a server's, replaced below
   }
   if (!existing || !isProcessAlive(existing.pid)) return;
-  const answers = await new AdminClient(existing, dataDir).status().then(
-    () => true,
-    () => false,
-  );
-  if (answers) {
+  // A short probe: a server stopped with SIGSTOP accepts the connection and never answers.
+  if (await serverAnswers(dataDir, existing.pid)) {
     throw new AdminError('failed', `Another maid server (pid ${existing.pid}) is running with the data directory ${dataDir}; stop it first, or give this one another --data-dir`);
   }
 }
