@@ -135,7 +135,7 @@ describe('the game over telnet: GMCP, MSSP, MCCP2, colour', () => {
   });
 
   it('ends the session of a client that never reads its output, without touching the others', async () => {
-    const s = await server({ limits: { maxOutputBuffer: 64 * 1024, commandsPerSecond: 100_000, maxQueuedCommands: 10_000 } });
+    const s = await server({ limits: { maxOutputBuffer: 64 * 1024, commandsPerSecond: 100_000, maxQueuedCommands: 10_000, maxInputBytesPerSecond: 1024 * 1024 * 1024 } });
     const reader = await client(s.telnetPort);
     await reader.login('Lena', 'silver-moon-42', true);
     const sluggard = await client(s.telnetPort);

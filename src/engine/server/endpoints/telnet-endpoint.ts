@@ -76,6 +76,8 @@ export class TelnetEndpoint {
       maxBufferedBytes: limits.maxInputBuffer,
       maxSubnegotiation: limits.maxSubnegotiation,
       maxOutputBuffer: limits.maxOutputBuffer,
+      maxInputBytesPerSecond: limits.maxInputBytesPerSecond,
+      maxNegotiationsPerSecond: limits.maxNegotiationsPerSecond,
       closeTimeoutMs: CLOSE_TIMEOUT_MS,
       ...(this.options.offers ? { offers: this.options.offers } : {}),
       mssp: this.options.mssp,

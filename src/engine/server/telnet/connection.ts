@@ -5,6 +5,7 @@
  */
 import type { Duplex } from 'node:stream';
 import type { Disposable } from '../../core/disposable';
+import { RateBucket } from '../../core/rate-bucket';
 import { colorLevelOf, type ColorLevel } from './ansi';
 import { charsetRequest } from './charset';
 import { EOR, GA, IAC, Opt, negotiation } from './constants';
@@ -32,6 +33,9 @@ export class TelnetConnection {
   private colorOverride: ColorLevel | null = null;
   private closeReason: string | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Input budget: past it the socket is paused until the budget recovers. */
+  private readonly inputBudget: RateBucket | undefined;
+  private resumeTimer: ReturnType<typeof setTimeout> | null = null;
   /** Run after each chunk of input is handled (for `whenNegotiated`). */
   private readonly inputWatchers = new Set<() => void>();
 
@@ -74,6 +78,9 @@ export class TelnetConnection {
       options,
     );
     this.gated = new Set((options.gmcpGatedPackages ?? ['Char', 'Room']).map((p) => p.toLowerCase()));
+
+    const bytesPerSecond = options.maxInputBytesPerSecond;
+    if (bytesPerSecond !== undefined) this.inputBudget = new RateBucket(bytesPerSecond, bytesPerSecond);
 
     (socket as Duplex & { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
     socket.on('data', (chunk: Buffer | string) => this.receive(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk));
@@ -235,6 +242,8 @@ export class TelnetConnection {
   /** Drops the connection at once, without flushing. */
   private terminate(reason: string): void {
     this.markClosed(reason);
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = null;
     if (this.closeTimer) clearTimeout(this.closeTimer);
     this.closeTimer = null;
     if (!this.socket.destroyed) this.socket.destroy();
@@ -249,6 +258,7 @@ export class TelnetConnection {
 
   private receive(chunk: Buffer): void {
     if (!this.isOpen) return;
+    this.throttleInput(chunk.length);
     try {
       this.inbound.receive(chunk);
       for (const watcher of [...this.inputWatchers]) watcher();
@@ -257,6 +267,23 @@ export class TelnetConnection {
       this.report(err);
       this.terminate('internal-error');
     }
+  }
+
+  /**
+   * Past the input budget, stop reading the socket until it recovers: the
+   * kernel's buffer fills and TCP slows the sender down (backpressure);
+   * nothing piles up here.
+   */
+  private throttleInput(bytes: number): void {
+    if (!this.inputBudget) return;
+    const waitMs = this.inputBudget.take(bytes);
+    if (waitMs <= 0 || this.resumeTimer) return;
+    this.socket.pause();
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      if (this.isOpen) this.socket.resume();
+    }, waitMs);
+    this.resumeTimer.unref?.();
   }
 
   private optionChanged(side: Side, option: number, enabled: boolean): void {
