@@ -23,6 +23,9 @@ import { encodeTelnetText } from './text';
 
 export type { TelnetConnectionEvents, TelnetConnectionOptions } from './connection-types';
 
+/** Input bytes handled in one turn of the event loop. */
+const INPUT_SLICE = 4096;
+
 export class TelnetConnection {
   readonly negotiator: OptionNegotiator;
   private readonly events: TypedEmitter<TelnetConnectionEvents>;
@@ -36,6 +39,10 @@ export class TelnetConnection {
   /** Input budget: past it the socket is paused until the budget recovers. */
   private readonly inputBudget: RateBucket | undefined;
   private resumeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Input read but not handled yet: a large chunk is handled a slice per turn of the event loop. */
+  private readonly pending: Buffer[] = [];
+  private pumping = false;
+  private reading = true;
   /** Run after each chunk of input is handled (for `whenNegotiated`). */
   private readonly inputWatchers = new Set<() => void>();
 
@@ -259,14 +266,53 @@ export class TelnetConnection {
   private receive(chunk: Buffer): void {
     if (!this.isOpen) return;
     this.throttleInput(chunk.length);
+    this.pending.push(chunk);
+    if (!this.pumping) this.pump();
+  }
+
+  /**
+   * Handles at most INPUT_SLICE bytes, then lets the event loop run (other
+   * players' commands) before the next slice; the socket is not read
+   * meanwhile. A 64 KiB chunk of junk costs sixteen short turns, not one long one.
+   */
+  private readonly pump = (): void => {
+    this.pumping = true;
+    let budget = INPUT_SLICE;
     try {
-      this.inbound.receive(chunk);
+      while (this.pending.length > 0 && budget > 0 && this.isOpen) {
+        let slice = this.pending[0]!;
+        if (slice.length > budget) {
+          this.pending[0] = slice.subarray(budget);
+          slice = slice.subarray(0, budget);
+        } else {
+          this.pending.shift();
+        }
+        budget -= slice.length;
+        this.inbound.receive(slice);
+      }
       for (const watcher of [...this.inputWatchers]) watcher();
     } catch (err) {
       // A fault in this module, not in the peer's bytes: lose the connection, not the process.
       this.report(err);
       this.terminate('internal-error');
     }
+    if (this.pending.length > 0 && this.isOpen) {
+      this.updateReading();
+      setImmediate(this.pump);
+      return;
+    }
+    this.pending.length = 0;
+    this.pumping = false;
+    this.updateReading();
+  };
+
+  /** Reads the socket only while no slice waits and the input budget allows it. */
+  private updateReading(): void {
+    const read = this.isOpen && this.resumeTimer === null && this.pending.length === 0;
+    if (read === this.reading) return;
+    this.reading = read;
+    if (read) this.socket.resume();
+    else this.socket.pause();
   }
 
   /**
@@ -278,12 +324,12 @@ export class TelnetConnection {
     if (!this.inputBudget) return;
     const waitMs = this.inputBudget.take(bytes);
     if (waitMs <= 0 || this.resumeTimer) return;
-    this.socket.pause();
     this.resumeTimer = setTimeout(() => {
       this.resumeTimer = null;
-      if (this.isOpen) this.socket.resume();
+      this.updateReading();
     }, waitMs);
     this.resumeTimer.unref?.();
+    this.updateReading();
   }
 
   private optionChanged(side: Side, option: number, enabled: boolean): void {
