@@ -9,7 +9,9 @@
  * are each phase's p50/p99 per round and their medians, and the server's CPU.
  *
  * Traffic goes to 127.0.0.1 only; every loop is bounded in count and time.
- * MAID_BENCH_SECONDS=<n> sets each phase's length (default 10; --quick: 2).
+ * MAID_BENCH_SECONDS=<n> sets each phase's length (default 10; --quick: 2);
+ * MAID_BENCH_UNLIMITED_INPUT=1 runs the server without the input byte and
+ * negotiation budgets, to show what they are worth.
  */
 import net from 'node:net';
 import { loadavg } from 'node:os';
@@ -112,7 +114,8 @@ const ms = (n: number) => n.toFixed(2);
 
 async function run(ctx: SuiteContext): Promise<SuiteReport> {
   const seconds = Number(process.env.MAID_BENCH_SECONDS ?? (ctx.quick ? 2 : 10));
-  const { server, port } = await ServerProcess.start(['--default-limits']);
+  const unlimited = process.env.MAID_BENCH_UNLIMITED_INPUT === '1';
+  const { server, port } = await ServerProcess.start(['--default-limits', ...(unlimited ? ['--unlimited-input'] : [])]);
   const loadBefore = loadavg();
   const phases: Phase[] = [];
   try {
@@ -142,7 +145,7 @@ async function run(ctx: SuiteContext): Promise<SuiteReport> {
   return {
     tables: [
       {
-        title: `A bystander's look round trip (ms), ${seconds} s per phase, ${ROUNDS} rounds; attack: ${ATTACKERS_PER_KIND} sockets streaming 0xFF and ${ATTACKERS_PER_KIND} streaming IAC DO x`,
+        title: `A bystander's look round trip (ms), ${seconds} s per phase, ${ROUNDS} rounds; attack: ${ATTACKERS_PER_KIND} sockets streaming 0xFF and ${ATTACKERS_PER_KIND} streaming IAC DO x${unlimited ? '; server WITHOUT the input budgets' : ''}`,
         columns: ['round', 'phase', 'looks', 'p50', 'p99', 'max', 'server CPU', 'attack MB sent'],
         rows: phases.map((p, i) => [String(Math.floor(i / 2) + 1), p.attack ? 'attack' : 'quiet', String(p.looks), ms(p.p50), ms(p.p99), ms(p.max), `${(p.serverCpu * 100).toFixed(0)}%`, (p.attackBytes / 1e6).toFixed(1)]),
       },
@@ -159,7 +162,7 @@ async function run(ctx: SuiteContext): Promise<SuiteReport> {
       `p99 under attack / quiet: ${ratio.toFixed(2)}× (the goal: within 2×)`,
       `load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`,
     ],
-    data: { seconds, rounds: ROUNDS, attackersPerKind: ATTACKERS_PER_KIND, phases, summary, ratio, loadBefore, loadAfter },
+    data: { unlimited, seconds, rounds: ROUNDS, attackersPerKind: ATTACKERS_PER_KIND, phases, summary, ratio, loadBefore, loadAfter },
   };
 }
 
