@@ -106,6 +106,8 @@ describe('one address opening connections in a burst', () => {
     const admitted = texts.filter((t) => t.includes('Name:'));
     expect(refused.length).toBeGreaterThan(0);
     expect(admitted.length).toBeGreaterThanOrEqual(10); // the burst: twice the rate
+    // The log says so once, not once per refused connection (the count follows when the window ends).
+    expect(s.log.lines().filter((l) => l.includes('Turned away a telnet connection from 127.0.0.3'))).toHaveLength(1);
     const other = await client(s.telnetPort, { localAddress: '127.0.0.4' });
     await other.waitFor('Name:');
   }, 20_000);

@@ -39,12 +39,12 @@ describe('a flood of refused admin requests', () => {
     vi.useFakeTimers();
     const logs = new MemorySink();
     const warnings = new RepeatedWarnings(new Logger('INFO', [logs.sink]), 10_000);
-    for (let i = 0; i < 5000; i++) warnings.warn('refused', `refused request ${i}`);
+    for (let i = 0; i < 5000; i++) warnings.log('refused', `refused request ${i}`);
     expect(logs.lines()).toEqual(['[WARNING] refused request 0']);
     vi.advanceTimersByTime(10_000);
     expect(logs.lines()).toEqual(['[WARNING] refused request 0', '[WARNING] refused request 4999 (and 4999 more like it in the last 10 s)']);
-    warnings.warn('refused', 'refused again');
-    warnings.warn('other', 'another kind');
+    warnings.log('refused', 'refused again');
+    warnings.log('other', 'another kind');
     expect(logs.lines().slice(2)).toEqual(['[WARNING] refused again', '[WARNING] another kind']);
   });
 });

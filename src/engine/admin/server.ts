@@ -57,12 +57,12 @@ export class AdminServer {
       try {
         const target = checkRequestTarget(req.url);
         if (!target.ok) {
-          warnings.warn('malformed', `Admin API refused a malformed request: ${target.message}`);
+          warnings.log('malformed', `Admin API refused a malformed request: ${target.message}`);
           return sendError(res, 400, 'bad-request', target.message);
         }
         const refusal = refusalOf(req, token, port);
         if (refusal) {
-          warnings.warn(`refused:${refusal.code}`, `Admin API refused ${req.method} ${boundField(req.url)}: ${refusal.message}`);
+          warnings.log(`refused:${refusal.code}`, `Admin API refused ${req.method} ${boundField(req.url)}: ${refusal.message}`);
           return sendError(res, refusal.status, refusal.code, refusal.message);
         }
         engine.logger.debug(`Admin API: ${req.method} ${boundField(req.url)}`);

@@ -4,7 +4,7 @@
  * and reported as one line when the window ends, so 5,000 refusals a second
  * make two lines, not 5,000.
  */
-import type { Logger } from './logger';
+import type { Logger, LogLevel } from './logger';
 
 /** Length of a window, in ms. */
 export const REPEAT_WINDOW_MS = 10_000;
@@ -21,17 +21,19 @@ export class RepeatedWarnings {
   constructor(
     private readonly logger: Logger,
     private readonly windowMs = REPEAT_WINDOW_MS,
+    /** The level of the lines (WARNING by default; INFO for notices such as turned-away connections). */
+    private readonly level: LogLevel = 'WARNING',
   ) {}
 
-  /** Logs `message` unless a warning of this `kind` was logged in the current window; then it is counted. */
-  warn(kind: string, message: string): void {
+  /** Logs `message` unless a line of this `kind` was logged in the current window; then it is counted. */
+  log(kind: string, message: string): void {
     const open = this.windows.get(kind);
     if (open) {
       open.suppressed++;
       open.last = message;
       return;
     }
-    this.logger.warn(message);
+    this.logger.log(this.level, message);
     const window: Window = { suppressed: 0, last: message, timer: setTimeout(() => this.close(kind), this.windowMs) };
     window.timer.unref?.();
     this.windows.set(kind, window);
@@ -48,7 +50,7 @@ export class RepeatedWarnings {
     clearTimeout(window.timer);
     this.windows.delete(kind);
     if (window.suppressed > 0) {
-      this.logger.warn(`${window.last} (and ${window.suppressed} more like it in the last ${Math.round(this.windowMs / 1000)} s)`);
+      this.logger.log(this.level, `${window.last} (and ${window.suppressed} more like it in the last ${Math.round(this.windowMs / 1000)} s)`);
     }
   }
 }
