@@ -4,6 +4,7 @@
 // while a player keeps playing. Sizes and time are bounded; no timing is
 // asserted except upper bounds that slowness can only make easier to meet.
 import net from 'node:net';
+import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { DO, IAC, WONT } from '../../src/engine/server/telnet';
 import { useServers } from '../server/kit/harness';
@@ -60,6 +61,34 @@ describe('a client streaming 0xFF bytes', () => {
     expect(read).toBeLessThanOrEqual(RATE * (elapsed + 1) + 64 * 1024);
     // The rest waited on the attacker's side of TCP: far more was sent than read.
     expect(written).toBeGreaterThan(read * 2);
+  }, 20_000);
+});
+
+describe('a WebSocket client streaming binary frames', () => {
+  it('is read no faster than its byte budget either', async () => {
+    const RATE = 32 * 1024;
+    const s = await server({ packs: ['starter-world'], limits: { maxInputBytesPerSecond: RATE } });
+    const attacker = new WebSocket(s.addresses.webSocket!.url, ['gmcp.mudstandards.org']);
+    track({ close: () => attacker.terminate() });
+    attacker.on('error', () => {});
+    await new Promise((resolve) => attacker.once('open', resolve));
+    const frame = Buffer.alloc(16 * 1024, 0xff);
+    const started = Date.now();
+    let sent = 0;
+    // At most 2 s and 32 MiB, never more than 4 MiB waiting in the client.
+    while (Date.now() - started < 2000 && sent < 32 * 1024 * 1024) {
+      if (attacker.bufferedAmount < 4 * 1024 * 1024) {
+        attacker.send(frame, { binary: true });
+        sent += frame.length;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const elapsed = (Date.now() - started) / 1000;
+    const sessions = (s.server as unknown as { sessions: Set<{ transport: { protocol: string; bytesIn?: number } }> }).sessions;
+    const read = [...sessions].find((x) => x.transport.protocol === 'websocket')!.transport.bytesIn!;
+    // The budget, plus the frames ws had already read from the socket when it paused (up to two reads of 64 KiB).
+    expect(read).toBeLessThanOrEqual(RATE * (elapsed + 1) + 128 * 1024);
+    expect(sent).toBeGreaterThan(read * 2);
   }, 20_000);
 });
 

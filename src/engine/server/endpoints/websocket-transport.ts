@@ -36,6 +36,8 @@ export class WebSocketTransport implements Transport {
   /** Input budget: past it the socket is not read until it recovers (backpressure, as over telnet). */
   private readonly inputBudget: RateBucket;
   private resumeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Bytes received in messages so far. */
+  bytesIn = 0;
 
   private throttleInput(bytes: number): void {
     const waitMs = this.inputBudget.take(bytes);
@@ -128,6 +130,7 @@ export class WebSocketTransport implements Transport {
 
   private receive(data: Buffer, isBinary: boolean): void {
     if (!this.open) return;
+    this.bytesIn += data.length;
     if (isBinary) {
       for (const event of this.lines.push(data)) {
         if (!this.open) return;
