@@ -124,6 +124,14 @@ describe('LoginThrottle', () => {
     expect(second.recordFailure('alice', 'b')).toMatchObject({ allowed: false, retryAfterMs: 120_000 });
   });
 
+  it('shortens a lock saved under the old hour-long policy to the longest lock now', () => {
+    const c = clock();
+    const t = new LoginThrottle({ now: c.now });
+    t.restoreAccount('alice', { failedLogins: 12, lockedUntil: c.now() + 3_600_000 });
+    t.recordFailure('bob', 'b');
+    expect(t.check('alice', 'b')).toMatchObject({ allowed: false, scope: 'account', retryAfterMs: 15 * 60_000 });
+  });
+
   it('remembers a bounded number of names and addresses, dropping the oldest', () => {
     const c = clock();
     const t = new LoginThrottle({ now: c.now, maxEntries: 3, account: { freeAttempts: 1 } });

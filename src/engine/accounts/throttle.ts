@@ -154,7 +154,9 @@ export class LoginThrottle {
     const key = nameKey(accountName);
     if (this.accounts.has(key) || !(state.failedLogins > 0)) return;
     const now = this.now();
-    this.remember(this.accounts, key, { failures: Math.floor(state.failedLogins), lastFailureAt: now, lockedUntil: state.lockedUntil ?? 0, lockedAtSeq: ++this.seq });
+    // A lock saved under a longer policy (an hour, before this one) lasts no longer than the longest lock now.
+    const lockedUntil = Math.min(state.lockedUntil ?? 0, now + this.accountPolicy.maxLockMs);
+    this.remember(this.accounts, key, { failures: Math.floor(state.failedLogins), lastFailureAt: now, lockedUntil, lockedAtSeq: ++this.seq });
   }
 
   private current(map: Map<string, Entry>, key: string, policy: ThrottlePolicy, now: number): Entry | undefined {
