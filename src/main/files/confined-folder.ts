@@ -135,8 +135,7 @@ export class ConfinedFolder {
         await file.close();
       }
       if (options.exclusive) {
-        await link(this.entry(temp), this.entry(name));
-        await unlink(this.entry(temp));
+        await this.linkNew(temp, name);
       } else {
         await rename(this.entry(temp), this.entry(name));
       }
@@ -144,6 +143,19 @@ export class ConfinedFolder {
       await unlink(this.entry(temp)).catch(() => {});
       throw err;
     }
+  }
+
+  /** Gives the temp file its name only if that name is free (link fails if it exists); without hard links, checks then renames. */
+  private async linkNew(temp: string, name: string): Promise<void> {
+    try {
+      await link(this.entry(temp), this.entry(name));
+    } catch (err) {
+      if (errno(err) !== 'EPERM' && errno(err) !== 'ENOTSUP' && errno(err) !== 'EOPNOTSUPP') throw err;
+      if (await this.lstat(name)) throw Object.assign(new Error(`${name} exists`), { code: 'EEXIST' });
+      await rename(this.entry(temp), this.entry(name));
+      return;
+    }
+    await unlink(this.entry(temp));
   }
 
   async close(): Promise<void> {
