@@ -26,6 +26,7 @@ const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   reload: () => import('./reload/suite'),
   server: () => import('./server/suite'),
   storage: () => import('./storage/suite'),
+  hostile: () => import('./hostile/suite'),
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [--summary-dir DIR] [--results-dir DIR] [suite...]

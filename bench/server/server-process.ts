@@ -29,7 +29,11 @@ export interface ServerStatsMessage {
 
 const packs = fileURLToPath(new URL('../../packs/', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'maid-bench-server-'));
-const settings = getSettings({ env: {}, overrides: { dataDir, logLevel: 'WARNING', maxConnectionsPerAddress: 100_000, maxConnections: 100_000 } });
+// The load test opens 1,000 connections from one address at once: its connection limits are raised. `--default-limits` keeps the shipped ones.
+const raised = process.argv.includes('--default-limits') ? {} : { maxConnectionsPerAddress: 100_000, maxConnections: 100_000, connectionsPerSecondPerAddress: 100_000 };
+// `--unlimited-input`: no input byte or negotiation budget, to show what those limits are worth.
+const unlimited = process.argv.includes('--unlimited-input') ? { maxInputBytesPerSecond: 1024 * 1024 * 1024, maxNegotiationsPerSecond: 1_000_000 } : {};
+const settings = getSettings({ env: {}, overrides: { dataDir, logLevel: 'WARNING', ...raised, ...unlimited } });
 const engine = new GameEngine(settings);
 // Cheap scrypt: 1,000 characters are made before the measurement, which is about commands, not logins.
 const server = new GameServer(engine, new SqliteStorage({ dataDir }), { host: '127.0.0.1', port: 0, webSocketPort: false, passwordParams: { N: 1024, r: 8, p: 1 } });

@@ -86,17 +86,18 @@ function cycleFor(home: RoomData): Array<[string, string]> {
   ];
 }
 
-class ServerProcess {
+export class ServerProcess {
   private readonly waiting: Array<(m: { type: string }) => void> = [];
 
   constructor(readonly child: ChildProcess) {
     child.on('message', (m: { type: string }) => this.waiting.shift()?.(m));
   }
 
-  static async start(): Promise<{ server: ServerProcess; port: number }> {
+  /** `args` go to server-process.ts (`--default-limits`: the shipped limits, not the load test's raised ones). */
+  static async start(args: string[] = []): Promise<{ server: ServerProcess; port: number }> {
     const script = fileURLToPath(new URL('./server-process.ts', import.meta.url));
     const profile = process.env.MAID_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MAID_BENCH_PROFILE}`] : [];
-    const child = fork(script, [], { execArgv: ['--import', 'tsx', '--expose-gc', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(script, args, { execArgv: ['--import', 'tsx', '--expose-gc', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const server = new ServerProcess(child);
     const first = (await server.next()) as { type: string; port: number };
     return { server, port: first.port };

@@ -1,3 +1,4 @@
+import { boundField } from './core/log-fields';
 import { consoleSinkFor, Logger, type LogSink } from './core/logger';
 import { getSettings, type Settings } from './core/settings';
 import { PackError, errorMessage } from './core/errors';
@@ -241,7 +242,7 @@ export class GameEngine {
         record.status = 'loaded';
         delete record.error;
         const a = record.active;
-        this.logger.info(`Loaded pack '${name}' v${record.manifest.version}: ${a.systems.length} system(s), ${a.commands.length} command(s), ${a.components.length} component(s)`);
+        this.logger.info(`Loaded pack '${name}' v${boundField(record.manifest.version, 64)}: ${a.systems.length} system(s), ${a.commands.length} command(s), ${a.components.length} component(s)`);
         await this.packChanged.fire(record);
       } catch (err) {
         this.markFailed(record, errorMessage(err));

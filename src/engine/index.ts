@@ -53,5 +53,5 @@ export {
   type ServerLimits,
   type ServerStats,
 } from './server';
-export { WorldPersistence, storageFromSettings, worldDbPath, type PersistenceStats, type WorldLoadReport } from './persistence';
+export { WorldPersistence, storageFromSettings, worldDbPath, DataDirLock, DataDirLockedError, LOCK_FILE, type LockHolder, type PersistenceStats, type WorldLoadReport } from './persistence';
 export { MemoryStorage, SqliteStorage, type Storage } from './storage';

@@ -1,5 +1,5 @@
-import { GameEngine, GameServer, MaidError, storageFromSettings, systemName, type Settings } from '../../engine';
-import { AdminServer } from '../../engine/admin';
+import { DataDirLock, GameEngine, GameServer, MaidError, storageFromSettings, systemName, type Settings } from '../../engine';
+import { AdminServer, serverAnswers } from '../../engine/admin';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
@@ -151,6 +151,14 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
     return tick === undefined ? 'no tick was committed yet; the world is as it was saved before' : `the world is as committed at tick ${tick}, the last completed one`;
   };
   const stopSignal = untilStopSignal(log, { waitingFor: () => stopWaitsFor(engine), kept });
+  // One process per data directory: its world database and admin token are this server's alone.
+  const lock = await DataDirLock.acquire(settings.dataDir, {
+    owner: 'maid server',
+    timeoutMs: settings.lockTimeout * 1000,
+    isRunning: (holder) => serverAnswers(settings.dataDir, holder.pid),
+    onWaiting: (message) => log.warn(message),
+    advice: 'Stop it first, or give this server another --data-dir.',
+  });
   const services: ServerService[] = [];
   let keeper: BrokenPackKeeper | undefined;
   let folders: NewPackFolders | undefined;
@@ -159,6 +167,7 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
     await keeper?.close();
     for (const s of services.reverse()) await s.stop().catch((err) => log.error(`Stopping a service failed: ${String(err)}`));
     await engine.stop();
+    lock.release();
   };
   try {
     // The admin API first: it refuses to start when another server uses this data directory.

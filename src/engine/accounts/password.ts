@@ -12,6 +12,7 @@
  * of logins waits its turn instead of taking every core from the game loop,
  * and every thread of libuv's pool (4 by default) from file and DNS work.
  */
+import { guessablePasswordProblem } from './common-passwords';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 
@@ -73,7 +74,7 @@ export function passwordProblem(plain: string, name?: string): string | undefine
   if (plain.length > MAX_PASSWORD_LENGTH) return `Your password can have at most ${MAX_PASSWORD_LENGTH} characters.`;
   if (name !== undefined && name !== '' && plain.toLowerCase().includes(name.toLowerCase())) return 'Your password must not contain your name.';
   if (new Set(plain).size < 3) return 'Your password is too easy to guess: use more different characters.';
-  return undefined;
+  return guessablePasswordProblem(plain);
 }
 
 // The same password typed on two clients may arrive composed or decomposed (é vs e + ◌́).

@@ -6,4 +6,6 @@ export { AdminError, type AdminErrorKind } from './errors';
 export { credentialsPath, readCredentials } from './credentials';
 export { formatReloadResult, reloadLogLines, errorLocation, type ReloadLogLine } from '../hot-reload/format';
 export { isLoopbackHost } from './loopback';
+export { serverAnswers } from './probe';
+export { checkRequestTarget, type TargetCheck } from './request-target';
 export * from './protocol';

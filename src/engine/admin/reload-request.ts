@@ -4,6 +4,10 @@ import type { ReloadResult, ReloadTrigger } from '../hot-reload/types';
 import { AdminError } from './errors';
 import type { AdminReloadRequest, AdminReloadResponse, ReloadTargetType } from './protocol';
 
+/** Longest reload target: a pack name or a module id, as long as a file name at most. */
+const MAX_TARGET_CHARS = 255;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 const TYPES: readonly ReloadTargetType[] = ['pack', 'module', 'auto'];
 /** Triggers a client may claim: `dev reload` is `manual`, its --watch mode `file`, anything else `api`. */
 const CLIENT_TRIGGERS: readonly ReloadTrigger[] = ['api', 'manual', 'file'];
@@ -23,13 +27,15 @@ export function validateReloadRequest(body: unknown): ValidReloadRequest {
   const known = new Set(['target', 'type', 'trigger', 'changedFiles']);
   const unknown = Object.keys(b).filter((k) => !known.has(k));
   if (unknown.length > 0) throw bad(`Unknown field(s) ${unknown.join(', ')}; accepted: ${[...known].join(', ')}`);
-  if (typeof b.target !== 'string' || b.target.trim() === '' || b.target.length > 500) throw bad('"target" must be a pack name or a module id (a non-empty string)');
+  if (typeof b.target !== 'string' || b.target.trim() === '') throw bad('"target" must be a pack name or a module id (a non-empty string)');
+  if (b.target.length > MAX_TARGET_CHARS) throw bad(`"target" must be a pack name or a module id of at most ${MAX_TARGET_CHARS} characters (got ${b.target.length})`);
+  if (CONTROL.test(b.target)) throw bad('"target" must be a pack name or a module id, without control characters (NUL, newlines...)');
   const type = b.type ?? 'auto';
   if (!TYPES.includes(type)) throw bad(`"type" must be one of ${TYPES.join(', ')}`);
   const trigger = (b.trigger as ReloadTrigger | undefined) ?? 'api';
   if (!CLIENT_TRIGGERS.includes(trigger)) throw bad(`"trigger" must be one of ${CLIENT_TRIGGERS.join(', ')}`);
   const files = b.changedFiles ?? [];
-  if (!Array.isArray(files) || files.length > 1000 || files.some((f) => typeof f !== 'string' || !isAbsolute(f))) {
+  if (!Array.isArray(files) || files.length > 1000 || files.some((f) => typeof f !== 'string' || f.length > 4096 || CONTROL.test(f) || !isAbsolute(f))) {
     throw bad('"changedFiles" must be a list of absolute file paths');
   }
   return { target: b.target.trim(), type, trigger, changedFiles: files };

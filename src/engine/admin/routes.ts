@@ -50,8 +50,7 @@ const ANSWER_OF: Record<AdminError['kind'], [number, AdminErrorCode]> = {
 };
 
 /** Routes an authenticated request; every failure becomes an error body, never a dropped connection. */
-export async function route(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+export async function route(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const methods = ROUTES[url.pathname];
   if (!methods) return sendError(res, 404, 'not-found', `No such endpoint ${url.pathname}; endpoints: ${Object.keys(ROUTES).join(', ')}`);
   const handler = methods[req.method as 'GET' | 'POST'];

@@ -1,13 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GameEngine } from '../engine';
-import { AdminClient, isProcessAlive } from './client';
+import { isProcessAlive } from './client';
+import { serverAnswers } from './probe';
 import { newToken, readCredentials, removeCredentials, writeCredentials } from './credentials';
 import { AdminError } from './errors';
 import { ReloadEventStreams } from './event-stream';
 import { refusalOf } from './guard';
 import { isLoopbackHost } from './loopback';
+import { checkRequestTarget } from './request-target';
 import { route, sendError } from './routes';
+import { boundField } from '../core/log-fields';
+import { RepeatedWarnings } from '../core/repeated-warnings';
 
 export interface AdminServerOptions {
   engine: GameEngine;
@@ -30,6 +34,7 @@ export class AdminServer {
     private readonly streams: ReloadEventStreams,
     private readonly dataDir: string,
     private readonly token: string,
+    private readonly warnings: RepeatedWarnings,
     readonly url: string,
     readonly credentialsFile: string,
   ) {}
@@ -42,19 +47,29 @@ export class AdminServer {
     }
     const host = requested === 'localhost' ? '127.0.0.1' : requested;
     await refuseSecondServer(dataDir);
+    const warnings = new RepeatedWarnings(engine.logger);
 
     const token = newToken();
     const startedAt = Date.now();
     const streams = new ReloadEventStreams(engine);
     let port = 0;
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      const refusal = refusalOf(req, token, port);
-      if (refusal) {
-        engine.logger.warn(`Admin API refused ${req.method} ${req.url}: ${refusal.message}`);
-        return sendError(res, refusal.status, refusal.code, refusal.message);
+      try {
+        const target = checkRequestTarget(req.url);
+        if (!target.ok) {
+          warnings.log('malformed', `Admin API refused a malformed request: ${target.message}`);
+          return sendError(res, 400, 'bad-request', target.message);
+        }
+        const refusal = refusalOf(req, token, port);
+        if (refusal) {
+          warnings.log(`refused:${refusal.code}`, `Admin API refused ${req.method} ${boundField(req.url)}: ${refusal.message}`);
+          return sendError(res, refusal.status, refusal.code, refusal.message);
+        }
+        engine.logger.debug(`Admin API: ${req.method} ${boundField(req.url)}`);
+        route({ engine, startedAt, streams }, req, res, target.url).catch((err) => answerFailure(engine, res, err));
+      } catch (err) {
+        answerFailure(engine, res, err);
       }
-      engine.logger.debug(`Admin API: ${req.method} ${req.url}`);
-      void route({ engine, startedAt, streams }, req, res);
     });
     server.requestTimeout = 0; // a reload with large migrations may take a while; streams stay open
     server.headersTimeout = 10_000;
@@ -75,18 +90,26 @@ export class AdminServer {
       server.close();
       throw new AdminError('failed', `Cannot write the admin API's token to ${dataDir}: ${(err as Error).message}`, { cause: err });
     }
-    return new AdminServer(server, streams, dataDir, token, url, file);
+    return new AdminServer(server, streams, dataDir, token, warnings, url, file);
   }
 
   /** Ends open event streams, stops listening and deletes the token file. */
   async stop(): Promise<void> {
     this.streams.close();
+    this.warnings.flush();
     removeCredentials(this.dataDir, this.token);
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
   }
+}
+
+/** A handler that threw: logged, and answered with a 500 if nothing was sent yet; the process goes on. */
+function answerFailure(engine: GameEngine, res: ServerResponse, err: unknown): void {
+  engine.logger.error(`Admin API: a request failed: ${boundField(engine.describeError(err))}`);
+  if (!res.headersSent) sendError(res, 500, 'internal', 'The server failed to answer; the details are in its log');
+  else res.destroy();
 }
 
 /**
@@ -103,11 +126,8 @@ async function refuseSecondServer(dataDir: string): Promise<void> {
     return; // malformed: not a server's, replaced below
   }
   if (!existing || !isProcessAlive(existing.pid)) return;
-  const answers = await new AdminClient(existing, dataDir).status().then(
-    () => true,
-    () => false,
-  );
-  if (answers) {
+  // A short probe: a server stopped with SIGSTOP accepts the connection and never answers.
+  if (await serverAnswers(dataDir, existing.pid)) {
     throw new AdminError('failed', `Another maid server (pid ${existing.pid}) is running with the data directory ${dataDir}; stop it first, or give this one another --data-dir`);
   }
 }

@@ -1,3 +1,5 @@
+import { boundMessage } from './log-fields';
+
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -83,7 +85,7 @@ export class Logger {
 
   log(level: LogLevel, message: string): void {
     if (!this.isEnabled(level)) return;
-    const record: LogRecord = { level, message, time: Date.now(), ...(this.source ? { source: this.source } : {}) };
+    const record: LogRecord = { level, message: boundMessage(message), time: Date.now(), ...(this.source ? { source: this.source } : {}) };
     for (const sink of this.root.sinks) {
       try {
         sink(record);

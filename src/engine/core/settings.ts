@@ -46,6 +46,14 @@ export interface Settings {
   maxConnectionsPerAddress: number;
   /** Connections open at once in all. */
   maxConnections: number;
+  /** New connections per second from one address (a burst of as many is allowed). */
+  connectionsPerSecondPerAddress: number;
+  /** Input bytes per second per connection; past it the server stops reading that socket for a while. */
+  maxInputBytesPerSecond: number;
+  /** Telnet negotiation commands (DO/DONT/WILL/WONT) per second per connection; more are ignored. */
+  maxNegotiationsPerSecond: number;
+  /** Seconds to wait for another process's lock on the data directory before giving up. */
+  lockTimeout: number;
 }
 
 type Parser<T> = (raw: unknown, name: string) => T;
@@ -122,6 +130,10 @@ const FIELDS: { [K in keyof Settings]: Field<K> } = {
   idleTimeout: { env: 'MAID_IDLE_TIMEOUT', accepted: '0-604800 (seconds; 0: never)', parse: numberIn(0, 604_800, false), default: () => 3600 },
   maxConnectionsPerAddress: { env: 'MAID_MAX_CONNECTIONS_PER_ADDRESS', accepted: '1-100000', parse: numberIn(1, 100_000, true), default: () => 20 },
   maxConnections: { env: 'MAID_MAX_CONNECTIONS', accepted: '1-1000000', parse: numberIn(1, 1_000_000, true), default: () => 5000 },
+  connectionsPerSecondPerAddress: { env: 'MAID_CONNECTIONS_PER_SECOND', accepted: '1-100000', parse: numberIn(1, 100_000, false), default: () => 10 },
+  maxInputBytesPerSecond: { env: 'MAID_MAX_INPUT_BYTES_PER_SECOND', accepted: '1024-1073741824 (bytes)', parse: numberIn(1024, 1024 * 1024 * 1024, true), default: () => 64 * 1024 },
+  maxNegotiationsPerSecond: { env: 'MAID_MAX_NEGOTIATIONS_PER_SECOND', accepted: '10-1000000', parse: numberIn(10, 1_000_000, true), default: () => 50 },
+  lockTimeout: { env: 'MAID_LOCK_TIMEOUT', accepted: '0-3600 (seconds)', parse: numberIn(0, 3600, false), default: () => 10 },
 };
 
 export const SETTINGS_ENV: Readonly<Record<keyof Settings, string>> = Object.fromEntries(

@@ -1,3 +1,4 @@
+import { boundField } from '../core/log-fields';
 import type { ComponentType } from '../ecs/component';
 import type { World } from '../ecs/world';
 import type { Command } from '../commands/define';
@@ -57,6 +58,9 @@ export interface ContentPack {
 const OPTIONAL_METHODS = ['getComponents', 'getSystems', 'getCommands', 'getEventHandlers', 'getMigrations', 'onLoad', 'onUnload'] as const;
 const NAME = /^[a-z0-9][a-z0-9._-]*$/;
 const SEMVER = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
+/** Longest pack name and version: they go into log lines, the studio and the admin API. */
+export const MAX_PACK_NAME = 100;
+export const MAX_PACK_VERSION = 64;
 
 /**
  * Every way the value falls short of the pack contract, as sentences a pack
@@ -71,9 +75,12 @@ export function contractViolations(value: unknown): string[] {
     problems.push('the pack has no manifest (expected `manifest = { name, version, dependencies }`)');
   } else {
     if (typeof manifest.name !== 'string' || manifest.name === '') problems.push('the manifest has no name');
+    else if (manifest.name.length > MAX_PACK_NAME) problems.push(`manifest name must be at most ${MAX_PACK_NAME} characters (got ${manifest.name.length})`);
     else if (!NAME.test(manifest.name)) problems.push(`manifest name "${manifest.name}" must be lower-case letters, digits, ".", "_" or "-"`);
-    if (typeof manifest.version !== 'string' || !SEMVER.test(manifest.version)) {
-      problems.push(`manifest version must be a semantic version like "1.0.0" (got ${JSON.stringify(manifest.version)})`);
+    if (typeof manifest.version === 'string' && manifest.version.length > MAX_PACK_VERSION) {
+      problems.push(`manifest version must be at most ${MAX_PACK_VERSION} characters, a semantic version like "1.0.0" (got ${manifest.version.length} characters: ${boundField(JSON.stringify(manifest.version), 40)})`);
+    } else if (typeof manifest.version !== 'string' || !SEMVER.test(manifest.version)) {
+      problems.push(`manifest version must be a semantic version like "1.0.0" (got ${boundField(JSON.stringify(manifest.version) ?? String(manifest.version), 80)})`);
     }
     const deps = manifest.dependencies;
     if (deps !== undefined && (!Array.isArray(deps) || deps.some((d) => typeof d !== 'string' || d === ''))) {

@@ -28,6 +28,12 @@ export interface ServerLimits {
   maxConnectionsPerAddress: number;
   /** Connections at once in all. */
   maxConnections: number;
+  /** New connections a second from one address (a burst of twice as many); more are turned away with a message. */
+  connectionsPerSecondPerAddress: number;
+  /** Input bytes a second per connection; past it that socket is not read for a while (backpressure). */
+  maxInputBytesPerSecond: number;
+  /** Telnet negotiations (DO, DONT, WILL, WONT) handled a second per connection; more are ignored. */
+  maxNegotiationsPerSecond: number;
   /** Wrong names, passwords or confirmations one connection may type before it is closed. */
   maxLoginAttempts: number;
 }
@@ -71,6 +77,9 @@ export function limitsFrom(settings: Settings, overrides: Partial<ServerLimits> 
     idleTimeoutMs: settings.idleTimeout * 1000,
     maxConnectionsPerAddress: settings.maxConnectionsPerAddress,
     maxConnections: settings.maxConnections,
+    connectionsPerSecondPerAddress: settings.connectionsPerSecondPerAddress,
+    maxInputBytesPerSecond: settings.maxInputBytesPerSecond,
+    maxNegotiationsPerSecond: settings.maxNegotiationsPerSecond,
     maxLoginAttempts: DEFAULT_MAX_LOGIN_ATTEMPTS,
     ...overrides,
   };

@@ -17,7 +17,7 @@
  * forward by SCHEMA_MIGRATIONS on open; a database written by a newer build is
  * refused rather than guessed at.
  */
-import { mkdirSync } from 'node:fs';
+import { preparePrivateDatabase } from './private-files';
 import { join } from 'node:path';
 import { errorMessage } from '../core/errors';
 import { inTransaction, isUniqueViolation, openDatabase, readPragma, type Database as Db, type Statement as Stmt } from './node-sqlite';
@@ -97,9 +97,9 @@ export class SqliteStorage implements Storage {
 
   async open(): Promise<void> {
     if (this.db) return;
-    mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
     let db: Db;
     try {
+      preparePrivateDatabase(this.options.dataDir, this.file); // 0700 folder, 0600 files: they hold password hashes
       db = openDatabase(this.file);
     } catch (err) {
       throw new StorageError(`Cannot open the world database ${this.file}: ${errorMessage(err)}`, { cause: err });

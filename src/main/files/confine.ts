@@ -45,6 +45,10 @@ export interface ConfinedPath {
   lexical: string;
   /** Where it really leads on disk, symlinks followed: inside the pack's real folder. */
   real: string;
+  /** The pack folder's real path (symlinks followed). */
+  realRoot: string;
+  /** `real` relative to `realRoot`, with `/`: the path a confined write walks, folder by folder. */
+  realRelative: string;
 }
 
 /**
@@ -69,5 +73,5 @@ export async function confine(packDir: string, requested: string): Promise<Confi
   if (!isInside(realRoot, real) || real === realRoot) {
     throw new StudioError('forbidden', `The path ${JSON.stringify(rel)} is refused: it leads out of the pack folder through a symbolic link`);
   }
-  return { relative: rel, lexical, real };
+  return { relative: rel, lexical, real, realRoot, realRelative: relative(realRoot, real).split(sep).join('/') };
 }

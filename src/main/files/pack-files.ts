@@ -1,17 +1,23 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { lstat, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, relative, sep } from 'node:path';
 import { StudioError } from '../../shared/errors';
 import type { CreateRequest, FileContent, FileNode, FileRef, RenameRequest, SaveRequest, SaveResult } from '../../shared/model';
 import { languageOf } from '../../shared/pack-paths';
 import { MAX_FILE_BYTES } from '../../shared/validation';
-import { writeFileAtomic } from './atomic-write';
-import { confine, type ConfinedPath } from './confine';
+import { confine, isInside, type ConfinedPath } from './confine';
+import { ConfinedFolder, refuseProtected } from './confined-folder';
 import { filePaths, readFileTree } from './file-tree';
 
 /** A short hash of a file's content: what a save names to detect a newer file on disk. */
 export function contentVersion(content: string | Uint8Array): string {
   return createHash('sha1').update(content).digest('hex').slice(0, 16);
+}
+
+/** The last segment of the path a write uses: as resolved (links followed) or as named. */
+function leafOf(target: ConfinedPath, which: 'real' | 'lexical' = 'real'): string {
+  const path = which === 'real' ? target.realRelative : target.relative;
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function errno(err: unknown): string | undefined {
@@ -86,66 +92,106 @@ export class PackFiles {
   }
 
   async save(request: SaveRequest): Promise<SaveResult> {
-    const target = await this.resolve(request);
+    const target = await this.resolveForWrite(request);
     const ref = { pack: request.pack, path: target.relative };
+    const creating = request.baseVersion === undefined;
+    let folder: ConfinedFolder | undefined;
     try {
-      if (request.baseVersion !== undefined) {
-        const current = await readFile(target.real).catch((err) => (errno(err) === 'ENOENT' ? undefined : Promise.reject(err)));
+      folder = await this.folderOf(target, creating).catch((err) => {
+        if (!creating && errno(err) === 'ENOENT') throw new StudioError('conflict', `${ref.pack}/${ref.path} was deleted on disk since it was opened; save again to create it`);
+        throw err;
+      });
+      const name = leafOf(target);
+      if (!creating) {
+        const current = await folder.readFile(name);
         if (current === undefined) throw new StudioError('conflict', `${ref.pack}/${ref.path} was deleted on disk since it was opened; save again to create it`);
         if (contentVersion(current) !== request.baseVersion) {
           throw new StudioError('conflict', `${ref.pack}/${ref.path} changed on disk since it was opened; reload it, or save again to overwrite`);
         }
-      } else {
-        await mkdir(dirname(target.real), { recursive: true });
-        await this.resolve(request); // the folders just made are still inside the pack
       }
-      await writeFileAtomic(target.real, request.content);
+      await folder.writeAtomic(name, request.content);
     } catch (err) {
       throw fileError(err, ref, 'save');
+    } finally {
+      await folder?.close();
     }
     return { ...ref, version: contentVersion(request.content), bytes: Buffer.byteLength(request.content) };
   }
 
   async create(request: CreateRequest): Promise<SaveResult> {
-    const target = await this.resolve(request);
+    const target = await this.resolveForWrite(request);
     const ref = { pack: request.pack, path: target.relative };
     const content = request.content ?? '';
+    let folder: ConfinedFolder | undefined;
     try {
       if (await this.exists(target.lexical)) throw new StudioError('conflict', `Cannot create ${ref.pack}/${ref.path}: a file or folder of that name exists`);
-      await mkdir(dirname(target.real), { recursive: true });
-      await this.resolve(request); // the folders just made are still inside the pack
-      await writeFileAtomic(target.real, content, { exclusive: true });
+      folder = await this.folderOf(target, true);
+      await folder.writeAtomic(leafOf(target), content, { exclusive: true });
     } catch (err) {
       throw fileError(err, ref, 'create');
+    } finally {
+      await folder?.close();
     }
     return { ...ref, version: contentVersion(content), bytes: Buffer.byteLength(content) };
   }
 
   async rename(request: RenameRequest): Promise<FileRef> {
-    const from = await this.resolve({ pack: request.pack, path: request.from });
-    const to = await this.resolve({ pack: request.pack, path: request.to });
+    const from = await this.resolveForWrite({ pack: request.pack, path: request.from });
+    const to = await this.resolveForWrite({ pack: request.pack, path: request.to });
     const ref = { pack: request.pack, path: from.relative };
+    let source: ConfinedFolder | undefined;
+    let destination: ConfinedFolder | undefined;
     try {
       await this.mustExistAsFile(from, ref);
       if (from.relative === to.relative) return { pack: request.pack, path: to.relative };
       if (await this.exists(to.lexical)) throw new StudioError('conflict', `Cannot rename ${ref.pack}/${ref.path} to ${to.relative}: a file or folder of that name exists`);
-      await mkdir(dirname(to.real), { recursive: true });
-      await rename(from.lexical, to.real);
+      // The file itself moves (a link of that name is moved as a link): its folder is walked without following links.
+      source = await this.folderHolding(from);
+      destination = await this.folderOf(to, true);
+      await rename(source.entry(leafOf(from, 'lexical')), destination.entry(leafOf(to)));
     } catch (err) {
       throw fileError(err, ref, 'rename');
+    } finally {
+      await source?.close();
+      await destination?.close();
     }
     return { pack: request.pack, path: to.relative };
   }
 
   async remove(ref: FileRef): Promise<void> {
-    const target = await this.resolve(ref);
+    const target = await this.resolveForWrite(ref);
     const named = { pack: ref.pack, path: target.relative };
+    let folder: ConfinedFolder | undefined;
     try {
       await this.mustExistAsFile(target, named);
-      await unlink(target.lexical);
+      folder = await this.folderHolding(target);
+      await unlink(folder.entry(leafOf(target, 'lexical')));
     } catch (err) {
       throw fileError(err, named, 'delete');
+    } finally {
+      await folder?.close();
     }
+  }
+
+  /** Confines a path for a write, refusing `.git/` and `node_modules/` of a pack, as named and as resolved. */
+  private async resolveForWrite(ref: FileRef): Promise<ConfinedPath> {
+    const target = await this.resolve(ref);
+    refuseProtected(target.relative);
+    refuseProtected(target.realRelative);
+    return target;
+  }
+
+  /** The folder that holds the entry as named (a link of that name, not what it points at), opened link by link. */
+  private async folderHolding(target: ConfinedPath): Promise<ConfinedFolder> {
+    const parent = await realpath(dirname(target.lexical));
+    if (!isInside(target.realRoot, parent)) throw new StudioError('forbidden', `The path ${JSON.stringify(target.relative)} is refused: it leads out of the pack folder`);
+    const folders = relative(target.realRoot, parent).split(sep).filter((p) => p !== '');
+    return ConfinedFolder.open(target.realRoot, folders, { create: false, shown: target.relative });
+  }
+
+  /** The folder a write goes to, opened link by link from the pack's real root (where confine resolved it). */
+  private folderOf(target: ConfinedPath, create: boolean): Promise<ConfinedFolder> {
+    return ConfinedFolder.open(target.realRoot, target.realRelative.split('/').slice(0, -1), { create, shown: target.relative });
   }
 
   private async exists(path: string): Promise<boolean> {

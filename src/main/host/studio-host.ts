@@ -1,4 +1,5 @@
-import { consoleSink, GameEngine, getSettings, type LogLevel, type PackRecord, type Settings } from '../../engine';
+import { consoleSink, DataDirLock, GameEngine, getSettings, type LogLevel, type PackRecord, type Settings } from '../../engine';
+import { serverAnswers } from '../../engine/admin';
 import type { GameEndpoint, PackTree, ReloadEntry } from '../../shared/model';
 import { keptStateOf } from '../api/kept-state';
 import { summarizePack } from '../api/pack-summaries';
@@ -54,6 +55,7 @@ export class StudioHost {
   private endpoint: GameEndpoint = { available: false, reason: 'The game server is starting' };
   private typeLibraries: Promise<TypeLibrary[]> | undefined;
   private packsTimer: NodeJS.Timeout | undefined;
+  private lock: DataDirLock | undefined;
   private stopped = false;
   /** The packs' TypeScript problems, checked in a worker after each reload (none outside a checkout with TypeScript). */
   private typeChecks: TypeChecks | undefined;
@@ -101,6 +103,7 @@ export class StudioHost {
     const host = new StudioHost(engine, settings, options.mode, logs, options.events ?? new EventHub());
     late.host = host;
     try {
+      host.lock = await lockDataDir(engine, settings);
       await host.boot(options.content ?? []);
     } catch (err) {
       await host.stop().catch(() => {});
@@ -240,5 +243,22 @@ export class StudioHost {
     await this.game?.stop().catch((err) => this.engine.logger.warn(`Studio: game server did not stop cleanly: ${String(err)}`));
     await this.treeWatcher.close();
     await this.engine.stop();
+    this.lock?.release();
   }
+}
+
+/**
+ * The studio takes the data directory's lock as `maid server start` does:
+ * it never opens the world database of a running server. It does not attach
+ * to that server either (its game, reloads and watcher are its own); the
+ * message says how to run it beside one.
+ */
+function lockDataDir(engine: GameEngine, settings: Settings): Promise<DataDirLock> {
+  return DataDirLock.acquire(settings.dataDir, {
+    owner: 'maid studio',
+    timeoutMs: settings.lockTimeout * 1000,
+    isRunning: (holder) => serverAnswers(settings.dataDir, holder.pid),
+    onWaiting: (message) => engine.logger.warn(`Studio: ${message}`),
+    advice: 'Stop it, or start the studio beside it with a data directory of its own: npm run studio -- --data-dir .maid-studio',
+  });
 }

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { StudioApi, StudioEvent } from '../../shared/api';
 import { StudioError, type Envelope, type StudioErrorCode } from '../../shared/errors';
 import { API_PREFIX, EVENTS_PATH, HTTP_STATUS, MAX_REQUEST_BYTES, TOKEN_PARAM } from '../../shared/web-protocol';
+import { checkRequestTarget } from '../../engine/admin/request-target';
 import { dispatch, type InternalErrorReporter } from '../api/dispatch';
 import type { EventHub } from '../host/event-hub';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../security/csp';
@@ -120,23 +121,35 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (isPage) pageServed();
   };
 
+  const failed = (res: ServerResponse, where: string, err: unknown) => {
+    options.reportInternal?.(where.slice(0, 200), err);
+    if (!res.headersSent) refuse(res, 'internal', 'The studio host failed; the details are in the log');
+    else res.destroy();
+  };
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!access.hostAllowed(req)) return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request: the studio answers on 127.0.0.1 only');
-    const task = url.pathname.startsWith(API_PREFIX) ? handleApi(req, res, decodeURIComponent(url.pathname.slice(API_PREFIX.length))) : handlePage(req, res, url);
-    task.catch((err) => {
-      options.reportInternal?.(url.pathname, err);
-      if (!res.headersSent) refuse(res, 'internal', 'The studio host failed; the details are in the log');
-      else res.destroy();
-    });
+    try {
+      // Before anything else: a target that cannot be decoded is the client's mistake, a 400, never a throw.
+      const target = checkRequestTarget(req.url);
+      if (!target.ok) return refuse(res, 'invalid-argument', target.message);
+      const { url, segments } = target;
+      if (!access.hostAllowed(req)) return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request: the studio answers on 127.0.0.1 only');
+      const isApi = url.pathname.startsWith(API_PREFIX);
+      const task = isApi ? handleApi(req, res, segments.slice(1).join('/')) : handlePage(req, res, url);
+      task.catch((err) => failed(res, url.pathname, err));
+    } catch (err) {
+      failed(res, req.url ?? '/', err);
+    }
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const deny = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
+    socket.on('error', () => socket.destroy());
+    const target = checkRequestTarget(req.url);
+    if (!target.ok) return deny(400, 'Bad Request');
+    const { url } = target;
     if (url.pathname !== EVENTS_PATH) return deny(404, 'Not Found');
     if (!access.hostAllowed(req) || !access.originAllowed(req, true)) return deny(403, 'Forbidden');
     if (!access.tokenInQuery(url)) return deny(401, 'Unauthorized');

@@ -14,6 +14,8 @@ export interface ClientOptions {
   accept?: number[];
   /** Answer to TTYPE SEND, e.g. "MUDLET" then "XTERM-256COLOR" (cycles through the list). */
   terminalTypes?: string[];
+  /** Connect from this local address (127.0.0.2 is another address on Linux's loopback). */
+  localAddress?: string;
 }
 
 const MCCP2_START = Buffer.from([IAC, SB, Opt.MCCP2, IAC, SE]);
@@ -49,7 +51,7 @@ export class TelnetTestClient {
 
   static connect(port: number, options: ClientOptions = {}, host = '127.0.0.1'): Promise<TelnetTestClient> {
     return new Promise((resolve, reject) => {
-      const socket = net.connect(port, host);
+      const socket = net.connect({ port, host, ...(options.localAddress ? { localAddress: options.localAddress } : {}) });
       const client = new TelnetTestClient(socket, options);
       socket.once('connect', () => resolve(client));
       socket.once('error', reject);

@@ -1,12 +1,32 @@
-/** Connections open at once, per address and in all: a flood from one address cannot crowd out the others. */
+/**
+ * Connections open at once, per address and in all, and new connections a
+ * second per address: a flood from one address cannot crowd out the others.
+ */
+import { RateBucket } from '../../core/rate-bucket';
+
+/** Addresses whose connection rate is remembered; the least recent are forgotten first. */
+const MAX_RATE_ENTRIES = 10_000;
 
 export type Admission = { ok: true; release: () => void } | { ok: false; message: string };
 
 export class ConnectionLimiter {
   private readonly byAddress = new Map<string, number>();
   private total = 0;
+  private readonly rates = new Map<string, RateBucket>();
 
-  constructor(private readonly limits: { maxConnections: number; maxConnectionsPerAddress: number }) {}
+  constructor(private readonly limits: { maxConnections: number; maxConnectionsPerAddress: number; connectionsPerSecondPerAddress?: number }) {}
+
+  /** False when this address has opened more connections in the last moments than its rate allows. */
+  private withinRate(address: string): boolean {
+    const rate = this.limits.connectionsPerSecondPerAddress;
+    if (rate === undefined) return true;
+    let bucket = this.rates.get(address);
+    if (bucket) this.rates.delete(address); // re-inserted below: the map stays ordered by last use
+    else bucket = new RateBucket(rate, rate * 2);
+    if (this.rates.size >= MAX_RATE_ENTRIES) this.rates.delete(this.rates.keys().next().value as string);
+    this.rates.set(address, bucket);
+    return bucket.tryTake();
+  }
 
   get open(): number {
     return this.total;
@@ -16,6 +36,9 @@ export class ConnectionLimiter {
   admit(address: string): Admission {
     if (this.total >= this.limits.maxConnections) {
       return { ok: false, message: 'The game is full right now. Please try again in a few minutes.' };
+    }
+    if (!this.withinRate(address)) {
+      return { ok: false, message: `Too many new connections from your address (at most ${this.limits.connectionsPerSecondPerAddress} a second). Wait a moment and try again.` };
     }
     const fromHere = this.byAddress.get(address) ?? 0;
     if (fromHere >= this.limits.maxConnectionsPerAddress) {

@@ -5,6 +5,7 @@
  */
 import net from 'node:net';
 import { errorMessage } from '../../core/errors';
+import { RepeatedWarnings, REPEAT_WINDOW_MS } from '../../core/repeated-warnings';
 import type { Logger } from '../../core/logger';
 import { TelnetConnection } from '../telnet/connection';
 import type { MsspVariables } from '../telnet/mssp';
@@ -27,10 +28,13 @@ export interface TelnetEndpointOptions {
 const CLOSE_TIMEOUT_MS = 2000;
 
 export class TelnetEndpoint {
+  /** Refused connections come in floods: one log line per 10 s, with a count. */
+  private readonly turnedAway: RepeatedWarnings;
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
 
   constructor(private readonly options: TelnetEndpointOptions) {
+    this.turnedAway = new RepeatedWarnings(options.logger, REPEAT_WINDOW_MS, 'INFO');
     this.server = net.createServer({ noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000 }, (socket) => {
       try {
         this.connection(socket);
@@ -52,6 +56,7 @@ export class TelnetEndpoint {
 
   /** Stops accepting; resolves once every connection is gone (destroying stragglers after a while). */
   async close(): Promise<void> {
+    this.turnedAway.flush();
     const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
     await waitFor(() => this.sockets.size === 0, CLOSE_TIMEOUT_MS + 500);
     for (const socket of this.sockets) socket.destroy();
@@ -67,7 +72,7 @@ export class TelnetEndpoint {
       socket.on('error', () => {});
       socket.end(`${admission.message}\r\n`);
       setTimeout(() => socket.destroy(), CLOSE_TIMEOUT_MS).unref();
-      this.options.logger.info(`Turned away a telnet connection from ${address}: ${admission.message}`);
+      this.turnedAway.log('turned-away', `Turned away a telnet connection from ${address}: ${admission.message}`);
       return;
     }
     const { limits, logger } = this.options;
@@ -76,6 +81,8 @@ export class TelnetEndpoint {
       maxBufferedBytes: limits.maxInputBuffer,
       maxSubnegotiation: limits.maxSubnegotiation,
       maxOutputBuffer: limits.maxOutputBuffer,
+      maxInputBytesPerSecond: limits.maxInputBytesPerSecond,
+      maxNegotiationsPerSecond: limits.maxNegotiationsPerSecond,
       closeTimeoutMs: CLOSE_TIMEOUT_MS,
       ...(this.options.offers ? { offers: this.options.offers } : {}),
       mssp: this.options.mssp,

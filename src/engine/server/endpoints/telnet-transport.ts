@@ -1,10 +1,11 @@
 /** A TelnetConnection as a session's Transport. */
 import { Opt } from '../telnet/constants';
-import type { TelnetConnection } from '../telnet/connection';
+import type { TelnetConnection, TelnetConnectionEvents } from '../telnet/connection';
 import type { Transport, TransportHandlers, TransportLimit } from '../session/transport';
 import { GATED_GMCP_PACKAGES, isCoreGmcp, topLevelPackage } from './gmcp-packages';
 
-const LIMITS: Record<'overlong' | 'buffer' | 'subnegotiation' | 'output', TransportLimit> = {
+/** The limits a session tells its player about; the rate limits act silently (the socket waits, floods are ignored). */
+const LIMITS: Partial<Record<TelnetConnectionEvents['limit']['limit'], TransportLimit>> = {
   overlong: 'line',
   buffer: 'input',
   subnegotiation: 'subnegotiation',
@@ -37,7 +38,10 @@ export class TelnetTransport implements Transport {
       // The overlong limit already told the player; a cut line is not run.
       if (!truncated) handlers.line(text);
     });
-    this.conn.on('limit', ({ limit, max }) => handlers.limit(LIMITS[limit], max));
+    this.conn.on('limit', ({ limit, max }) => {
+      const told = LIMITS[limit];
+      if (told) handlers.limit(told, max);
+    });
     this.conn.on('gmcp', (message) => {
       if (!isCoreGmcp(message.package)) handlers.gmcp(message.package, message.data);
       else if (message.package.toLowerCase() === 'core.ping') this.conn.sendGmcp('Core.Ping');

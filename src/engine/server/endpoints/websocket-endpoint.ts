@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { errorMessage } from '../../core/errors';
+import { RepeatedWarnings, REPEAT_WINDOW_MS } from '../../core/repeated-warnings';
 import type { Logger } from '../../core/logger';
 import type { ServerLimits } from '../options';
 import type { ConnectionLimiter } from './connection-limiter';
@@ -26,11 +27,14 @@ const CLOSE_TIMEOUT_MS = 2000;
 const MAX_HEADER_BYTES = 16 * 1024;
 
 export class WebSocketEndpoint {
+  /** Refused connections come in floods: one log line per 10 s, with a count. */
+  private readonly turnedAway: RepeatedWarnings;
   private readonly http: http.Server;
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
 
   constructor(private readonly options: WebSocketEndpointOptions) {
+    this.turnedAway = new RepeatedWarnings(options.logger, REPEAT_WINDOW_MS, 'INFO');
     // A GMCP frame is the largest text frame and a chunk of input the largest binary one.
     const maxPayload = Math.max(options.limits.maxInputBuffer, options.limits.maxSubnegotiation);
     this.wss = new WebSocketServer({
@@ -67,6 +71,7 @@ export class WebSocketEndpoint {
   }
 
   async close(): Promise<void> {
+    this.turnedAway.flush();
     const stopped = new Promise<void>((resolve) => this.http.close(() => resolve()));
     this.http.closeIdleConnections?.();
     await waitFor(() => this.sockets.size === 0, CLOSE_TIMEOUT_MS + 500);
@@ -94,7 +99,7 @@ export class WebSocketEndpoint {
         ws.send(Buffer.from(`${admission.message}\r\n`, 'utf8'), { binary: true });
         ws.close(1013, 'Too many connections');
         setTimeout(() => ws.terminate(), CLOSE_TIMEOUT_MS).unref();
-        this.options.logger.info(`Turned away a WebSocket connection from ${address}: ${admission.message}`);
+        this.turnedAway.log('turned-away', `Turned away a WebSocket connection from ${address}: ${admission.message}`);
         return;
       }
       this.sockets.add(ws);

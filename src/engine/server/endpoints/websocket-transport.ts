@@ -6,6 +6,7 @@
  * limits; `Core.Echo {"echo": false}` asks the client to hide what the
  * player types (passwords).
  */
+import { RateBucket } from '../../core/rate-bucket';
 import type { WebSocket } from 'ws';
 import { renderText } from '../telnet/text';
 import { decodeGmcp, GmcpSupports, isGmcpPackageName } from '../telnet/gmcp';
@@ -32,13 +33,35 @@ export class WebSocketTransport implements Transport {
   private open = true;
   private reportedClose = false;
 
+  /** Input budget: past it the socket is not read until it recovers (backpressure, as over telnet). */
+  private readonly inputBudget: RateBucket;
+  private resumeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Bytes received in messages so far. */
+  bytesIn = 0;
+
+  private throttleInput(bytes: number): void {
+    const waitMs = this.inputBudget.take(bytes);
+    if (waitMs <= 0 || this.resumeTimer) return;
+    this.ws.pause();
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      if (this.ws.readyState === this.ws.OPEN) this.ws.resume();
+    }, waitMs);
+    this.resumeTimer.unref?.();
+  }
+
   constructor(
     private readonly ws: WebSocket,
     readonly address: string,
     private readonly limits: ServerLimits,
   ) {
     this.lines = new LineAssembler({ maxLineLength: limits.maxLineLength, maxBufferedBytes: limits.maxInputBuffer });
-    ws.on('message', (data, isBinary) => this.receive(toBuffer(data), isBinary));
+    this.inputBudget = new RateBucket(limits.maxInputBytesPerSecond, limits.maxInputBytesPerSecond);
+    ws.on('message', (data, isBinary) => {
+      const bytes = toBuffer(data);
+      this.throttleInput(bytes.length);
+      this.receive(bytes, isBinary);
+    });
     ws.on('close', (code) => this.closed(code === 1000 || code === 1001 ? 'peer' : `peer (${code})`));
     ws.on('error', () => {
       // 'close' follows; the error (a bad frame, a reset) is the peer's, not ours.
@@ -107,6 +130,7 @@ export class WebSocketTransport implements Transport {
 
   private receive(data: Buffer, isBinary: boolean): void {
     if (!this.open) return;
+    this.bytesIn += data.length;
     if (isBinary) {
       for (const event of this.lines.push(data)) {
         if (!this.open) return;

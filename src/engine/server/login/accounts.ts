@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword, type ScryptParams } from '../../accounts/password';
-import { LoginThrottle } from '../../accounts/throttle';
+import { LoginThrottle, type AttemptTicket } from '../../accounts/throttle';
 import { errorMessage } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { DuplicateNameError, nameKey, type AccountRecord, type CharacterRecord, type Storage } from '../../storage/types';
@@ -44,7 +44,7 @@ export class AccountService {
   }
 
   /** Whether a login for this name from this address may be tried now; carries a saved count into the throttle first. */
-  mayTry(account: AccountRecord, address: string): { allowed: true } | { allowed: false; message: string } {
+  mayTry(account: AccountRecord, address: string): { allowed: true; ticket: AttemptTicket } | { allowed: false; message: string } {
     this.throttle.restoreAccount(account.name, { failedLogins: account.failedLogins, ...(account.lockedUntil !== undefined ? { lockedUntil: account.lockedUntil } : {}) });
     const verdict = this.throttle.check(account.name, address);
     return verdict.allowed ? verdict : { allowed: false, message: verdict.message };
@@ -55,7 +55,8 @@ export class AccountService {
     const before = this.mayTry(account, address);
     if (!before.allowed) return { ok: false, message: before.message, locked: true };
     if (!(await verifyPassword(password, account.passwordHash))) {
-      const verdict = this.throttle.recordFailure(account.name, address);
+      // The ticket of this attempt: if a lock began while its password was being checked, it adds nothing to that lock.
+      const verdict = this.throttle.recordFailure(account.name, address, before.ticket);
       const state = this.throttle.accountState(account.name);
       await this.storage.updateAccount(account.id, { failedLogins: state.failedLogins, lockedUntil: state.lockedUntil }).catch((err) => this.logger.error(`Could not save the failed-login count of account ${account.name}: ${errorMessage(err)}`));
       this.logger.info(`Wrong password for ${account.name} from ${address}${verdict.allowed ? '' : ' (now locked)'}`);

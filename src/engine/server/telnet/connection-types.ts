@@ -14,6 +14,10 @@ export interface TelnetConnectionOptions {
   maxBufferedBytes?: number;
   /** Largest subnegotiation payload accepted (larger: dropped, `limit` subnegotiation). Default 8192. */
   maxSubnegotiation?: number;
+  /** Input bytes a second; past it the socket is not read until the budget recovers (backpressure). Default: no limit. */
+  maxInputBytesPerSecond?: number;
+  /** Negotiations (DO, DONT, WILL, WONT) handled a second; more are ignored. Default: no limit. */
+  maxNegotiationsPerSecond?: number;
   /** Output bytes waiting in the socket above which the connection is dropped. Default 1 MiB. */
   maxOutputBuffer?: number;
   /** What to offer on connect; all on by default. */
@@ -37,7 +41,7 @@ export interface TelnetConnectionOptions {
 
 export interface TelnetConnectionEvents {
   line: { text: string; truncated: boolean };
-  limit: { limit: 'overlong' | 'buffer' | 'subnegotiation' | 'output'; max: number; option?: number };
+  limit: { limit: 'overlong' | 'buffer' | 'subnegotiation' | 'output' | 'input-rate' | 'negotiation-rate'; max: number; option?: number };
   gmcp: GmcpMessage;
   naws: WindowSize;
   /** After each TTYPE answer; `done` on the last. */

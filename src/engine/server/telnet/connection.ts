@@ -5,6 +5,7 @@
  */
 import type { Duplex } from 'node:stream';
 import type { Disposable } from '../../core/disposable';
+import { RateBucket } from '../../core/rate-bucket';
 import { colorLevelOf, type ColorLevel } from './ansi';
 import { charsetRequest } from './charset';
 import { EOR, GA, IAC, Opt, negotiation } from './constants';
@@ -22,6 +23,9 @@ import { encodeTelnetText } from './text';
 
 export type { TelnetConnectionEvents, TelnetConnectionOptions } from './connection-types';
 
+/** Input bytes handled in one turn of the event loop. */
+const INPUT_SLICE = 4096;
+
 export class TelnetConnection {
   readonly negotiator: OptionNegotiator;
   private readonly events: TypedEmitter<TelnetConnectionEvents>;
@@ -32,6 +36,13 @@ export class TelnetConnection {
   private colorOverride: ColorLevel | null = null;
   private closeReason: string | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Input budget: past it the socket is paused until the budget recovers. */
+  private readonly inputBudget: RateBucket | undefined;
+  private resumeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Input read but not handled yet: a large chunk is handled a slice per turn of the event loop. */
+  private readonly pending: Buffer[] = [];
+  private pumping = false;
+  private reading = true;
   /** Run after each chunk of input is handled (for `whenNegotiated`). */
   private readonly inputWatchers = new Set<() => void>();
 
@@ -74,6 +85,9 @@ export class TelnetConnection {
       options,
     );
     this.gated = new Set((options.gmcpGatedPackages ?? ['Char', 'Room']).map((p) => p.toLowerCase()));
+
+    const bytesPerSecond = options.maxInputBytesPerSecond;
+    if (bytesPerSecond !== undefined) this.inputBudget = new RateBucket(bytesPerSecond, bytesPerSecond);
 
     (socket as Duplex & { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
     socket.on('data', (chunk: Buffer | string) => this.receive(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk));
@@ -235,6 +249,8 @@ export class TelnetConnection {
   /** Drops the connection at once, without flushing. */
   private terminate(reason: string): void {
     this.markClosed(reason);
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = null;
     if (this.closeTimer) clearTimeout(this.closeTimer);
     this.closeTimer = null;
     if (!this.socket.destroyed) this.socket.destroy();
@@ -249,14 +265,71 @@ export class TelnetConnection {
 
   private receive(chunk: Buffer): void {
     if (!this.isOpen) return;
+    this.throttleInput(chunk.length);
+    this.pending.push(chunk);
+    if (!this.pumping) this.pump();
+  }
+
+  /**
+   * Handles at most INPUT_SLICE bytes, then lets the event loop run (other
+   * players' commands) before the next slice; the socket is not read
+   * meanwhile. A 64 KiB chunk of junk costs sixteen short turns, not one long one.
+   */
+  private readonly pump = (): void => {
+    this.pumping = true;
+    let budget = INPUT_SLICE;
     try {
-      this.inbound.receive(chunk);
+      while (this.pending.length > 0 && budget > 0 && this.isOpen) {
+        let slice = this.pending[0]!;
+        if (slice.length > budget) {
+          this.pending[0] = slice.subarray(budget);
+          slice = slice.subarray(0, budget);
+        } else {
+          this.pending.shift();
+        }
+        budget -= slice.length;
+        this.inbound.receive(slice);
+      }
       for (const watcher of [...this.inputWatchers]) watcher();
     } catch (err) {
       // A fault in this module, not in the peer's bytes: lose the connection, not the process.
       this.report(err);
       this.terminate('internal-error');
     }
+    if (this.pending.length > 0 && this.isOpen) {
+      this.updateReading();
+      setImmediate(this.pump);
+      return;
+    }
+    this.pending.length = 0;
+    this.pumping = false;
+    this.updateReading();
+  };
+
+  /** Reads the socket only while no slice waits and the input budget allows it. */
+  private updateReading(): void {
+    const read = this.isOpen && this.resumeTimer === null && this.pending.length === 0;
+    if (read === this.reading) return;
+    this.reading = read;
+    if (read) this.socket.resume();
+    else this.socket.pause();
+  }
+
+  /**
+   * Past the input budget, stop reading the socket until it recovers: the
+   * kernel's buffer fills and TCP slows the sender down (backpressure);
+   * nothing piles up here.
+   */
+  private throttleInput(bytes: number): void {
+    if (!this.inputBudget) return;
+    const waitMs = this.inputBudget.take(bytes);
+    if (waitMs <= 0 || this.resumeTimer) return;
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      this.updateReading();
+    }, waitMs);
+    this.resumeTimer.unref?.();
+    this.updateReading();
   }
 
   private optionChanged(side: Side, option: number, enabled: boolean): void {

@@ -4,6 +4,7 @@
  * client has told us (window size, terminal type, GMCP supports, charset).
  */
 import { answerCharset, isUtf8Name, parseCharset } from './charset';
+import { RateBucket } from '../../core/rate-bucket';
 import { AYT, Opt } from './constants';
 import type { TelnetConnectionEvents, TelnetConnectionOptions } from './connection-types';
 import type { TypedEmitter } from './events';
@@ -37,6 +38,8 @@ export class Inbound {
   private readonly parser: TelnetParser;
   private readonly lines: LineAssembler;
   private lastAyt = 0;
+  private readonly negotiations: RateBucket | undefined;
+  private negotiationsDropped = false;
 
   constructor(
     private readonly host: InboundHost,
@@ -47,6 +50,8 @@ export class Inbound {
     const bounds = { ...DEFAULT_NAWS_BOUNDS, ...options.naws };
     this.windowSize = { width: bounds.defaultWidth, height: bounds.defaultHeight, rawWidth: 0, rawHeight: 0 };
     this.terminal = this.ttype.snapshot();
+    const perSecond = options.maxNegotiationsPerSecond;
+    if (perSecond !== undefined) this.negotiations = new RateBucket(perSecond, perSecond);
   }
 
   receive(chunk: Buffer): void {
@@ -65,6 +70,13 @@ export class Inbound {
         for (const e of this.lines.push(event.data)) this.line(e);
         return;
       case 'negotiation':
+        // A flood of IAC DO x would have us answer each: past the rate they are ignored (reported once per burst).
+        if (this.negotiations && !this.negotiations.tryTake()) {
+          if (!this.negotiationsDropped) events.emit('limit', { limit: 'negotiation-rate', max: this.negotiations.rate });
+          this.negotiationsDropped = true;
+          return;
+        }
+        this.negotiationsDropped = false;
         this.host.negotiator.receive(event.verb, event.option);
         return;
       case 'subnegotiation':

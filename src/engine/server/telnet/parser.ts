@@ -76,11 +76,35 @@ export class TelnetParser {
   feed(chunk: Uint8Array): TelnetEvent[] {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const out: TelnetEvent[] = [];
+    // Data is kept as views into the chunk while it has no escaped IAC; the
+    // first `IAC IAC` moves it into one scratch buffer, so a stream of 0xFF
+    // costs a byte copy per byte, not a Buffer per byte.
     const pieces: Buffer[] = [];
+    let scratch: Buffer | null = null;
+    let scratchStart = 0;
+    let scratchEnd = 0;
+    const addRun = (from: number, to: number): void => {
+      if (to <= from) return;
+      if (scratch) scratchEnd += buf.copy(scratch, scratchEnd, from, to);
+      else pieces.push(buf.subarray(from, to));
+    };
+    const addEscapedIac = (): void => {
+      if (!scratch) {
+        scratch = Buffer.allocUnsafe(buf.length); // the unescaped data of a chunk is never longer than the chunk
+        scratchStart = scratchEnd = 0;
+        for (const p of pieces) scratchEnd += p.copy(scratch, scratchEnd);
+        pieces.length = 0;
+      }
+      scratch[scratchEnd++] = IAC;
+    };
     const flush = (): void => {
-      if (pieces.length === 0) return;
-      out.push({ type: 'data', data: pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces) });
-      pieces.length = 0;
+      if (scratch && scratchEnd > scratchStart) {
+        out.push({ type: 'data', data: scratch.subarray(scratchStart, scratchEnd) });
+        scratchStart = scratchEnd;
+      } else if (pieces.length > 0) {
+        out.push({ type: 'data', data: pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces) });
+        pieces.length = 0;
+      }
     };
     const emit = (event: TelnetEvent): void => {
       flush();
@@ -93,7 +117,7 @@ export class TelnetParser {
         case S_DATA: {
           const next = buf.indexOf(IAC, i);
           const end = next < 0 ? buf.length : next;
-          if (end > i) pieces.push(buf.subarray(i, end));
+          addRun(i, end);
           if (next < 0) {
             i = buf.length;
           } else {
@@ -105,17 +129,10 @@ export class TelnetParser {
         case S_IAC: {
           const b = buf[i]!;
           if (b === IAC) {
-            // Escaped 255: the data run restarts at this second IAC byte.
+            // Escaped 255: one data byte, then the data run goes on after it.
+            addEscapedIac();
             this.state = S_DATA;
-            const next = buf.indexOf(IAC, i + 1);
-            const end = next < 0 ? buf.length : next;
-            pieces.push(buf.subarray(i, end));
-            if (next < 0) {
-              i = buf.length;
-            } else {
-              this.state = S_IAC;
-              i = next + 1;
-            }
+            i++;
             continue;
           }
           if (isVerb(b)) {
