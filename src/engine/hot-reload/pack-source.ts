@@ -29,4 +29,8 @@ export interface PackSource {
   manifestLocation(version?: PreparedVersion): Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
   /** The error as one line with its original file:line:column, when it comes from this pack. */
   describe(err: unknown): string | undefined;
+  /** Where a function of the running version is defined (to point at a call that was cut off). */
+  locateFunction?(fn: (...args: never[]) => unknown): Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
+  /** The module whose top level a cut-off interrupted, if one was evaluating. */
+  takeInterruptedModule?(): string | undefined;
 }

@@ -1,5 +1,6 @@
 import { relative, isAbsolute } from 'node:path';
 import { errorMessage } from '../core/errors';
+import { CutOffError } from '../core/runaway-guard';
 import { contractViolations } from '../packs/contract';
 import { activatePack, deactivatePack, type ActivePack } from '../packs/activation';
 import type { ContentPack } from '../packs/contract';
@@ -79,7 +80,7 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
     const newPack = await step('build', () => {
       if (req.newPack) return req.newPack;
       if (!source) return oldPack;
-      prepared = source.prepare(req.changedFiles);
+      prepared = prepareGuarded(engine, record.name, source, req.changedFiles);
       return prepared.pack;
     });
     ctx.newPack = newPack;
@@ -129,7 +130,7 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
     return result(true);
   } catch (err) {
     const phaseError = err instanceof PhaseError ? err : new PhaseError('load', err);
-    const error = describe(phaseError, source, prepared, rel);
+    const error = describe(engine, phaseError, source, prepared, rel);
     if (newActive) await deactivatePack(engine, newActive);
     journal.rollback();
     if (prepared && source) source.discard(prepared);
@@ -191,7 +192,24 @@ async function restoreOld(engine: GameEngine, record: PackRecord, oldPack: Conte
   }
 }
 
-function describe(err: PhaseError, source: PackSource | undefined, prepared: PreparedVersion | undefined, rel: (f: string) => string): ReloadError {
+/** Evaluates the changed modules (and the pack class) under the runaway guard: a top level that loops forever fails the build. */
+function prepareGuarded(engine: GameEngine, packName: string, source: PackSource, changedFiles: string[]): PreparedVersion {
+  let version: PreparedVersion | undefined;
+  const guard = engine.runaway;
+  const stopped = guard.run(() => {
+    version = guard.within({ kind: 'module', packName, name: 'src/pack.ts' }, () => source.prepare(changedFiles));
+  });
+  if (stopped) throw new CutOffError(stopped);
+  return version as PreparedVersion;
+}
+
+function describe(engine: GameEngine, err: PhaseError, source: PackSource | undefined, prepared: PreparedVersion | undefined, rel: (f: string) => string): ReloadError {
+  if (err.original instanceof CutOffError) {
+    const cutOff = engine.reportRunaway(err.original.cutOff, 'the reload was rolled back', { inReload: true });
+    const where = cutOff.location;
+    const location = where ? { file: where.file, ...(where.line !== undefined ? { line: where.line } : {}), ...(where.column !== undefined ? { column: where.column } : {}) } : {};
+    return { message: cutOff.message, phase: err.phase, ...location, cutOff };
+  }
   const original = err.original as { file?: unknown; line?: unknown; column?: unknown } | undefined;
   let where: Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
   if (original && typeof original.file === 'string' && typeof original.line === 'number') {

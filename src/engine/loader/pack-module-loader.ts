@@ -4,7 +4,7 @@ import { ModuleLoadError, displayPath, type SourceLocation } from './errors';
 import { Linker } from './linker';
 import { Generation, importersOf, invalidatedBy, retainReachable, type ModuleRecord, type PackGeneration } from './module-graph';
 import { isInside, moduleIdTargets, readPackName, resolvePathSpecifier } from './resolve';
-import { locateInStack, mapStack } from './source-maps';
+import { locateInStack, mapPosition, mapStack } from './source-maps';
 import { isModuleFile } from './transpile';
 
 export interface PackModuleLoaderOptions {
@@ -188,6 +188,35 @@ export class PackModuleLoader {
     if (!at) return undefined;
     const head = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return `${head} at ${displayPath(this.packDir, at.file)}:${at.line}:${at.column}`;
+  }
+
+  /**
+   * Where a function of this pack's current code is defined, in the original
+   * source: V8 gives a function's exact source text, which is found in the
+   * compiled code of a module and mapped back. The first match wins when two
+   * functions have the same text.
+   */
+  locateFunction(fn: (...args: never[]) => unknown): SourceLocation | undefined {
+    const text = Function.prototype.toString.call(fn);
+    if (text.length < 8 || text.endsWith('{ [native code] }')) return undefined;
+    for (const record of this.currentGen?.records.values() ?? []) {
+      const unit = record.unit;
+      if (unit.format !== 'script') continue;
+      const at = unit.code.indexOf(text);
+      if (at < 0) continue;
+      const before = unit.code.slice(0, at);
+      const line = before.split('\n').length;
+      const column = at - before.lastIndexOf('\n');
+      return { file: unit.file, ...mapPosition(unit, line, column) };
+    }
+    return undefined;
+  }
+
+  /** The module whose top level was running when a cut-off stopped an evaluation (then forgets it). */
+  takeInterruptedModule(): string | undefined {
+    const file = this.linker.evaluating.at(-1);
+    this.linker.evaluating.length = 0;
+    return file;
   }
 
   private entryFile(): string {

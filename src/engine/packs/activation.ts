@@ -56,7 +56,8 @@ export async function activatePack(engine: GameEngine, pack: ContentPack): Promi
 
       const handlers = listOf(pack.getEventHandlers?.(), 'getEventHandlers()', isHandler, name);
       for (const h of handlers) {
-        scope.add(engine.world.events.on(h.event, (payload) => runInPack(frame, () => h.handler(payload, { world: engine.world, engine }))));
+        const call = { kind: 'event', packName: name, name: h.event, fn: h.handler } as const;
+        scope.add(engine.world.events.on(h.event, (payload) => engine.runaway.within(call, () => runInPack(frame, () => h.handler(payload, { world: engine.world, engine })))));
       }
 
       const migrations = listOf(pack.getMigrations?.(), 'getMigrations()', isMigration, name);

@@ -1,4 +1,4 @@
-import { consoleSink, GameEngine, getSettings, type LogLevel, type PackRecord, type Settings } from '../../engine';
+import { consoleSink, GameEngine, getSettings, reportUncaughtPackErrors, type LogLevel, type PackRecord, type Settings } from '../../engine';
 import type { GameEndpoint, PackTree, ReloadEntry } from '../../shared/model';
 import { summarizePack } from '../api/pack-summaries';
 import { ReloadTimeline } from '../api/reload-entries';
@@ -29,6 +29,13 @@ export interface StudioHostOptions {
   mode: 'electron' | 'web';
   /** Where the host's events go (a transport may create it before the host). */
   events?: EventHub;
+  /**
+   * The host owns the process (the Electron main process, `maid studio`):
+   * errors from pack code that reach the process (a global timer's throw, an
+   * unhandled rejection) are logged at their pack file and line instead of
+   * ending it. Left off in tests, whose runner owns the process.
+   */
+  ownsProcess?: boolean;
 }
 
 /**
@@ -49,6 +56,7 @@ export class StudioHost {
   private typeLibraries: Promise<TypeLibrary[]> | undefined;
   private packsTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private uninstallProcessErrors: (() => void) | undefined;
 
   private constructor(
     readonly engine: GameEngine,
@@ -91,6 +99,7 @@ export class StudioHost {
     const engine = new GameEngine(settings, { logSinks: [...(options.consoleLog === false ? [] : [consoleSink]), logs.sink] });
     const host = new StudioHost(engine, settings, options.mode, logs, options.events ?? new EventHub());
     late.host = host;
+    if (options.ownsProcess) host.uninstallProcessErrors = reportUncaughtPackErrors(engine);
     try {
       await host.boot(options.content ?? []);
     } catch (err) {
@@ -201,5 +210,6 @@ export class StudioHost {
     await this.game?.stop().catch((err) => this.engine.logger.warn(`Studio: game server did not stop cleanly: ${String(err)}`));
     await this.treeWatcher.close();
     await this.engine.stop();
+    this.uninstallProcessErrors?.();
   }
 }
