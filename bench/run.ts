@@ -18,6 +18,7 @@ const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   ecs: () => import('./ecs/suite'),
   reload: () => import('./reload/suite'),
   server: () => import('./server/suite'),
+  runaway: () => import('./runaway/suite'),
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [suite...]
