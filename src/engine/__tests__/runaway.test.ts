@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineCommand, defineEventHandler, System, type ContentPack, type CutOffRecord } from '../index';
+import { defineCommand, defineEventHandler, System, type ContentPack, type CutOffRecord, type GameEngine } from '../index';
 import { createTestEngine, TestPlayer } from '../testing';
 
 const LIMIT = 100;
@@ -15,8 +15,8 @@ function pack(name: string, extra: Partial<ContentPack> = {}): ContentPack {
   return { manifest: { name, version: '1.0.0', dependencies: [] }, ...extra };
 }
 
-function cutOffs(engine: { hotReload: { getTimeline(): { type: string }[] } }): CutOffRecord[] {
-  return engine.hotReload.getTimeline().flatMap((e) => (e.type === 'cut-off' ? [(e as { record: CutOffRecord }).record] : []));
+function cutOffs(engine: GameEngine): CutOffRecord[] {
+  return engine.hotReload.getTimeline().flatMap((e) => (e.type === 'cut-off' ? [e.record] : []));
 }
 
 describe('a runaway system update', () => {
@@ -24,20 +24,20 @@ describe('a runaway system update', () => {
     const ran: string[] = [];
     let looping = true;
     class Before extends System {
-      priority = 1;
+      override priority = 1;
       update() {
         ran.push('before');
       }
     }
     class Spinner extends System {
-      priority = 2;
+      override priority = 2;
       update() {
         if (looping) spin();
         ran.push('spinner');
       }
     }
     class After extends System {
-      priority = 3;
+      override priority = 3;
       update() {
         ran.push('after');
       }
@@ -71,14 +71,14 @@ describe('a runaway system update', () => {
     let after = 0;
     let calls = 0;
     class Stuck extends System {
-      priority = 1;
+      override priority = 1;
       update() {
         calls++;
         return new Promise<void>(() => {});
       }
     }
     class After extends System {
-      priority = 2;
+      override priority = 2;
       update() {
         after++;
       }
