@@ -1,5 +1,13 @@
 import { CutOffError, type CutOff, type RunawayGuard } from './runaway-guard';
 
+/**
+ * Microtasks to wait after a batch for jobs its continuations submit: a
+ * session's next line is submitted a handful of promise steps after its
+ * previous one settles, and should run in this turn of the event loop, as it
+ * would without the guard, not wait for the next one.
+ */
+const FOLLOW_UP_STEPS = 32;
+
 interface Job {
   run(): unknown;
   resolve(value: unknown): void;
@@ -41,16 +49,25 @@ export class GuardedQueue {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const hold = this.options.holdWhile?.();
+      if (hold) {
+        this.scheduled = false;
+        void hold.catch(() => {}).then(() => this.schedule());
+        return;
+      }
+      this.flush();
+      for (let step = 0; step < FOLLOW_UP_STEPS && this.jobs.length === 0; step++) await undefined;
+      if (this.jobs.length === 0) break;
+    }
+    this.scheduled = false;
   }
 
   private flush(): void {
-    this.scheduled = false;
-    const hold = this.options.holdWhile?.();
-    if (hold) {
-      void hold.catch(() => {}).then(() => this.schedule());
-      return;
-    }
     const batch = this.jobs;
     this.jobs = [];
     this.options.guard.runEach(
