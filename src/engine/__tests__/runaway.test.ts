@@ -57,6 +57,14 @@ describe('a runaway system update', () => {
     await t.ticks(2);
     expect(ran).toEqual(['before', 'after', 'before', 'after']);
 
+    // A failed reload (after the old version was unloaded) brings the old version back, still quarantined.
+    const failed = await t.engine.hotReload.reloadPack('spinning', { ...make(), onLoad: () => { throw new Error('not today'); } });
+    expect(failed).toMatchObject({ success: false, rolledBack: true });
+    expect(t.engine.scheduler.entriesOf('spinning').find((e) => e.name === 'Spinner')?.quarantined).toBe(true);
+    ran.length = 0;
+    await t.ticks(1);
+    expect(ran).toEqual(['before', 'after']);
+
     // A successful reload runs the (fixed) system again.
     looping = false;
     const result = await t.engine.hotReload.reloadPack('spinning', make());

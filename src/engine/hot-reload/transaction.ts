@@ -71,6 +71,7 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
   let captured = new Map<string, CapturedState>();
   let migrationsRun = 0;
   let paused = false;
+  let quarantined = new Map<string, string | undefined>();
   const journal = engine.world.beginJournal();
   const times: StepTimes = new Map();
   const step = <T>(phase: ReloadPhase, fn: () => T | Promise<T>) => timed(times, phase, fn);
@@ -96,6 +97,8 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
     captured = await step('capture', () => captureStates(oldActive?.systems ?? []));
     ctx.capturedState = Object.fromEntries([...captured].map(([k, v]) => [k, v.state]));
     const versionsBefore = new Map((oldActive?.components ?? []).map((c) => [c.name, c.version]));
+    // Systems quarantined now stay so if this reload fails and the old version comes back: only a successful reload frees them.
+    quarantined = new Map(engine.scheduler.entriesOf(record.name).flatMap((e) => (e.quarantined ? [[e.name, e.lastError]] : [])));
 
     if (oldActive) {
       await step('unload', () => deactivatePack(engine, oldActive));
@@ -134,7 +137,7 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
     if (newActive) await deactivatePack(engine, newActive);
     journal.rollback();
     if (prepared && source) source.discard(prepared);
-    await restoreOld(engine, record, oldPack, oldActive !== undefined && record.active === undefined, captured);
+    await restoreOld(engine, record, oldPack, oldActive !== undefined && record.active === undefined, captured, quarantined);
     ctx.error = error;
     ctx.elapsedTime = elapsed();
     await hooks.run('on_error', ctx).catch(() => {});
@@ -178,11 +181,23 @@ function validate(engine: GameEngine, record: PackRecord, pack: ContentPack): vo
 }
 
 /** Puts the previous version back: fresh instances of its systems, given the state they had. */
-async function restoreOld(engine: GameEngine, record: PackRecord, oldPack: ContentPack, wasUnloaded: boolean, captured: Map<string, CapturedState>): Promise<void> {
+async function restoreOld(
+  engine: GameEngine,
+  record: PackRecord,
+  oldPack: ContentPack,
+  wasUnloaded: boolean,
+  captured: Map<string, CapturedState>,
+  quarantined: ReadonlyMap<string, string | undefined>,
+): Promise<void> {
   if (!wasUnloaded) return;
   try {
     const active = await activatePack(engine, oldPack);
     restoreStates(active.systems, captured);
+    for (const entry of engine.scheduler.entriesOf(record.name)) {
+      if (!quarantined.has(entry.name)) continue;
+      entry.quarantined = true;
+      entry.lastError = quarantined.get(entry.name);
+    }
     record.active = active;
     record.status = 'loaded';
   } catch (err) {
