@@ -168,7 +168,8 @@ export class GameEngine {
 
   private recordRunaway(runaway: Runaway, consequence: string, inReload: boolean, location?: CutOffRecord['location']): CutOffRecord {
     const call = runaway.type === 'cut-off' ? runaway.cutOff.call : runaway.call;
-    const record = cutOffRecord(runaway, location ?? this.hotReload.locateCall(call), consequence);
+    const running = runaway.type === 'cut-off' ? runaway.cutOff.running : undefined;
+    const record = cutOffRecord(runaway, location ?? this.hotReload.locateCall(call, running), consequence);
     if (inReload) {
       void this.hotReload.onCutOff.fire(record);
     } else {

@@ -2,7 +2,7 @@ import type { GameEngine } from '@maid/engine';
 
 /**
  * Prints every call the engine cut off (and every async update it left
- * behind) as it happens, with the pack, the call and where it is defined;
+ * behind) as it happens, with the pack, the call and where it was running;
  * returns what stops the printing.
  */
 export function printCutOffs(engine: GameEngine): () => void {

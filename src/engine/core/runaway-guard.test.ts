@@ -5,6 +5,7 @@ import { RunawayGuard, describeCall, type PackCall } from './runaway-guard';
 import { GuardedQueue } from './guarded-queue';
 import { CutOffError } from './runaway-guard';
 import { getSettings } from './settings';
+import vm from 'node:vm';
 import { SettingsError } from './errors';
 
 const spinCall: PackCall = { kind: 'command', packName: 'arcade', name: 'spin' };
@@ -28,6 +29,18 @@ describe('RunawayGuard', () => {
     let ran = false;
     expect(guard.run(() => guard.within(spinCall, () => void (ran = true)))).toBeUndefined();
     expect(ran).toBe(true);
+  });
+
+  it('samples the stack half-way to the limit: the cut-off says which line of which file was running', () => {
+    const guard = new RunawayGuard(600);
+    const file = '/packs/arcade/src/spin.ts';
+    const loop = vm.compileFunction('let turns = 0;\nwhile (true) {\n  turns++;\n}', [], { filename: file }) as () => void;
+    const cutOff = guard.run(() => guard.within(spinCall, loop));
+    expect(cutOff?.running?.[0]?.file).toBe(file);
+    // The loop's head or its body, wherever V8 served the pause.
+    expect([2, 3]).toContain(cutOff?.running?.[0]?.line);
+    // The guard's own frames are below it.
+    expect(cutOff?.running?.some((f) => f.functionName === 'within')).toBe(true);
   });
 
   it('blames the innermost pack call: an event handler a command emitted to', () => {

@@ -1,6 +1,7 @@
 import vm from 'node:vm';
 import { MaidError } from './errors';
 import { runawayContextReset } from './pack-context';
+import { runawayLocator, type RunningFrame } from './runaway-locator';
 
 /** The kinds of pack code the engine calls, and so can cut off. */
 export type PackCallKind = 'system' | 'command' | 'event' | 'timer' | 'hook' | 'module';
@@ -23,6 +24,8 @@ export interface CutOff {
   /** How long the batch had run when it was stopped. */
   readonly elapsedMs: number;
   readonly timestamp: number;
+  /** The top of the stack shortly before the cut-off (generated positions), when the locator caught it. */
+  readonly running?: readonly RunningFrame[];
 }
 
 /** Thrown (or rejected) in place of the result of a pack call that was cut off. */
@@ -94,6 +97,8 @@ export class RunawayGuard {
     const outerCalls = this.calls.length;
     const resetContext = runawayContextReset();
     const started = performance.now();
+    const locator = runawayLocator();
+    const seq = locator?.begin(this.limitMs);
     slot[BATCH_SLOT] = batch;
     this.depth++;
     try {
@@ -105,8 +110,10 @@ export class RunawayGuard {
       // What the terminated code had set up and never undid.
       this.calls.length = outerCalls;
       resetContext();
-      return { call, limitMs: this.limitMs, elapsedMs: Math.round(performance.now() - started), timestamp: Date.now() };
+      const running = seq === undefined ? undefined : locator?.framesOf(seq);
+      return { call, limitMs: this.limitMs, elapsedMs: Math.round(performance.now() - started), timestamp: Date.now(), ...(running ? { running } : {}) };
     } finally {
+      locator?.end();
       this.depth--;
       slot[BATCH_SLOT] = undefined;
     }

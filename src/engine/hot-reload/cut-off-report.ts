@@ -4,6 +4,12 @@ import type { CutOffRecord } from './types';
 /** What ran away: a call V8 terminated, or an async system update that did not settle in time. */
 export type Runaway = { type: 'cut-off'; cutOff: CutOff } | { type: 'unsettled'; call: PackCall; waitedMs: number };
 
+const WHERE: Record<NonNullable<CutOffRecord['location']>['kind'], string> = {
+  running: 'running at',
+  definition: 'running the function defined at',
+  module: 'evaluating',
+};
+
 /** `src/systems/weather.ts:12:3`, or just the file. */
 export function formatLocation(location: NonNullable<CutOffRecord['location']>): string {
   return `${location.file}${location.line !== undefined ? `:${location.line}${location.column !== undefined ? `:${location.column}` : ''}` : ''}`;
@@ -23,7 +29,7 @@ export function cutOffRecord(runaway: Runaway, location: CutOffRecord['location'
     runaway.type === 'cut-off'
       ? `${describeCall(shown)} ran for more than ${limitMs} ms and was cut off`
       : `${describeCall(shown)}: its async update did not settle within ${limitMs} ms and the tick went on without it`;
-  const where = location ? (location.kind === 'module' ? ` (evaluating ${formatLocation(location)})` : ` (running the function defined at ${formatLocation(location)})`) : '';
+  const where = location ? ` (${WHERE[location.kind]} ${formatLocation(location)})` : '';
   return {
     type: runaway.type,
     ...(call.packName !== undefined ? { packName: call.packName } : {}),

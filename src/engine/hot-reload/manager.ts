@@ -10,6 +10,7 @@ import { reloadLogLines } from './format';
 import { PackWatcher } from './watcher';
 import type { CutOffRecord, HookName, HotReloadHook, ReloadOptions, ReloadResult, TimelineEntry } from './types';
 import type { PackCall } from '../core/runaway-guard';
+import type { RunningFrame } from '../core/runaway-locator';
 import { displayPath } from '../loader/errors';
 
 /** How many results `getReloadHistory()` keeps; older ones are dropped so the history never grows without bound. */
@@ -114,17 +115,32 @@ export class HotReloadManager {
    * module whose top level ran, or where its function is defined. File
    * relative to the pack folder.
    */
-  locateCall(call: PackCall): CutOffRecord['location'] {
+  locateCall(call: PackCall, running: readonly RunningFrame[] = []): CutOffRecord['location'] {
     const source = call.packName === undefined ? undefined : this.sources.get(call.packName);
     if (!source) return undefined;
     const rel = (file: string) => displayPath(source.dir, file);
     if (call.kind === 'module') {
-      const file = source.takeInterruptedModule?.();
-      return file ? { file: rel(file), kind: 'module' } : undefined;
+      const at = source.takeInterruptedModule?.(running);
+      return at?.file ? { ...at, file: rel(at.file), kind: 'module' } : undefined;
     }
+    // Where it was running, when the locator sampled the stack; else where the function is defined.
+    const runningAt = running.length > 0 ? this.locateRunning(running) : undefined;
+    if (runningAt) return runningAt;
     const at = call.fn && source.locateFunction?.(call.fn);
     return at?.file ? { ...at, file: rel(at.file), kind: 'definition' } : undefined;
   }
+
+  /** The innermost sampled frame in any pack's code (the running code may be another pack's than the call's). */
+  private locateRunning(running: readonly RunningFrame[]): CutOffRecord['location'] {
+    for (const frame of running) {
+      for (const source of this.sources.values()) {
+        const at = source.locateRunning?.([frame]);
+        if (at?.file) return { ...at, file: displayPath(source.dir, at.file), kind: 'running' };
+      }
+    }
+    return undefined;
+  }
+
 
   /** True while a reload of the pack runs or waits. */
   isReloading(packName: string): boolean {

@@ -32,11 +32,13 @@ export interface CutOffRecord {
   call: { kind: PackCallKind; name: string };
   limitMs: number;
   /**
-   * Where, as near as the engine can tell. A terminated call leaves no stack,
-   * so this is where the function that was running is defined
-   * ('definition'), or the module whose top level was running ('module').
+   * Where, as near as the engine can tell. A terminated call leaves no
+   * stack; a stack sampled half-way to the limit gives the line it was
+   * running ('running'); without one, this is where the function that was
+   * running is defined ('definition'). For a module's top level: the module
+   * ('module'), at the running line when sampled.
    */
-  location?: { file: string; line?: number; column?: number; kind: 'definition' | 'module' };
+  location?: { file: string; line?: number; column?: number; kind: 'running' | 'definition' | 'module' };
   /** What the engine did: the system quarantined, the player told, the reload rolled back. */
   consequence: string;
   /** The whole report as one line (what the log says). */

@@ -32,7 +32,7 @@ export class Linker {
    * which a cut-off (V8 terminating the evaluation) skips: then the last one
    * is the module that ran away.
    */
-  readonly evaluating: string[] = [];
+  readonly evaluating: CompiledUnit[] = [];
   private readonly nodeRequire: NodeJS.Require;
 
   constructor(private readonly ctx: LinkerContext) {
@@ -48,7 +48,7 @@ export class Linker {
     gen.records.set(file, record);
     this.evaluations.set(file, (this.evaluations.get(file) ?? 0) + 1);
     if (gen.state === 'building') gen.evaluated.push(file);
-    this.evaluating.push(file);
+    this.evaluating.push(unit);
     try {
       evaluateUnit(unit, record.module, this.requireFor(record));
     } catch (err) {

@@ -6,6 +6,7 @@ import { Generation, importersOf, invalidatedBy, retainReachable, type ModuleRec
 import { isInside, moduleIdTargets, readPackName, resolvePathSpecifier } from './resolve';
 import { locateInStack, mapPosition, mapStack } from './source-maps';
 import { isModuleFile } from './transpile';
+import type { RunningFrame } from '../core/runaway-locator';
 
 export interface PackModuleLoaderOptions {
   /** The pack folder (holds package.json and src/). */
@@ -212,11 +213,27 @@ export class PackModuleLoader {
     return undefined;
   }
 
-  /** The module whose top level was running when a cut-off stopped an evaluation (then forgets it). */
-  takeInterruptedModule(): string | undefined {
-    const file = this.linker.evaluating.at(-1);
+  /**
+   * The module whose top level was running when a cut-off stopped an
+   * evaluation (then forgets it), at the line it was running when `frames`
+   * (sampled before the cut-off) show it.
+   */
+  takeInterruptedModule(frames: readonly RunningFrame[] = []): { file: string; line?: number; column?: number } | undefined {
+    const unit = this.linker.evaluating.at(-1);
     this.linker.evaluating.length = 0;
-    return file;
+    if (!unit) return undefined;
+    const frame = frames.find((f) => f.file === unit.file);
+    return frame ? { file: unit.file, ...mapPosition(unit, frame.line, frame.column) } : { file: unit.file };
+  }
+
+  /** The innermost of `frames` (sampled from a running stack) that is this pack's current code, in the original source. */
+  locateRunning(frames: readonly RunningFrame[]): SourceLocation | undefined {
+    const lookup = this.linker.lookupIn(undefined);
+    for (const frame of frames) {
+      const unit = lookup(frame.file);
+      if (unit) return { file: unit.file, ...mapPosition(unit, frame.line, frame.column) };
+    }
+    return undefined;
   }
 
   private entryFile(): string {

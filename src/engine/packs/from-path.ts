@@ -4,6 +4,7 @@ import { PackModuleLoader, type PackGeneration } from '../loader';
 import { displayPath } from '../loader/errors';
 import { PackError, PackNotLoadedError } from '../core/errors';
 import { CutOffError } from '../core/runaway-guard';
+import type { RunningFrame } from '../core/runaway-locator';
 import type { PackSource, PreparedVersion } from '../hot-reload/pack-source';
 import type { ContentPack } from './contract';
 import type { GameEngine } from '../engine';
@@ -147,8 +148,12 @@ export class LoaderPackSource implements PackSource {
     return this.loader.locateFunction(fn);
   }
 
-  takeInterruptedModule(): string | undefined {
-    return this.loader.takeInterruptedModule();
+  takeInterruptedModule(frames?: readonly RunningFrame[]) {
+    return this.loader.takeInterruptedModule(frames);
+  }
+
+  locateRunning(frames: readonly RunningFrame[]) {
+    return this.loader.locateRunning(frames);
   }
 }
 
@@ -167,8 +172,8 @@ export function readPackFolder(engine: GameEngine, dir: string, hostModules: Hos
   });
   if (stopped || !read) {
     if (!stopped) throw new PackError(`Reading the pack in ${dir} gave no pack`);
-    const file = loader.takeInterruptedModule();
-    const location = file ? { file: displayPath(loader.packDir, file), kind: 'module' as const } : undefined;
+    const at = loader.takeInterruptedModule(stopped.running);
+    const location = at ? { ...at, file: displayPath(loader.packDir, at.file), kind: 'module' as const } : undefined;
     engine.reportRunaway(stopped, `pack '${loader.packName}' is not loaded`, { location });
     throw new CutOffError(location ? { ...stopped, call: { ...stopped.call, name: location.file } } : stopped);
   }
