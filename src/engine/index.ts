@@ -8,7 +8,7 @@ export { currentPack } from './core/pack-context';
 export { Signal } from './core/signal';
 export { Timers } from './core/timers';
 export { CutOffError, RunawayGuard, describeCall, type CutOff, type PackCall, type PackCallKind } from './core/runaway-guard';
-export { reportUncaughtPackErrors, type UncaughtPackError, type ProcessErrorOptions } from './process-errors';
+export { reportUncaughtPackErrors, uncaughtErrorHandler, type UncaughtPackError, type ProcessErrorOptions } from './process-errors';
 export { defineComponent, isComponentType, type ComponentType, type ComponentSpec, type ComponentData } from './ecs/component';
 export { Entity } from './ecs/entity';
 export { EventBus } from './ecs/events';

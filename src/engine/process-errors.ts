@@ -15,6 +15,12 @@ export interface UncaughtPackError {
 export interface ProcessErrorOptions {
   /** Told of each error after it is logged (a host process reporting it). */
   onError?: (report: UncaughtPackError) => void;
+  /**
+   * An uncaught exception no pack frame explains ends the process (default
+   * true, as Node would: the engine itself may be broken). The studio passes
+   * false: its window and editor must keep answering whatever happens.
+   */
+  exitWhenNotFromPack?: boolean;
   /** Ends the process; tests replace it. Default `process.exit`. */
   exit?: (code: number) => void;
 }
@@ -24,17 +30,30 @@ export interface ProcessErrorOptions {
  * `setTimeout`, a promise nobody awaited) from ending the process: each is
  * logged at its source-mapped pack file and line, and the game goes on.
  * An uncaught exception that no pack frame explains is logged with its
- * stack and ends the process, as Node would, since the engine may be broken.
- * Unhandled rejections never end it.
+ * stack and (unless `exitWhenNotFromPack` is false) ends the process, as
+ * Node would, since the engine may be broken. Unhandled rejections never end it.
  *
  * For the one that owns the process (`maid server start`, the studio's
  * entries); importing the engine installs nothing. Returns the uninstaller.
  */
 export function reportUncaughtPackErrors(engine: GameEngine, options: ProcessErrorOptions = {}): () => void {
+  const handle = uncaughtErrorHandler(engine, options);
+  const onException = (err: unknown) => void handle('uncaught-exception', err);
+  const onRejection = (reason: unknown) => void handle('unhandled-rejection', reason);
+  process.on('uncaughtException', onException);
+  process.on('unhandledRejection', onRejection);
+  return () => {
+    process.off('uncaughtException', onException);
+    process.off('unhandledRejection', onRejection);
+  };
+}
+
+/** What the process handlers do with one error: log it, tell `onError`, and end the process only when it must. */
+export function uncaughtErrorHandler(engine: GameEngine, options: ProcessErrorOptions = {}): (kind: UncaughtPackError['kind'], err: unknown) => UncaughtPackError {
   const exit = options.exit ?? ((code: number) => process.exit(code));
-  const handle = (kind: UncaughtPackError['kind'], err: unknown): void => {
+  return (kind, err) => {
     const origin = engine.hotReload.errorOrigin(err);
-    const fatal = kind === 'uncaught-exception' && !origin;
+    const fatal = kind === 'uncaught-exception' && !origin && options.exitWhenNotFromPack !== false;
     const report: UncaughtPackError = {
       kind,
       ...(origin ? { packName: origin.packName } : {}),
@@ -49,13 +68,6 @@ export function reportUncaughtPackErrors(engine: GameEngine, options: ProcessErr
     } finally {
       if (fatal) exit(1);
     }
-  };
-  const onException = (err: unknown) => handle('uncaught-exception', err);
-  const onRejection = (reason: unknown) => handle('unhandled-rejection', reason);
-  process.on('uncaughtException', onException);
-  process.on('unhandledRejection', onRejection);
-  return () => {
-    process.off('uncaughtException', onException);
-    process.off('unhandledRejection', onRejection);
+    return report;
   };
 }

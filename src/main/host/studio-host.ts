@@ -99,7 +99,8 @@ export class StudioHost {
     const engine = new GameEngine(settings, { logSinks: [...(options.consoleLog === false ? [] : [consoleSink]), logs.sink] });
     const host = new StudioHost(engine, settings, options.mode, logs, options.events ?? new EventHub());
     late.host = host;
-    if (options.ownsProcess) host.uninstallProcessErrors = reportUncaughtPackErrors(engine);
+    // The studio keeps answering whatever throws: even an error no pack explains is logged, not fatal.
+    if (options.ownsProcess) host.uninstallProcessErrors = reportUncaughtPackErrors(engine, { exitWhenNotFromPack: false });
     try {
       await host.boot(options.content ?? []);
     } catch (err) {
