@@ -6,9 +6,8 @@ import { Signal } from './core/signal';
 import { Timers } from './core/timers';
 import { CutOffError, RunawayGuard, type CutOff, type PackCall } from './core/runaway-guard';
 import { GuardedQueue } from './core/guarded-queue';
-import { cutOffRecord, type Runaway } from './hot-reload/cut-off-report';
+import { RunawayReports, type RunawayReportOptions } from './hot-reload/runaway-reports';
 import type { CutOffRecord } from './hot-reload/types';
-import type { SystemEntry, SystemRunaway } from './systems/scheduler';
 import { World } from './ecs/world';
 import type { Entity } from './ecs/entity';
 import { CommandRegistry, type CommandEntry } from './commands/registry';
@@ -72,6 +71,7 @@ export class GameEngine {
   readonly runaway: RunawayGuard;
   /** Command handlers that arrive together run in one guarded batch. */
   private readonly commandQueue: GuardedQueue;
+  private readonly runawayReports: RunawayReports;
   /**
    * Fired by start() once the added packs have been read and before any of
    * them activates: persistence restores the saved world here, so that the
@@ -102,6 +102,7 @@ export class GameEngine {
     this.logger = new Logger(settings.logLevel, options.logSinks);
     this.runaway = new RunawayGuard(settings.runawayMs ?? 2000);
     this.commandQueue = new GuardedQueue({ guard: this.runaway, holdWhile: () => this.exclusive });
+    this.runawayReports = new RunawayReports(this.logger, () => this.hotReload);
     const report = (what: string) => (err: unknown) => this.logger.error(`${what}: ${this.describeError(err)}`);
     this.world = new World((event, packName, err) =>
       this.logger.error(`Event handler for '${event}'${packName ? ` of pack '${packName}'` : ''} failed: ${this.describeError(err)}`),
@@ -115,7 +116,7 @@ export class GameEngine {
       failureLimit: settings.systemFailureLimit,
       describeError: (e) => this.describeError(e),
       guard: this.runaway,
-      onRunaway: (entry, runaway) => this.systemRanAway(entry, runaway),
+      onRunaway: (entry, runaway) => void this.runawayReports.system(entry, runaway),
     });
     this.timers = new Timers(this.logger, {
       guard: this.runaway,
@@ -157,34 +158,9 @@ export class GameEngine {
 
   // ---- runaway pack code ----
 
-  /**
-   * Reports pack code that ran away: an ERROR log line naming the pack, the
-   * call and where it is defined, an entry in the reload timeline (unless a
-   * reload reports it in its own result) and `hotReload.onCutOff`.
-   */
-  reportRunaway(cutOff: CutOff, consequence: string, options: { inReload?: boolean; location?: CutOffRecord['location'] } = {}): CutOffRecord {
-    return this.recordRunaway({ type: 'cut-off', cutOff }, consequence, options.inReload === true, options.location);
-  }
-
-  private recordRunaway(runaway: Runaway, consequence: string, inReload: boolean, location?: CutOffRecord['location']): CutOffRecord {
-    const call = runaway.type === 'cut-off' ? runaway.cutOff.call : runaway.call;
-    const running = runaway.type === 'cut-off' ? runaway.cutOff.running : undefined;
-    const record = cutOffRecord(runaway, location ?? this.hotReload.locateCall(call, running), consequence);
-    if (inReload) {
-      void this.hotReload.onCutOff.fire(record);
-    } else {
-      this.logger.error(record.message);
-      this.hotReload.recordCutOff(record);
-    }
-    return record;
-  }
-
-  private systemRanAway(entry: SystemEntry, runaway: SystemRunaway): void {
-    const consequence = entry.quarantined
-      ? `system ${entry.name} is quarantined until pack '${entry.packName}' reloads successfully; the game goes on`
-      : `system ${entry.name} that called it goes on`;
-    if (runaway.type === 'cut-off') this.recordRunaway(runaway, consequence, false);
-    else this.recordRunaway({ type: 'unsettled', call: entry.call, waitedMs: runaway.waitedMs }, consequence, false);
+  /** Reports pack code that was cut off: the log, the reload timeline, `hotReload.onCutOff`. */
+  reportRunaway(cutOff: CutOff, consequence: string, options: RunawayReportOptions = {}): CutOffRecord {
+    return this.runawayReports.cutOff(cutOff, consequence, options);
   }
 
   // ---- packs ----
