@@ -1,3 +1,4 @@
+import inspector from 'node:inspector';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker } from 'node:worker_threads';
 
@@ -123,13 +124,14 @@ let shared: RunawayLocator | null | undefined;
 
 /**
  * The process's locator, started on first use; undefined off the main
- * thread (the inspector would pause the wrong thread) or when a worker
- * cannot start. Reports then fall back to where the call is defined.
+ * thread (the inspector would pause the wrong thread), under a debugger
+ * (`--inspect`: its user would see the pauses) or when a worker cannot
+ * start. Reports then fall back to where the call is defined.
  */
 export function runawayLocator(): Pick<RunawayLocator, 'begin' | 'end' | 'framesOf'> | undefined {
   if (shared === undefined) {
     try {
-      shared = isMainThread ? new RunawayLocator() : null;
+      shared = isMainThread && inspector.url() === undefined ? new RunawayLocator() : null;
     } catch {
       shared = null;
     }
