@@ -53,18 +53,21 @@ export class GuardedQueue {
   }
 
   private async drain(): Promise<void> {
-    for (;;) {
-      const hold = this.options.holdWhile?.();
-      if (hold) {
-        this.scheduled = false;
-        void hold.catch(() => {}).then(() => this.schedule());
-        return;
+    let hold: Promise<unknown> | undefined;
+    try {
+      for (;;) {
+        hold = this.options.holdWhile?.();
+        if (hold) break;
+        this.flush();
+        for (let step = 0; step < FOLLOW_UP_STEPS && this.jobs.length === 0; step++) await undefined;
+        if (this.jobs.length === 0) break;
       }
-      this.flush();
-      for (let step = 0; step < FOLLOW_UP_STEPS && this.jobs.length === 0; step++) await undefined;
-      if (this.jobs.length === 0) break;
+    } finally {
+      this.scheduled = false;
+      if (hold) void hold.catch(() => {}).then(() => this.schedule());
+      // Whatever went wrong above, jobs still waiting get their turn.
+      else if (this.jobs.length > 0) this.schedule();
     }
-    this.scheduled = false;
   }
 
   private flush(): void {
@@ -80,7 +83,11 @@ export class GuardedQueue {
         }
       },
       (job, cutOff) => {
-        this.options.cutOff?.(cutOff);
+        try {
+          this.options.cutOff?.(cutOff);
+        } catch {
+          // A broken reporter must not cost the jobs after this one their turn.
+        }
         job.reject(new CutOffError(cutOff));
       },
     );
