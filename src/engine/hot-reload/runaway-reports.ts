@@ -1,5 +1,5 @@
 import type { Logger } from '../core/logger';
-import type { CutOff } from '../core/runaway-guard';
+import type { CutOff, PackCall } from '../core/runaway-guard';
 import type { SystemEntry, SystemRunaway } from '../systems/scheduler';
 import { cutOffRecord, type Runaway } from './cut-off-report';
 import type { HotReloadManager } from './manager';
@@ -39,7 +39,7 @@ export class RunawayReports {
     const hotReload = this.hotReload();
     const call = runaway.type === 'cut-off' ? runaway.cutOff.call : runaway.call;
     const running = runaway.type === 'cut-off' ? runaway.cutOff.running : undefined;
-    const record = cutOffRecord(runaway, options.location ?? hotReload.locateCall(call, running), consequence);
+    const record = cutOffRecord(runaway, options.location ?? this.locate(hotReload, call, running), consequence);
     if (options.inReload) {
       void hotReload.onCutOff.fire(record);
     } else {
@@ -47,5 +47,15 @@ export class RunawayReports {
       hotReload.recordCutOff(record);
     }
     return record;
+  }
+
+  /** Where it ran; a report goes out even when finding that fails. */
+  private locate(hotReload: HotReloadManager, call: PackCall, running: CutOff['running']): CutOffRecord['location'] {
+    try {
+      return hotReload.locateCall(call, running);
+    } catch (err) {
+      this.logger.debug(`Could not locate a runaway ${call.kind}: ${String(err)}`);
+      return undefined;
+    }
   }
 }
