@@ -16,6 +16,8 @@ import { RunawayGuard } from '../../src/engine/core/runaway-guard';
 import { SystemScheduler } from '../../src/engine/systems/scheduler';
 import { System } from '../../src/engine/systems/system';
 import { World } from '../../src/engine/ecs/world';
+import { defineCommand } from '../../src/engine/commands/define';
+import { createTestEngine, TestPlayer } from '../../src/engine/testing';
 
 const SIZES = [1, 10, 50, 200];
 
@@ -85,11 +87,56 @@ export function runTickCost(context: SuiteContext, sizes: readonly number[] = SI
   return out;
 }
 
+const BATCHES = [1, 10, 100];
+
+export interface CommandCost {
+  /** Commands that arrive together (one per player), run as one batch. */
+  batch: number;
+  guardedUs: number;
+  unguardedUs: number;
+  guardedCpuUs: number;
+  unguardedCpuUs: number;
+}
+
+/** Wall and CPU µs per command when `batch` players' commands arrive together, through engine.executeCommand. */
+async function commandCost(batch: number, limitMs: number, rounds: number): Promise<{ us: number; cpuUs: number }> {
+  const ping = defineCommand({ name: 'ping', help: 'p', handler: (ctx) => ctx.session.send('pong') });
+  const t = await createTestEngine({ packs: [{ manifest: { name: 'bench', version: '1.0.0', dependencies: [] }, getCommands: () => [ping] }], settings: { runawayMs: limitMs, logLevel: 'ERROR' } });
+  const players = Array.from({ length: batch }, (_, i) => TestPlayer.login(t.engine, `P${i}`));
+  const round = () => Promise.all(players.map((p) => t.engine.executeCommand(p, p.entity, 'ping')));
+  for (let i = 0; i < Math.min(rounds, 50); i++) await round();
+  for (const p of players) p.received.length = 0;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (let i = 0; i < rounds; i++) {
+    await round();
+    if (i % 50 === 0) for (const p of players) p.received.length = 0;
+  }
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  await t.stop();
+  const commands = rounds * batch;
+  return { us: (wall * 1000) / commands, cpuUs: (used.user + used.system) / commands };
+}
+
+export async function runCommandCost(context: SuiteContext, batches: readonly number[] = BATCHES): Promise<CommandCost[]> {
+  const out: CommandCost[] = [];
+  for (const batch of batches) {
+    context.log(`runaway: ${batch} command(s) arriving together, guarded vs unguarded`);
+    const rounds = Math.max(20, Math.round((context.quick ? 2_000 : 20_000) / batch));
+    const unguarded = await commandCost(batch, 0, rounds);
+    const guarded = await commandCost(batch, 2000, rounds);
+    out.push({ batch, guardedUs: guarded.us, unguardedUs: unguarded.us, guardedCpuUs: guarded.cpuUs, unguardedCpuUs: unguarded.cpuUs });
+  }
+  return out;
+}
+
 const suite: Suite = {
   name: 'runaway',
   description: 'cost of the runaway guard per tick (a tick of N systems, guarded vs unguarded, same run)',
-  run(context): SuiteReport {
+  async run(context): Promise<SuiteReport> {
     const results = runTickCost(context);
+    const commands = await runCommandCost(context);
     const table: Table = {
       columns: ['systems', 'unguarded tick (µs)', 'guarded tick (µs)', 'guard cost per tick (µs)', 'CPU per tick unguarded / guarded (µs)', 'guarded ticks/s'],
       rows: results.map((r) => [
@@ -102,13 +149,21 @@ const suite: Suite = {
       ]),
     };
     const at10Hz = results.map((r) => `${r.systems}: ${((r.guardCostUs * 10) / 1000).toFixed(2)} ms/s`).join(', ');
+    const commandTable: Table = {
+      title: 'Commands that arrive together (one per player, through engine.executeCommand), per command',
+      columns: ['commands per batch', 'unguarded (µs)', 'guarded (µs)', 'CPU unguarded / guarded (µs)'],
+      rows: commands.map((c) => [String(c.batch), c.unguardedUs.toFixed(1), c.guardedUs.toFixed(1), `${c.unguardedCpuUs.toFixed(1)} / ${c.guardedCpuUs.toFixed(1)}`]),
+    };
     return {
-      tables: [table],
+      tables: [table, commandTable],
       notes: [
         'One guard per tick whatever the number of systems: the cost is starting a vm timeout (a watchdog thread), not the systems.',
         `At the default 10 ticks/s the guard costs, per second of game time, by system count: ${at10Hz}.`,
       ],
-      data: results.map((r) => ({ systems: r.systems, guardedCpuUs: r.guardedCpuUs, unguardedCpuUs: r.unguardedCpuUs, guardedTickUs: r.guardedTickUs, unguardedTickUs: r.unguardedTickUs, guardCostUs: r.guardCostUs, guarded: r.guarded.opsPerSec, unguarded: r.unguarded.opsPerSec })),
+      data: {
+        commands,
+        ticks: results.map((r) => ({ systems: r.systems, guardedCpuUs: r.guardedCpuUs, unguardedCpuUs: r.unguardedCpuUs, guardedTickUs: r.guardedTickUs, unguardedTickUs: r.unguardedTickUs, guardCostUs: r.guardCostUs, guarded: r.guarded.opsPerSec, unguarded: r.unguarded.opsPerSec })),
+      },
     };
   },
 };
