@@ -4,7 +4,7 @@ import { PackError, errorMessage } from './core/errors';
 import { runInPack } from './core/pack-context';
 import { Signal } from './core/signal';
 import { Timers } from './core/timers';
-import { CutOffError, RunawayGuard, type CutOff, type PackCall } from './core/runaway-guard';
+import { CutOffError, RunawayGuard, cutOffIn, type CutOff, type PackCall } from './core/runaway-guard';
 import { GuardedQueue } from './core/guarded-queue';
 import { RunawayReports, type RunawayReportOptions } from './hot-reload/runaway-reports';
 import type { CutOffRecord } from './hot-reload/types';
@@ -273,6 +273,8 @@ export class GameEngine {
         this.logger.info(`Loaded pack '${name}' v${record.manifest.version}: ${a.systems.length} system(s), ${a.commands.length} command(s), ${a.components.length} component(s)`);
         await this.packChanged.fire(record);
       } catch (err) {
+        const cutOff = cutOffIn(err);
+        if (cutOff) this.reportRunaway(cutOff, `pack '${name}' is not loaded`);
         this.markFailed(record, errorMessage(err));
       }
     }

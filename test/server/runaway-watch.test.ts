@@ -115,4 +115,27 @@ describe('runaway code saved while the watcher runs', () => {
     expect(await a.command('health')).toContain('Health: 100/100');
     expect(await b.command('look')).toContain('Town Square');
   }, 30_000);
+
+  it('a system constructor saved with an endless loop: the reload is cut off while the new version loads, and rolled back', async () => {
+    const s = await server();
+    await s.engine.hotReload.enableWatching(0.05);
+    const [a] = await twoPlayers(s.telnetPort);
+    const file = join(s.packsDir, 'combat', VITALS);
+    const original = readFileSync(file, 'utf8');
+    const marker = '    super(world);';
+    const line = original.split('\n').findIndex((l) => l === marker) + 2;
+    expect(line).toBeGreaterThan(1);
+
+    const reloaded = next<ReloadResult>(s.engine.hotReload.onReload);
+    writeFileSync(file, original.replace(marker, `${marker}\n    while (true) {}`));
+    const result = await reloaded;
+    expect(result).toMatchObject({
+      success: false,
+      rolledBack: true,
+      // The new code's line, though it was never committed: the locator maps frames through the prepared version too.
+      error: { phase: 'load', file: 'src/systems/vitals.ts', line, cutOff: { call: { kind: 'load', name: 'getSystems()' }, location: { kind: 'running', line } } },
+    });
+    expect(s.engine.scheduler.entriesOf('combat').some((e) => e.name === 'VitalsSystem' && !e.quarantined)).toBe(true);
+    expect(await a.command('health')).toContain('Health: 100/100');
+  }, 30_000);
 });

@@ -183,3 +183,37 @@ describe('runaway reload hooks', () => {
     await t.stop();
   });
 });
+
+describe('runaway code while a pack loads', () => {
+  it('a system constructor that loops forever fails its pack at start; the other packs load and play', async () => {
+    class Frozen extends System {
+      constructor(world: ConstructorParameters<typeof System>[0]) {
+        super(world);
+        spin();
+      }
+      update() {}
+    }
+    const t = await createTestEngine({
+      packs: [pack('frozen', { getSystems: (w) => [new Frozen(w)] }), pack('fine', { getCommands: () => [defineCommand({ name: 'ping', help: 'p', handler: (c) => c.session.send('pong') })] })],
+      settings,
+    });
+    expect(t.engine.getPack('frozen')).toMatchObject({ status: 'failed', error: `Pack 'frozen' failed to load: getSystems() of pack 'frozen' ran for more than ${LIMIT} ms and was cut off` });
+    expect(t.engine.scheduler.entriesOf('frozen')).toEqual([]);
+    expect(t.log.lines()).toContain(`[ERROR] getSystems() of pack 'frozen' ran for more than ${LIMIT} ms and was cut off; pack 'frozen' is not loaded`);
+    expect(cutOffs(t.engine)).toEqual([expect.objectContaining({ call: { kind: 'load', name: 'getSystems()' }, packName: 'frozen' })]);
+    expect(await TestPlayer.login(t.engine, 'P').do('ping')).toBe('pong');
+    await t.stop();
+  });
+
+  it("a new version whose onLoad loops forever: the reload fails and rolls back, the old version's commands answer", async () => {
+    const make = (onLoad?: () => void) => pack('calm', { getCommands: () => [defineCommand({ name: 'ping', help: 'p', handler: (c) => c.session.send('pong') })], ...(onLoad ? { onLoad } : {}) });
+    const t = await createTestEngine({ packs: [make()], settings });
+    const result = await t.engine.hotReload.reloadPack('calm', make(spin));
+    expect(result).toMatchObject({ success: false, rolledBack: true, error: { phase: 'load', cutOff: { call: { kind: 'load', name: 'onLoad' } } } });
+    expect(result.error?.message).toBe(`onLoad of pack 'calm' ran for more than ${LIMIT} ms and was cut off; the reload was rolled back`);
+    expect(t.engine.getPack('calm')?.status).toBe('loaded');
+    expect(t.engine.commands.listOf('calm')).toHaveLength(1);
+    expect(await TestPlayer.login(t.engine, 'P').do('ping')).toBe('pong');
+    await t.stop();
+  });
+});

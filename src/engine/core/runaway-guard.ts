@@ -4,14 +4,14 @@ import { runawayContextReset } from './pack-context';
 import { runawayLocator, type RunningFrame } from './runaway-locator';
 
 /** The kinds of pack code the engine calls, and so can cut off. */
-export type PackCallKind = 'system' | 'command' | 'event' | 'timer' | 'hook' | 'module';
+export type PackCallKind = 'system' | 'command' | 'event' | 'timer' | 'hook' | 'module' | 'load';
 
 /** One call into pack code: who to blame when it runs away. */
 export interface PackCall {
   readonly kind: PackCallKind;
   /** The pack whose code it is; undefined for code registered outside any pack (a host's hook). */
   readonly packName: string | undefined;
-  /** System class, command word, event name, timer function, hook name, or module file. */
+  /** System class, command word, event name, timer function, hook name, module file, or the pack method loading it (`onLoad`). */
   readonly name: string;
   /** The function called, to find where it is defined; absent for module evaluation. */
   readonly fn?: (...args: never[]) => unknown;
@@ -51,7 +51,17 @@ export function describeCall(call: PackCall): string {
       return `Reload hook ${call.name}${owner}`;
     case 'module':
       return `Module ${call.name}${owner}`;
+    case 'load':
+      return `${call.name}${owner}`;
   }
+}
+
+/** The cut-off behind an error, looking through the errors it was wrapped in. */
+export function cutOffIn(err: unknown): CutOff | undefined {
+  for (let e = err, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
+    if (e instanceof CutOffError) return e.cutOff;
+  }
+  return undefined;
 }
 
 const BATCH_SLOT = Symbol.for('maid.runaway.batch');

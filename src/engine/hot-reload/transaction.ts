@@ -1,6 +1,6 @@
 import { relative, isAbsolute } from 'node:path';
 import { errorMessage } from '../core/errors';
-import { CutOffError } from '../core/runaway-guard';
+import { CutOffError, cutOffIn } from '../core/runaway-guard';
 import { contractViolations } from '../packs/contract';
 import { activatePack, deactivatePack, type ActivePack } from '../packs/activation';
 import type { ContentPack } from '../packs/contract';
@@ -219,8 +219,9 @@ function prepareGuarded(engine: GameEngine, packName: string, source: PackSource
 }
 
 function describe(engine: GameEngine, err: PhaseError, source: PackSource | undefined, prepared: PreparedVersion | undefined, rel: (f: string) => string): ReloadError {
-  if (err.original instanceof CutOffError) {
-    const cutOff = engine.reportRunaway(err.original.cutOff, 'the reload was rolled back', { inReload: true });
+  const stopped = cutOffIn(err.original);
+  if (stopped) {
+    const cutOff = engine.reportRunaway(stopped, 'the reload was rolled back', { inReload: true });
     const where = cutOff.location;
     const location = where ? { file: where.file, ...(where.line !== undefined ? { line: where.line } : {}), ...(where.column !== undefined ? { column: where.column } : {}) } : {};
     return { message: cutOff.message, phase: err.phase, ...location, cutOff };

@@ -39,6 +39,8 @@ export class PackModuleLoader {
   private readonly entrySpec: string;
   private readonly linker: Linker;
   private currentGen: Generation | undefined;
+  /** The last generation prepared and not yet committed or discarded: a reload's new code, while it activates. */
+  private latestPrepared: Generation | undefined;
   private nextId = 0;
   private readonly key = {};
 
@@ -94,6 +96,7 @@ export class PackModuleLoader {
       });
     }
     next.state = 'prepared';
+    this.latestPrepared = next;
     return next;
   }
 
@@ -200,17 +203,25 @@ export class PackModuleLoader {
   locateFunction(fn: (...args: never[]) => unknown): SourceLocation | undefined {
     const text = Function.prototype.toString.call(fn);
     if (text.length < 8 || text.endsWith('{ [native code] }')) return undefined;
-    for (const record of this.currentGen?.records.values() ?? []) {
-      const unit = record.unit;
-      if (unit.format !== 'script') continue;
-      const at = unit.code.indexOf(text);
-      if (at < 0) continue;
-      const before = unit.code.slice(0, at);
-      const line = before.split('\n').length;
-      const column = at - before.lastIndexOf('\n');
-      return { file: unit.file, ...mapPosition(unit, line, column) };
+    for (const gen of this.liveGenerations()) {
+      for (const record of gen.records.values()) {
+        const unit = record.unit;
+        if (unit.format !== 'script') continue;
+        const at = unit.code.indexOf(text);
+        if (at < 0) continue;
+        const before = unit.code.slice(0, at);
+        const line = before.split('\n').length;
+        const column = at - before.lastIndexOf('\n');
+        return { file: unit.file, ...mapPosition(unit, line, column) };
+      }
     }
     return undefined;
+  }
+
+  /** A reload's prepared code first (it may be what runs while the new version activates), then the current code. */
+  private liveGenerations(): Generation[] {
+    const prepared = this.latestPrepared?.state === 'prepared' ? [this.latestPrepared] : [];
+    return [...prepared, ...(this.currentGen ? [this.currentGen] : [])];
   }
 
   /**
@@ -228,10 +239,12 @@ export class PackModuleLoader {
 
   /** The innermost of `frames` (sampled from a running stack) that is this pack's current code, in the original source. */
   locateRunning(frames: readonly RunningFrame[]): SourceLocation | undefined {
-    const lookup = this.linker.lookupIn(undefined);
+    const generations = this.liveGenerations();
     for (const frame of frames) {
-      const unit = lookup(frame.file);
-      if (unit) return { file: unit.file, ...mapPosition(unit, frame.line, frame.column) };
+      for (const gen of generations) {
+        const unit = gen.records.get(frame.file)?.unit;
+        if (unit) return { file: unit.file, ...mapPosition(unit, frame.line, frame.column) };
+      }
     }
     return undefined;
   }

@@ -3,7 +3,8 @@ import { PackError, errorMessage } from '../core/errors';
 import { runInPack, type PackFrame } from '../core/pack-context';
 import { isComponentType, type ComponentType } from '../ecs/component';
 import { isCommand, type Command } from '../commands/define';
-import { isSystem, type System } from '../systems/system';
+import { isSystem, systemName, type System } from '../systems/system';
+import { CutOffError } from '../core/runaway-guard';
 import type { ComponentMigration, ContentPack, EventHandler } from './contract';
 import type { GameEngine } from '../engine';
 
@@ -46,27 +47,38 @@ export async function activatePack(engine: GameEngine, pack: ContentPack): Promi
   const name = pack.manifest.name;
   const scope = new DisposableStore();
   const frame: PackFrame = { packName: name, scope };
+  const guard = engine.runaway;
+  /** Runs one of the pack's own methods under the runaway guard (its synchronous part: an async one's promise is awaited outside). */
+  const packCode = <T>(what: string, method: ((...args: never[]) => unknown) | undefined, invoke: () => T): T | undefined => {
+    if (!method) return undefined;
+    let result: T | undefined;
+    const stopped = guard.run(() => {
+      result = guard.within({ kind: 'load', packName: name, name: what, fn: method }, invoke);
+    });
+    if (stopped) throw new CutOffError(stopped);
+    return result;
+  };
   try {
     return await runInPack(frame, async () => {
-      const components = listOf(pack.getComponents?.(), 'getComponents()', isComponentType, name);
+      const components = listOf(packCode('getComponents()', pack.getComponents, () => pack.getComponents?.()), 'getComponents()', isComponentType, name);
       for (const c of components) scope.add(engine.world.registerComponent(c, name));
 
-      const commands = listOf(pack.getCommands?.(), 'getCommands()', isCommand, name);
+      const commands = listOf(packCode('getCommands()', pack.getCommands, () => pack.getCommands?.()), 'getCommands()', isCommand, name);
       for (const c of commands) scope.add(engine.commands.register(c, name));
 
-      const handlers = listOf(pack.getEventHandlers?.(), 'getEventHandlers()', isHandler, name);
+      const handlers = listOf(packCode('getEventHandlers()', pack.getEventHandlers, () => pack.getEventHandlers?.()), 'getEventHandlers()', isHandler, name);
       for (const h of handlers) {
         const call = { kind: 'event', packName: name, name: h.event, fn: h.handler } as const;
         scope.add(engine.world.events.on(h.event, (payload) => engine.runaway.within(call, () => runInPack(frame, () => h.handler(payload, { world: engine.world, engine })))));
       }
 
-      const migrations = listOf(pack.getMigrations?.(), 'getMigrations()', isMigration, name);
+      const migrations = listOf(packCode('getMigrations()', pack.getMigrations, () => pack.getMigrations?.()), 'getMigrations()', isMigration, name);
 
-      const systems = listOf(pack.getSystems?.(engine.world), 'getSystems()', isSystem, name);
+      const systems = listOf(packCode('getSystems()', pack.getSystems, () => pack.getSystems?.(engine.world)), 'getSystems()', isSystem, name);
       for (const s of systems) scope.add(engine.scheduler.add(s, name));
 
-      await pack.onLoad?.(engine);
-      if (engine.isStarted) for (const s of systems) await s.onStart?.();
+      await packCode('onLoad', pack.onLoad, () => pack.onLoad?.(engine));
+      if (engine.isStarted) for (const s of systems) await packCode(`onStart of ${systemName(s)}`, s.onStart, () => s.onStart?.());
       return { name, pack, frame, components, systems, commands, handlers, migrations };
     });
   } catch (err) {
