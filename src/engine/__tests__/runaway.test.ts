@@ -216,4 +216,13 @@ describe('runaway code while a pack loads', () => {
     expect(await TestPlayer.login(t.engine, 'P').do('ping')).toBe('pong');
     await t.stop();
   });
+
+  it('an onUnload that loops forever is cut off and the unload finishes: nothing of the pack is left', async () => {
+    const t = await createTestEngine({ packs: [pack('sticky', { onUnload: spin, getCommands: () => [defineCommand({ name: 'stick', help: 's', handler: () => {} })] })], settings });
+    await t.engine.unloadPack('sticky');
+    expect(t.engine.getPack('sticky')).toBeUndefined();
+    expect(t.engine.commands.resolve('stick')).toBeUndefined();
+    expect(t.log.lines()).toContain(`[ERROR] onUnload of pack 'sticky' ran for more than ${LIMIT} ms and was cut off; unloading goes on`);
+    await t.stop();
+  });
 });

@@ -36,6 +36,24 @@ const isMigration = (v: unknown): v is ComponentMigration => {
   return typeof m === 'object' && m !== null && typeof m.component === 'string' && Number.isInteger(m.from) && Number.isInteger(m.to) && m.to > m.from && typeof m.migrate === 'function';
 };
 
+type PackMethod = (...args: never[]) => unknown;
+
+/**
+ * Runs one of a pack's own methods under the runaway guard: its synchronous
+ * part (an async method's promise is awaited by the caller, unguarded).
+ * Throws a CutOffError when it runs away.
+ */
+function runPackMethod<T>(engine: GameEngine, packName: string, what: string, method: PackMethod | undefined, invoke: () => T): T | undefined {
+  if (!method) return undefined;
+  const guard = engine.runaway;
+  let result: T | undefined;
+  const stopped = guard.run(() => {
+    result = guard.within({ kind: 'load', packName, name: what, fn: method }, invoke);
+  });
+  if (stopped) throw new CutOffError(stopped);
+  return result;
+}
+
 /**
  * Registers everything a pack offers, inside a new scope, then runs its
  * `onLoad`. All of it runs as the pack, so whatever its code registers on
@@ -47,17 +65,7 @@ export async function activatePack(engine: GameEngine, pack: ContentPack): Promi
   const name = pack.manifest.name;
   const scope = new DisposableStore();
   const frame: PackFrame = { packName: name, scope };
-  const guard = engine.runaway;
-  /** Runs one of the pack's own methods under the runaway guard (its synchronous part: an async one's promise is awaited outside). */
-  const packCode = <T>(what: string, method: ((...args: never[]) => unknown) | undefined, invoke: () => T): T | undefined => {
-    if (!method) return undefined;
-    let result: T | undefined;
-    const stopped = guard.run(() => {
-      result = guard.within({ kind: 'load', packName: name, name: what, fn: method }, invoke);
-    });
-    if (stopped) throw new CutOffError(stopped);
-    return result;
-  };
+  const packCode = <T>(what: string, method: PackMethod | undefined, invoke: () => T) => runPackMethod(engine, name, what, method, invoke);
   try {
     return await runInPack(frame, async () => {
       const components = listOf(packCode('getComponents()', pack.getComponents, () => pack.getComponents?.()), 'getComponents()', isComponentType, name);
@@ -92,6 +100,12 @@ export async function activatePack(engine: GameEngine, pack: ContentPack): Promi
   }
 }
 
+/** Reports a cut-off while unloading (the unload goes on); its message, or undefined for any other error. */
+function ranAway(engine: GameEngine, err: unknown): string | undefined {
+  if (!(err instanceof CutOffError)) return undefined;
+  return engine.reportRunaway(err.cutOff, 'unloading goes on').message;
+}
+
 /**
  * Undoes an activation: `onUnload`, systems' `onStop`, then every registration
  * in the scope. Failures are reported, never thrown: unloading always finishes.
@@ -99,17 +113,18 @@ export async function activatePack(engine: GameEngine, pack: ContentPack): Promi
 export async function deactivatePack(engine: GameEngine, active: ActivePack): Promise<string[]> {
   const problems: string[] = [];
   await runInPack(active.frame, async () => {
+    const { pack, name } = active;
     try {
-      await active.pack.onUnload?.(engine);
+      await runPackMethod(engine, name, 'onUnload', pack.onUnload, () => pack.onUnload?.(engine));
     } catch (err) {
-      problems.push(`onUnload failed: ${engine.describeError(err)}`);
+      problems.push(`onUnload failed: ${ranAway(engine, err) ?? engine.describeError(err)}`);
     }
     if (engine.isStarted) {
       for (const s of active.systems) {
         try {
-          await s.onStop?.();
+          await runPackMethod(engine, name, `onStop of ${systemName(s)}`, s.onStop, () => s.onStop?.());
         } catch (err) {
-          problems.push(`onStop of a system failed: ${errorMessage(err)}`);
+          problems.push(`onStop of a system failed: ${ranAway(engine, err) ?? errorMessage(err)}`);
         }
       }
     }
