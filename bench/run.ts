@@ -27,6 +27,7 @@ const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   server: () => import('./server/suite'),
   storage: () => import('./storage/suite'),
   hostile: () => import('./hostile/suite'),
+  runaway: () => import('./runaway/suite'),
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [--summary-dir DIR] [--results-dir DIR] [suite...]

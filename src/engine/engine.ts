@@ -5,9 +5,13 @@ import { PackError, errorMessage } from './core/errors';
 import { runInPack } from './core/pack-context';
 import { Signal } from './core/signal';
 import { Timers } from './core/timers';
+import { CutOffError, RunawayGuard, cutOffIn, type CutOff, type PackCall } from './core/runaway-guard';
+import { GuardedQueue } from './core/guarded-queue';
+import { RunawayReports, type RunawayReportOptions } from './hot-reload/runaway-reports';
+import type { CutOffRecord } from './hot-reload/types';
 import { World } from './ecs/world';
 import type { Entity } from './ecs/entity';
-import { CommandRegistry } from './commands/registry';
+import { CommandRegistry, type CommandEntry } from './commands/registry';
 import { parseCommandLine } from './commands/parse';
 import type { PlayerSession } from './commands/define';
 import { UsageError } from './core/errors';
@@ -64,6 +68,11 @@ export class GameEngine {
   readonly scheduler: SystemScheduler;
   readonly timers: Timers;
   readonly tickLoop: TickLoop;
+  /** Cuts off pack code that runs synchronously longer than `settings.runawayMs`. */
+  readonly runaway: RunawayGuard;
+  /** Command handlers that arrive together run in one guarded batch. */
+  private readonly commandQueue: GuardedQueue;
+  private readonly runawayReports: RunawayReports;
   /**
    * Fired by start() once the added packs have been read and before any of
    * them activates: persistence restores the saved world here, so that the
@@ -92,15 +101,29 @@ export class GameEngine {
   constructor(settings: Settings = getSettings(), options: GameEngineOptions = {}) {
     this.settings = settings;
     this.logger = new Logger(settings.logLevel, options.logSinks ?? [consoleSinkFor(settings.logTimestamps)]);
+    this.runaway = new RunawayGuard(settings.runawayMs ?? 2000);
+    this.commandQueue = new GuardedQueue({ guard: this.runaway, holdWhile: () => this.exclusive });
+    this.runawayReports = new RunawayReports(this.logger, () => this.hotReload);
     const report = (what: string) => (err: unknown) => this.logger.error(`${what}: ${this.describeError(err)}`);
     this.world = new World((event, packName, err) =>
       this.logger.error(`Event handler for '${event}'${packName ? ` of pack '${packName}'` : ''} failed: ${this.describeError(err)}`),
     );
+    this.world.events.guardWith(this.runaway, (cutOff) => this.reportRunaway(cutOff, "the event's other handlers still ran"));
     this.world.output = (id, text) => this.sessions.send(id, text);
     this.world.isOnline = (id) => this.sessions.isOnline(id);
     this.world.dataOutput = (id, pkg, data) => this.sessions.sendData(id, pkg, data);
-    this.scheduler = new SystemScheduler({ logger: this.logger, failureLimit: settings.systemFailureLimit, describeError: (e) => this.describeError(e) });
-    this.timers = new Timers(this.logger);
+    this.scheduler = new SystemScheduler({
+      logger: this.logger,
+      failureLimit: settings.systemFailureLimit,
+      describeError: (e) => this.describeError(e),
+      guard: this.runaway,
+      onRunaway: (entry, runaway) => void this.runawayReports.system(entry, runaway),
+    });
+    this.timers = new Timers(this.logger, {
+      guard: this.runaway,
+      cutOff: (cutOff) => this.reportRunaway(cutOff, 'the timer is cleared'),
+      describeError: (e) => this.describeError(e),
+    });
     this.beforeActivate = new Signal((err) => {
       throw err;
     });
@@ -132,6 +155,13 @@ export class GameEngine {
   /** An error as one line; from pack code loaded from disk, with its original file:line:column. */
   describeError(err: unknown): string {
     return this.hotReload.describeError(err) ?? errorMessage(err);
+  }
+
+  // ---- runaway pack code ----
+
+  /** Reports pack code that was cut off: the log, the reload timeline, `hotReload.onCutOff`. */
+  reportRunaway(cutOff: CutOff, consequence: string, options: RunawayReportOptions = {}): CutOffRecord {
+    return this.runawayReports.cutOff(cutOff, consequence, options);
   }
 
   // ---- packs ----
@@ -245,6 +275,8 @@ export class GameEngine {
         this.logger.info(`Loaded pack '${name}' v${boundField(record.manifest.version, 64)}: ${a.systems.length} system(s), ${a.commands.length} command(s), ${a.components.length} component(s)`);
         await this.packChanged.fire(record);
       } catch (err) {
+        const cutOff = cutOffIn(err);
+        if (cutOff) this.reportRunaway(cutOff, `pack '${name}' is not loaded`);
         this.markFailed(record, errorMessage(err));
       }
     }
@@ -312,17 +344,29 @@ export class GameEngine {
     const parsed = parseCommandLine(line);
     if (parsed.word === '') return;
     while (this.exclusive) await this.exclusive.catch(() => {});
-    const entry = this.commands.resolve(parsed.word);
-    if (!entry) {
-      const suggestion = this.commands.suggest(parsed.word);
-      session.send(`Unknown command '${parsed.word}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Type 'help' for a list of commands.`);
-      return;
-    }
-    const frame = this.packs.get(entry.packName)?.active?.frame;
-    const ctx = { actor, args: parsed.args, rest: parsed.rest, invokedAs: parsed.word, session, world: this.world, engine: this };
+    let entry: CommandEntry | undefined;
     try {
-      await (frame ? runInPack(frame, () => entry.command.handler(ctx)) : entry.command.handler(ctx));
+      // Resolved when the batch runs, after any reload that started meanwhile.
+      await this.commandQueue.submit(() => {
+        entry = this.commands.resolve(parsed.word);
+        if (!entry) {
+          const suggestion = this.commands.suggest(parsed.word);
+          session.send(`Unknown command '${parsed.word}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Type 'help' for a list of commands.`);
+          return undefined;
+        }
+        const { command, packName } = entry;
+        const frame = this.packs.get(packName)?.active?.frame;
+        const ctx = { actor, args: parsed.args, rest: parsed.rest, invokedAs: parsed.word, session, world: this.world, engine: this };
+        const call: PackCall = { kind: 'command', packName, name: command.name, fn: command.handler };
+        return this.runaway.within(call, () => (frame ? runInPack(frame, () => command.handler(ctx)) : command.handler(ctx)));
+      });
     } catch (err) {
+      if (err instanceof CutOffError) {
+        const record = this.reportRunaway(err.cutOff, 'the player was told; the game goes on');
+        session.send(`${record.message.slice(0, -(record.consequence.length + 2))}. The error has been logged.`);
+        return;
+      }
+      if (!entry) throw err;
       if (err instanceof UsageError) {
         session.send(err.message || `Usage: ${entry.command.usage ?? entry.command.name}`);
         return;

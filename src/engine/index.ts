@@ -7,6 +7,8 @@ export { MaidError, PackError, PackNotLoadedError, SettingsError, UsageError, er
 export { currentPack } from './core/pack-context';
 export { Signal } from './core/signal';
 export { Timers } from './core/timers';
+export { CutOffError, RunawayGuard, describeCall, type CutOff, type PackCall, type PackCallKind } from './core/runaway-guard';
+export { reportUncaughtPackErrors, uncaughtErrorHandler, type UncaughtPackError, type ProcessErrorOptions } from './process-errors';
 export { defineComponent, isComponentType, type ComponentType, type ComponentSpec, type ComponentData } from './ecs/component';
 export { Entity } from './ecs/entity';
 export { EventBus } from './ecs/events';
@@ -30,6 +32,7 @@ export { SessionDirectory } from './sessions/session-directory';
 export { HotReloadManager, HISTORY_LIMIT } from './hot-reload/manager';
 export type {
   ComponentDiff,
+  CutOffRecord,
   HookName,
   HotReloadContext,
   HotReloadHook,
@@ -40,6 +43,7 @@ export type {
   ReloadTrigger,
   StateDiff,
   SystemStateDiff,
+  TimelineEntry,
 } from './hot-reload/types';
 export type { PackSource, PreparedVersion } from './hot-reload/pack-source';
 export { discoverPacks, discoverNonPacks, resolvePackDir, isPackDir, packEntry } from './packs/discover';

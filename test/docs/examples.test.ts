@@ -17,6 +17,9 @@ import { liveGame } from '../hot-reload/harness';
 import { Health as HealthV2, healthV1toV2 } from '../../docs/examples/packs/health-v2';
 import { Hunger, HungerSystem, Stamina, StaminaSystem } from '../../docs/examples/packs/many-entities';
 import { Position, move, thingsIn } from '../../docs/examples/packs/where-things-are';
+import { DecaySystem } from '../../docs/examples/packs/sliced-work';
+import { printCutOffs } from '../../docs/examples/hot-reload/cut-off-watch';
+import { createTestEngine, TestPlayer } from '@maid/engine/testing';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const docs = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md'));
@@ -134,5 +137,36 @@ describe('pack-authoring.md examples', () => {
     expect(thingsIn(world, 'hall')).toEqual([cat]);
     expect(thingsIn(world, 'garden')).toEqual([dog]);
     expect(() => cat.write(Position)).toThrow(/Position is immutable/);
+  });
+});
+
+describe('pack-authoring.md: when code runs away', () => {
+  it('printCutOffs prints a command cut off, with its pack and the line it was running', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'maid-doc-runaway-')), 'runaway');
+    cpSync(join(root, 'test', 'server', 'fixtures', 'runaway'), dir, { recursive: true });
+    // Long enough for the stack to be sampled half-way (the line running, not the handler's definition).
+    const t = await createTestEngine({ packDirs: [dir], settings: { runawayMs: 1000 } });
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+    const stop = printCutOffs(t.engine);
+    const answer = await TestPlayer.login(t.engine, 'Author').do('spin');
+    stop();
+    log.mockRestore();
+    const line = readFileSync(join(dir, 'src', 'pack.ts'), 'utf8').split('\n').findIndex((l) => l.includes('while (true) {}')) + 1;
+    expect(lines).toEqual([`Cut off: command spin of runaway at src/pack.ts:${line}`]);
+    expect(answer).toContain(`Command 'spin' of pack 'runaway' ran for more than 1000 ms and was cut off (running at src/pack.ts:${line}:5)`);
+    await t.stop();
+  });
+
+  it('DecaySystem works through a long queue a slice a tick', () => {
+    const system = new DecaySystem(new World(), 500);
+    system.queue.push(...Array.from({ length: 1_200 }, (_, i) => `leaf ${i}`));
+    system.update();
+    expect(system.done).toHaveLength(500);
+    system.update();
+    system.update();
+    expect(system.done).toHaveLength(1_200);
+    expect(system.queue).toHaveLength(0);
+    expect(system.done[1_199]).toBe('LEAF 1199');
   });
 });

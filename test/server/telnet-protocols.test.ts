@@ -149,10 +149,10 @@ describe('the game over telnet: GMCP, MSSP, MCCP2, colour', () => {
     }
     await waitUntil(() => s.server.stats().playing === 1, 10_000);
     expect(s.log.lines().join('\n')).toMatch(/did not read its output/);
-    // Lena's own flood of says is still being answered: wait for the room itself, not for the next prompt.
+    // Answered after the lines still queued before it (each batch of commands pays for a runaway guard, so a flood drains slower).
     const mark = reader.mark();
     reader.line('look');
-    expect(await reader.waitFor(/Town Square[\s\S]*Exits:/, mark, 10_000)).toContain('Town Square');
+    await reader.waitFor('Town Square', mark, 15_000);
   });
 });
 

@@ -1,4 +1,4 @@
-import { DataDirLock, GameEngine, GameServer, MaidError, storageFromSettings, systemName, type Settings } from '../../engine';
+import { DataDirLock, GameEngine, GameServer, MaidError, reportUncaughtPackErrors, storageFromSettings, systemName, type Settings } from '../../engine';
 import { AdminServer, serverAnswers } from '../../engine/admin';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
@@ -143,6 +143,8 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
   const dirs = contentDirs((parsed.content as string[] | undefined) ?? [], settings.packsDir);
   const engine = new GameEngine(settings);
   const log = engine.logger;
+  // This command owns the process: an error pack code throws outside any engine call is logged at its file and line, not fatal.
+  const uninstallErrorReports = reportUncaughtPackErrors(engine);
   log.debug(`Settings: ${Object.entries(settings).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
   // Listen for Ctrl-C from the start: a signal during start-up stops the server once it is up, not half-way.
   let lastCommittedTick: () => number | undefined = () => undefined;
@@ -168,6 +170,7 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
     for (const s of services.reverse()) await s.stop().catch((err) => log.error(`Stopping a service failed: ${String(err)}`));
     await engine.stop();
     lock.release();
+    uninstallErrorReports();
   };
   try {
     // The admin API first: it refuses to start when another server uses this data directory.

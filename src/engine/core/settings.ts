@@ -18,6 +18,12 @@ export interface Settings {
   watchDebounce: number;
   /** Consecutive failures after which a system is quarantined. */
   systemFailureLimit: number;
+  /**
+   * Milliseconds a batch of pack calls (a tick's systems, the commands that
+   * arrived together, a burst of timers) may run synchronously before it is
+   * cut off; also how long a tick waits for an async system update. 0: off.
+   */
+  runawayMs: number;
 
   // ---- the game server (telnet, WebSocket) ----
   /** The game's name: the login banner and MSSP NAME. */
@@ -117,6 +123,7 @@ const FIELDS: { [K in keyof Settings]: Field<K> } = {
   watch: { env: 'MAID_WATCH', accepted: 'a boolean', parse: bool, default: () => false },
   watchDebounce: { env: 'MAID_WATCH_DEBOUNCE', accepted: '0-60 (seconds)', parse: numberIn(0, 60, false), default: () => 0.5 },
   systemFailureLimit: { env: 'MAID_SYSTEM_FAILURE_LIMIT', accepted: '1-1000', parse: numberIn(1, 1000, true), default: () => 5 },
+  runawayMs: { env: 'MAID_RUNAWAY_MS', accepted: '0-600000 (milliseconds; 0: off)', parse: numberIn(0, 600_000, true), default: () => 2000 },
   gameName: { env: 'MAID_GAME_NAME', accepted: 'a non-empty string', parse: text, default: () => 'MAID' },
   webSocketPort: { env: 'MAID_WS_PORT', accepted: '0-65535', parse: numberIn(0, 65535, true), default: () => 4001 },
   webSocket: { env: 'MAID_WEBSOCKET', accepted: 'a boolean', parse: bool, default: () => true },

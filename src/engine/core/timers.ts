@@ -2,6 +2,17 @@ import { currentPack, runInPack, type PackFrame } from './pack-context';
 import { toDisposable, type Disposable } from './disposable';
 import type { Logger } from './logger';
 import { errorMessage } from './errors';
+import { CutOffError, RunawayGuard, type CutOff, type PackCall } from './runaway-guard';
+import { GuardedQueue } from './guarded-queue';
+
+export interface TimersOptions {
+  /** Cuts off callbacks that run too long; timers that fire together share one guarded batch. Default: off. */
+  guard?: RunawayGuard;
+  /** A callback was cut off (its timer is cleared, an interval too). */
+  cutOff?: (cutOff: CutOff) => void;
+  /** Turns an error from pack code into text with the original file:line. */
+  describeError?: (err: unknown) => string;
+}
 
 /**
  * Timers for pack code. A timer set while a pack's code runs belongs to that
@@ -10,8 +21,16 @@ import { errorMessage } from './errors';
  */
 export class Timers {
   private readonly active = new Map<Disposable, string | undefined>();
+  private readonly guard: RunawayGuard;
+  private readonly queue: GuardedQueue;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly options: TimersOptions = {},
+  ) {
+    this.guard = options.guard ?? new RunawayGuard(0);
+    this.queue = new GuardedQueue({ guard: this.guard });
+  }
 
   get count(): number {
     return this.active.size;
@@ -25,23 +44,23 @@ export class Timers {
   }
 
   setTimeout(fn: () => void | Promise<void>, ms: number): Disposable {
-    return this.track(currentPack(), (frame, done) => {
+    return this.track(currentPack(), (frame, done, timer) => {
       const handle = setTimeout(() => {
         done();
-        this.invoke(frame, fn);
+        this.invoke(frame, fn, timer);
       }, ms);
       return () => clearTimeout(handle);
     });
   }
 
   setInterval(fn: () => void | Promise<void>, ms: number): Disposable {
-    return this.track(currentPack(), (frame) => {
-      const handle = setInterval(() => this.invoke(frame, fn), ms);
+    return this.track(currentPack(), (frame, _done, timer) => {
+      const handle = setInterval(() => this.invoke(frame, fn, timer), ms);
       return () => clearInterval(handle);
     });
   }
 
-  private track(frame: PackFrame | undefined, start: (frame: PackFrame | undefined, done: () => void) => () => void): Disposable {
+  private track(frame: PackFrame | undefined, start: (frame: PackFrame | undefined, done: () => void, timer: Disposable) => () => void): Disposable {
     let clear: () => void = () => {};
     const timer = toDisposable(() => {
       clear();
@@ -50,17 +69,24 @@ export class Timers {
     });
     this.active.set(timer, frame?.packName);
     frame?.scope.add(timer);
-    clear = start(frame, () => timer.dispose());
+    clear = start(frame, () => timer.dispose(), timer);
     return timer;
   }
 
-  private invoke(frame: PackFrame | undefined, fn: () => void | Promise<void>): void {
-    const report = (err: unknown) => this.logger.error(`Timer of ${frame ? `pack '${frame.packName}'` : 'the engine'} failed: ${errorMessage(err)}`);
-    try {
-      const result = frame ? runInPack(frame, fn) : fn();
-      if (result instanceof Promise) result.catch(report);
-    } catch (err) {
-      report(err);
-    }
+  private invoke(frame: PackFrame | undefined, fn: () => void | Promise<void>, timer: Disposable): void {
+    const owner = frame ? `pack '${frame.packName}'` : 'the engine';
+    const call: PackCall = { kind: 'timer', packName: frame?.packName, name: fn.name || '(anonymous function)', fn };
+    this.queue
+      .submit(() => this.guard.within(call, () => (frame ? runInPack(frame, fn) : fn())))
+      .catch((err: unknown) => {
+        if (err instanceof CutOffError) {
+          // An interval that ran away once would freeze the game again at every beat.
+          timer.dispose();
+          if (this.options.cutOff) this.options.cutOff(err.cutOff);
+          else this.logger.error(`Timer of ${owner}: ${err.message}; the timer is cleared`);
+          return;
+        }
+        this.logger.error(`Timer of ${owner} failed: ${this.options.describeError?.(err) ?? errorMessage(err)}`);
+      });
   }
 }

@@ -1,5 +1,6 @@
 import { currentPack } from '../core/pack-context';
 import { toDisposable, type Disposable } from '../core/disposable';
+import type { CutOff, RunawayGuard } from '../core/runaway-guard';
 
 export type EventHandlerFn<P = unknown> = (payload: P) => void;
 
@@ -18,8 +19,20 @@ interface Entry {
  */
 export class EventBus {
   private readonly handlers = new Map<string, Entry[]>();
+  private guard: RunawayGuard | undefined;
+  private reportCutOff: (cutOff: CutOff) => void = () => {};
 
   constructor(private readonly reportError: EventErrorReporter = () => {}) {}
+
+  /**
+   * Runs pack handlers under a runaway guard. Inside a guarded batch (a
+   * system, a command) they share its guard; an emit from anywhere else is
+   * a batch of its own, and after a cut-off the other handlers still run.
+   */
+  guardWith(guard: RunawayGuard, reportCutOff: (cutOff: CutOff) => void): void {
+    this.guard = guard;
+    this.reportCutOff = reportCutOff;
+  }
 
   on<P = unknown>(event: string, fn: EventHandlerFn<P>): Disposable {
     const frame = currentPack();
@@ -42,12 +55,21 @@ export class EventBus {
   emit<P = unknown>(event: string, payload: P): void {
     const list = this.handlers.get(event);
     if (!list) return;
-    for (const entry of [...list]) {
-      try {
-        entry.fn(payload);
-      } catch (err) {
-        this.reportError(event, entry.packName, err);
-      }
+    const entries = [...list];
+    const guard = this.guard;
+    if (guard && !guard.active && entries.some((e) => e.packName !== undefined)) {
+      guard.runEach(entries, (entry) => this.call(event, entry, payload), (_entry, cutOff) => this.reportCutOff(cutOff));
+      return;
+    }
+    for (const entry of entries) this.call(event, entry, payload);
+  }
+
+  private call(event: string, entry: Entry, payload: unknown): void {
+    try {
+      if (this.guard && entry.packName !== undefined) this.guard.within({ kind: 'event', packName: entry.packName, name: event, fn: entry.fn }, () => entry.fn(payload));
+      else entry.fn(payload);
+    } catch (err) {
+      this.reportError(event, entry.packName, err);
     }
   }
 

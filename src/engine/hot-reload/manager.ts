@@ -8,23 +8,32 @@ import type { PackSource } from './pack-source';
 import { runReload } from './transaction';
 import { reloadLogLines } from './format';
 import { PackWatcher } from './watcher';
-import type { HookName, HotReloadHook, ReloadOptions, ReloadResult } from './types';
+import type { CutOffRecord, HookName, HotReloadHook, ReloadOptions, ReloadResult, TimelineEntry } from './types';
+import type { PackCall } from '../core/runaway-guard';
+import type { RunningFrame } from '../core/runaway-locator';
+import { displayPath } from '../loader/errors';
 
 /** How many results `getReloadHistory()` keeps; older ones are dropped so the history never grows without bound. */
 export const HISTORY_LIMIT = 500;
 
 /** `engine.hotReload`: reloads packs and modules as transactions, one at a time per pack. */
 export class HotReloadManager {
-  private readonly hooks = new HookRunner();
+  private readonly hooks: HookRunner;
   private readonly history: ReloadResult[] = [];
+  private readonly timeline: TimelineEntry[] = [];
   private readonly sources = new Map<string, PackSource>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private watcher: PackWatcher | undefined;
   /** Fired with every result, successful or not (the studio's timeline, the admin API). */
   readonly onReload: Signal<ReloadResult>;
 
+  /** Fired when pack code was cut off or an async update left behind, in a reload or not (the timeline, a host process). */
+  readonly onCutOff: Signal<CutOffRecord>;
+
   constructor(private readonly engine: GameEngine) {
+    this.hooks = new HookRunner(engine.runaway);
     this.onReload = new Signal((err) => engine.logger.error(`Reload listener failed: ${String(err)}`));
+    this.onCutOff = new Signal((err) => engine.logger.error(`Cut-off listener failed: ${String(err)}`));
   }
 
   registerHook(name: HookName, fn: HotReloadHook): Disposable {
@@ -55,6 +64,15 @@ export class HotReloadManager {
     return undefined;
   }
 
+  /** The pack an error comes from (the innermost frame of its code) and the error as one source-mapped line. */
+  errorOrigin(err: unknown): { packName: string; text: string } | undefined {
+    for (const [packName, source] of this.sources) {
+      const text = source.describe(err);
+      if (text) return { packName, text };
+    }
+    return undefined;
+  }
+
   /** Watches the source folder of every pack loaded from disk, now and as more load. */
   async enableWatching(debounceSeconds = this.engine.settings.watchDebounce): Promise<void> {
     if (this.watcher) return;
@@ -80,6 +98,49 @@ export class HotReloadManager {
   getReloadHistory(): ReloadResult[] {
     return [...this.history];
   }
+
+  /** Reload results and cut-offs, oldest first (the studio's timeline); at most HISTORY_LIMIT entries. */
+  getTimeline(): TimelineEntry[] {
+    return [...this.timeline];
+  }
+
+  /** Adds a cut-off to the timeline and tells the listeners. */
+  recordCutOff(record: CutOffRecord): void {
+    this.pushTimeline({ type: 'cut-off', record });
+    void this.onCutOff.fire(record);
+  }
+
+  /**
+   * Where a pack call that was cut off is, as near as can be told: the
+   * module whose top level ran, or where its function is defined. File
+   * relative to the pack folder.
+   */
+  locateCall(call: PackCall, running: readonly RunningFrame[] = []): CutOffRecord['location'] {
+    const source = call.packName === undefined ? undefined : this.sources.get(call.packName);
+    if (!source) return undefined;
+    const rel = (file: string) => displayPath(source.dir, file);
+    if (call.kind === 'module') {
+      const at = source.takeInterruptedModule?.(running);
+      return at?.file ? { ...at, file: rel(at.file), kind: 'module' } : undefined;
+    }
+    // Where it was running, when the locator sampled the stack; else where the function is defined.
+    const runningAt = running.length > 0 ? this.locateRunning(running) : undefined;
+    if (runningAt) return runningAt;
+    const at = call.fn && source.locateFunction?.(call.fn);
+    return at?.file ? { ...at, file: rel(at.file), kind: 'definition' } : undefined;
+  }
+
+  /** The innermost sampled frame in any pack's code (the running code may be another pack's than the call's). */
+  private locateRunning(running: readonly RunningFrame[]): CutOffRecord['location'] {
+    for (const frame of running) {
+      for (const source of this.sources.values()) {
+        const at = source.locateRunning?.([frame]);
+        if (at?.file) return { ...at, file: displayPath(source.dir, at.file), kind: 'running' };
+      }
+    }
+    return undefined;
+  }
+
 
   /** True while a reload of the pack runs or waits. */
   isReloading(packName: string): boolean {
@@ -171,9 +232,15 @@ export class HotReloadManager {
     });
   }
 
+  private pushTimeline(entry: TimelineEntry): void {
+    this.timeline.push(entry);
+    if (this.timeline.length > HISTORY_LIMIT) this.timeline.splice(0, this.timeline.length - HISTORY_LIMIT);
+  }
+
   private record(result: ReloadResult): ReloadResult {
     this.history.push(result);
     if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+    this.pushTimeline({ type: 'reload', result });
     for (const line of reloadLogLines(result)) this.engine.logger.log(line.level, line.message);
     void this.onReload.fire(result);
     return result;

@@ -1,5 +1,6 @@
 import type { ContentPack } from '../packs/contract';
 import type { ReloadError } from './types';
+import type { RunningFrame } from '../core/runaway-locator';
 
 /** A new version of a pack, built next to the running one and not yet in use. */
 export interface PreparedVersion {
@@ -29,4 +30,10 @@ export interface PackSource {
   manifestLocation(version?: PreparedVersion): Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
   /** The error as one line with its original file:line:column, when it comes from this pack. */
   describe(err: unknown): string | undefined;
+  /** Where a function of the running version is defined (to point at a call that was cut off). */
+  locateFunction?(fn: (...args: never[]) => unknown): Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
+  /** The module whose top level a cut-off interrupted, if one was evaluating (at the line `frames` show, when they do). */
+  takeInterruptedModule?(frames?: readonly RunningFrame[]): Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
+  /** The innermost of frames sampled from a running stack that is this pack's code, in the original source. */
+  locateRunning?(frames: readonly RunningFrame[]): Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
 }

@@ -1,5 +1,6 @@
 import { relative, isAbsolute } from 'node:path';
 import { errorMessage } from '../core/errors';
+import { CutOffError, cutOffIn } from '../core/runaway-guard';
 import { contractViolations } from '../packs/contract';
 import { activatePack, deactivatePack, type ActivePack } from '../packs/activation';
 import type { ContentPack } from '../packs/contract';
@@ -70,6 +71,7 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
   let captured = new Map<string, CapturedState>();
   let migrationsRun = 0;
   let paused = false;
+  let quarantined = new Map<string, string | undefined>();
   const journal = engine.world.beginJournal();
   const times: StepTimes = new Map();
   const step = <T>(phase: ReloadPhase, fn: () => T | Promise<T>) => timed(times, phase, fn);
@@ -79,7 +81,7 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
     const newPack = await step('build', () => {
       if (req.newPack) return req.newPack;
       if (!source) return oldPack;
-      prepared = source.prepare(req.changedFiles);
+      prepared = prepareGuarded(engine, record.name, source, req.changedFiles);
       return prepared.pack;
     });
     ctx.newPack = newPack;
@@ -95,6 +97,8 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
     captured = await step('capture', () => captureStates(oldActive?.systems ?? []));
     ctx.capturedState = Object.fromEntries([...captured].map(([k, v]) => [k, v.state]));
     const versionsBefore = new Map((oldActive?.components ?? []).map((c) => [c.name, c.version]));
+    // Systems quarantined now stay so if this reload fails and the old version comes back: only a successful reload frees them.
+    quarantined = new Map(engine.scheduler.entriesOf(record.name).flatMap((e) => (e.quarantined ? [[e.name, e.lastError]] : [])));
 
     if (oldActive) {
       await step('unload', () => deactivatePack(engine, oldActive));
@@ -129,11 +133,11 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
     return result(true);
   } catch (err) {
     const phaseError = err instanceof PhaseError ? err : new PhaseError('load', err);
-    const error = describe(phaseError, source, prepared, rel);
+    const error = describe(engine, phaseError, source, prepared, rel);
     if (newActive) await deactivatePack(engine, newActive);
     journal.rollback();
     if (prepared && source) source.discard(prepared);
-    await restoreOld(engine, record, oldPack, oldActive !== undefined && record.active === undefined, captured);
+    await restoreOld(engine, record, oldPack, oldActive !== undefined && record.active === undefined, captured, quarantined);
     ctx.error = error;
     ctx.elapsedTime = elapsed();
     await hooks.run('on_error', ctx).catch(() => {});
@@ -177,11 +181,23 @@ function validate(engine: GameEngine, record: PackRecord, pack: ContentPack): vo
 }
 
 /** Puts the previous version back: fresh instances of its systems, given the state they had. */
-async function restoreOld(engine: GameEngine, record: PackRecord, oldPack: ContentPack, wasUnloaded: boolean, captured: Map<string, CapturedState>): Promise<void> {
+async function restoreOld(
+  engine: GameEngine,
+  record: PackRecord,
+  oldPack: ContentPack,
+  wasUnloaded: boolean,
+  captured: Map<string, CapturedState>,
+  quarantined: ReadonlyMap<string, string | undefined>,
+): Promise<void> {
   if (!wasUnloaded) return;
   try {
     const active = await activatePack(engine, oldPack);
     restoreStates(active.systems, captured);
+    for (const entry of engine.scheduler.entriesOf(record.name)) {
+      if (!quarantined.has(entry.name)) continue;
+      entry.quarantined = true;
+      entry.lastError = quarantined.get(entry.name);
+    }
     record.active = active;
     record.status = 'loaded';
   } catch (err) {
@@ -191,7 +207,25 @@ async function restoreOld(engine: GameEngine, record: PackRecord, oldPack: Conte
   }
 }
 
-function describe(err: PhaseError, source: PackSource | undefined, prepared: PreparedVersion | undefined, rel: (f: string) => string): ReloadError {
+/** Evaluates the changed modules (and the pack class) under the runaway guard: a top level that loops forever fails the build. */
+function prepareGuarded(engine: GameEngine, packName: string, source: PackSource, changedFiles: string[]): PreparedVersion {
+  let version: PreparedVersion | undefined;
+  const guard = engine.runaway;
+  const stopped = guard.run(() => {
+    version = guard.within({ kind: 'module', packName, name: 'src/pack.ts' }, () => source.prepare(changedFiles));
+  });
+  if (stopped) throw new CutOffError(stopped);
+  return version as PreparedVersion;
+}
+
+function describe(engine: GameEngine, err: PhaseError, source: PackSource | undefined, prepared: PreparedVersion | undefined, rel: (f: string) => string): ReloadError {
+  const stopped = cutOffIn(err.original);
+  if (stopped) {
+    const cutOff = engine.reportRunaway(stopped, 'the reload was rolled back', { inReload: true });
+    const where = cutOff.location;
+    const location = where ? { file: where.file, ...(where.line !== undefined ? { line: where.line } : {}), ...(where.column !== undefined ? { column: where.column } : {}) } : {};
+    return { message: cutOff.message, phase: err.phase, ...location, cutOff };
+  }
   const original = err.original as { file?: unknown; line?: unknown; column?: unknown } | undefined;
   let where: Pick<ReloadError, 'file' | 'line' | 'column'> | undefined;
   if (original && typeof original.file === 'string' && typeof original.line === 'number') {

@@ -1,4 +1,5 @@
 import type { ContentPack } from '../packs/contract';
+import type { PackCallKind } from '../core/runaway-guard';
 
 export type ReloadTrigger = 'file' | 'manual' | 'api' | 'dependency';
 
@@ -15,7 +16,39 @@ export interface ReloadError {
   file?: string;
   line?: number;
   column?: number;
+  /** Set when the reload failed because pack code it ran (a module's top level, a hook) was cut off. */
+  cutOff?: CutOffRecord;
 }
+
+/**
+ * Pack code ran away: a synchronous call was cut off, or an async system
+ * update did not settle within the limit. Plain data, for the log, the
+ * studio's timeline ("call cut off") and a host process reporting it.
+ */
+export interface CutOffRecord {
+  /** 'cut-off': terminated after running the limit; 'unsettled': an async update left behind. */
+  type: 'cut-off' | 'unsettled';
+  packName?: string;
+  call: { kind: PackCallKind; name: string };
+  limitMs: number;
+  /**
+   * Where, as near as the engine can tell. A terminated call leaves no
+   * stack; a stack sampled half-way to the limit gives the line it was
+   * running ('running'); without one, this is where the function that was
+   * running is defined ('definition'). For a module's top level: the module
+   * ('module'), at the running line when sampled.
+   */
+  location?: { file: string; line?: number; column?: number; kind: 'running' | 'definition' | 'module' };
+  /** What the engine did: the system quarantined, the player told, the reload rolled back. */
+  consequence: string;
+  /** The whole report as one line (what the log says). */
+  message: string;
+  /** Epoch milliseconds. */
+  timestamp: number;
+}
+
+/** One entry of the reload timeline: a reload's result, or pack code cut off between reloads. */
+export type TimelineEntry = { type: 'reload'; result: ReloadResult } | { type: 'cut-off'; record: CutOffRecord };
 
 /** A StatefulSystem's captured state before the reload, and what the new version holds after it. */
 export interface SystemStateDiff {

@@ -27,6 +27,12 @@ const LOADER_DIR = path.dirname(fileURLToPath(import.meta.url));
 export class Linker {
   /** file → how many times its code was evaluated (any generation). */
   readonly evaluations = new Map<string, number>();
+  /**
+   * Modules whose top level is running, innermost last. Popped in `finally`,
+   * which a cut-off (V8 terminating the evaluation) skips: then the last one
+   * is the module that ran away.
+   */
+  readonly evaluating: CompiledUnit[] = [];
   private readonly nodeRequire: NodeJS.Require;
 
   constructor(private readonly ctx: LinkerContext) {
@@ -42,12 +48,15 @@ export class Linker {
     gen.records.set(file, record);
     this.evaluations.set(file, (this.evaluations.get(file) ?? 0) + 1);
     if (gen.state === 'building') gen.evaluated.push(file);
+    this.evaluating.push(unit);
     try {
       evaluateUnit(unit, record.module, this.requireFor(record));
     } catch (err) {
       const error = err instanceof ModuleLoadError ? err : this.evaluationError(err, record, gen);
       gen.records.delete(file);
       throw error;
+    } finally {
+      this.evaluating.pop();
     }
     record.module.loaded = true;
     return record.module.exports;

@@ -4,8 +4,9 @@ import { ModuleLoadError, displayPath, type SourceLocation } from './errors';
 import { Linker } from './linker';
 import { Generation, importersOf, invalidatedBy, retainReachable, type ModuleRecord, type PackGeneration } from './module-graph';
 import { isInside, moduleIdTargets, readPackName, resolvePathSpecifier } from './resolve';
-import { locateInStack, mapStack } from './source-maps';
+import { locateInStack, mapPosition, mapStack } from './source-maps';
 import { isModuleFile } from './transpile';
+import type { RunningFrame } from '../core/runaway-locator';
 
 export interface PackModuleLoaderOptions {
   /** The pack folder (holds package.json and src/). */
@@ -38,6 +39,8 @@ export class PackModuleLoader {
   private readonly entrySpec: string;
   private readonly linker: Linker;
   private currentGen: Generation | undefined;
+  /** The last generation prepared and not yet committed or discarded: a reload's new code, while it activates. */
+  private latestPrepared: Generation | undefined;
   private nextId = 0;
   private readonly key = {};
 
@@ -93,6 +96,7 @@ export class PackModuleLoader {
       });
     }
     next.state = 'prepared';
+    this.latestPrepared = next;
     return next;
   }
 
@@ -188,6 +192,61 @@ export class PackModuleLoader {
     if (!at) return undefined;
     const head = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return `${head} at ${displayPath(this.packDir, at.file)}:${at.line}:${at.column}`;
+  }
+
+  /**
+   * Where a function of this pack's current code is defined, in the original
+   * source: V8 gives a function's exact source text, which is found in the
+   * compiled code of a module and mapped back. The first match wins when two
+   * functions have the same text.
+   */
+  locateFunction(fn: (...args: never[]) => unknown): SourceLocation | undefined {
+    const text = Function.prototype.toString.call(fn);
+    if (text.length < 8 || text.endsWith('{ [native code] }')) return undefined;
+    for (const gen of this.liveGenerations()) {
+      for (const record of gen.records.values()) {
+        const unit = record.unit;
+        if (unit.format !== 'script') continue;
+        const at = unit.code.indexOf(text);
+        if (at < 0) continue;
+        const before = unit.code.slice(0, at);
+        const line = before.split('\n').length;
+        const column = at - before.lastIndexOf('\n');
+        return { file: unit.file, ...mapPosition(unit, line, column) };
+      }
+    }
+    return undefined;
+  }
+
+  /** A reload's prepared code first (it may be what runs while the new version activates), then the current code. */
+  private liveGenerations(): Generation[] {
+    const prepared = this.latestPrepared?.state === 'prepared' ? [this.latestPrepared] : [];
+    return [...prepared, ...(this.currentGen ? [this.currentGen] : [])];
+  }
+
+  /**
+   * The module whose top level was running when a cut-off stopped an
+   * evaluation (then forgets it), at the line it was running when `frames`
+   * (sampled before the cut-off) show it.
+   */
+  takeInterruptedModule(frames: readonly RunningFrame[] = []): { file: string; line?: number; column?: number } | undefined {
+    const unit = this.linker.evaluating.at(-1);
+    this.linker.evaluating.length = 0;
+    if (!unit) return undefined;
+    const frame = frames.find((f) => f.file === unit.file);
+    return frame ? { file: unit.file, ...mapPosition(unit, frame.line, frame.column) } : { file: unit.file };
+  }
+
+  /** The innermost of `frames` (sampled from a running stack) that is this pack's current code, in the original source. */
+  locateRunning(frames: readonly RunningFrame[]): SourceLocation | undefined {
+    const generations = this.liveGenerations();
+    for (const frame of frames) {
+      for (const gen of generations) {
+        const unit = gen.records.get(frame.file)?.unit;
+        if (unit) return { file: unit.file, ...mapPosition(unit, frame.line, frame.column) };
+      }
+    }
+    return undefined;
   }
 
   private entryFile(): string {

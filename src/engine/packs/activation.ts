@@ -3,7 +3,8 @@ import { PackError, errorMessage } from '../core/errors';
 import { runInPack, type PackFrame } from '../core/pack-context';
 import { isComponentType, type ComponentType } from '../ecs/component';
 import { isCommand, type Command } from '../commands/define';
-import { isSystem, type System } from '../systems/system';
+import { isSystem, systemName, type System } from '../systems/system';
+import { CutOffError } from '../core/runaway-guard';
 import type { ComponentMigration, ContentPack, EventHandler } from './contract';
 import type { GameEngine } from '../engine';
 
@@ -35,6 +36,24 @@ const isMigration = (v: unknown): v is ComponentMigration => {
   return typeof m === 'object' && m !== null && typeof m.component === 'string' && Number.isInteger(m.from) && Number.isInteger(m.to) && m.to > m.from && typeof m.migrate === 'function';
 };
 
+type PackMethod = (...args: never[]) => unknown;
+
+/**
+ * Runs one of a pack's own methods under the runaway guard: its synchronous
+ * part (an async method's promise is awaited by the caller, unguarded).
+ * Throws a CutOffError when it runs away.
+ */
+function runPackMethod<T>(engine: GameEngine, packName: string, what: string, method: PackMethod | undefined, invoke: () => T): T | undefined {
+  if (!method) return undefined;
+  const guard = engine.runaway;
+  let result: T | undefined;
+  const stopped = guard.run(() => {
+    result = guard.within({ kind: 'load', packName, name: what, fn: method }, invoke);
+  });
+  if (stopped) throw new CutOffError(stopped);
+  return result;
+}
+
 /**
  * Registers everything a pack offers, inside a new scope, then runs its
  * `onLoad`. All of it runs as the pack, so whatever its code registers on
@@ -46,26 +65,28 @@ export async function activatePack(engine: GameEngine, pack: ContentPack): Promi
   const name = pack.manifest.name;
   const scope = new DisposableStore();
   const frame: PackFrame = { packName: name, scope };
+  const packCode = <T>(what: string, method: PackMethod | undefined, invoke: () => T) => runPackMethod(engine, name, what, method, invoke);
   try {
     return await runInPack(frame, async () => {
-      const components = listOf(pack.getComponents?.(), 'getComponents()', isComponentType, name);
+      const components = listOf(packCode('getComponents()', pack.getComponents, () => pack.getComponents?.()), 'getComponents()', isComponentType, name);
       for (const c of components) scope.add(engine.world.registerComponent(c, name));
 
-      const commands = listOf(pack.getCommands?.(), 'getCommands()', isCommand, name);
+      const commands = listOf(packCode('getCommands()', pack.getCommands, () => pack.getCommands?.()), 'getCommands()', isCommand, name);
       for (const c of commands) scope.add(engine.commands.register(c, name));
 
-      const handlers = listOf(pack.getEventHandlers?.(), 'getEventHandlers()', isHandler, name);
+      const handlers = listOf(packCode('getEventHandlers()', pack.getEventHandlers, () => pack.getEventHandlers?.()), 'getEventHandlers()', isHandler, name);
       for (const h of handlers) {
-        scope.add(engine.world.events.on(h.event, (payload) => runInPack(frame, () => h.handler(payload, { world: engine.world, engine }))));
+        const call = { kind: 'event', packName: name, name: h.event, fn: h.handler } as const;
+        scope.add(engine.world.events.on(h.event, (payload) => engine.runaway.within(call, () => runInPack(frame, () => h.handler(payload, { world: engine.world, engine })))));
       }
 
-      const migrations = listOf(pack.getMigrations?.(), 'getMigrations()', isMigration, name);
+      const migrations = listOf(packCode('getMigrations()', pack.getMigrations, () => pack.getMigrations?.()), 'getMigrations()', isMigration, name);
 
-      const systems = listOf(pack.getSystems?.(engine.world), 'getSystems()', isSystem, name);
+      const systems = listOf(packCode('getSystems()', pack.getSystems, () => pack.getSystems?.(engine.world)), 'getSystems()', isSystem, name);
       for (const s of systems) scope.add(engine.scheduler.add(s, name));
 
-      await pack.onLoad?.(engine);
-      if (engine.isStarted) for (const s of systems) await s.onStart?.();
+      await packCode('onLoad', pack.onLoad, () => pack.onLoad?.(engine));
+      if (engine.isStarted) for (const s of systems) await packCode(`onStart of ${systemName(s)}`, s.onStart, () => s.onStart?.());
       return { name, pack, frame, components, systems, commands, handlers, migrations };
     });
   } catch (err) {
@@ -79,6 +100,12 @@ export async function activatePack(engine: GameEngine, pack: ContentPack): Promi
   }
 }
 
+/** Reports a cut-off while unloading (the unload goes on); its message, or undefined for any other error. */
+function ranAway(engine: GameEngine, err: unknown): string | undefined {
+  if (!(err instanceof CutOffError)) return undefined;
+  return engine.reportRunaway(err.cutOff, 'unloading goes on').message;
+}
+
 /**
  * Undoes an activation: `onUnload`, systems' `onStop`, then every registration
  * in the scope. Failures are reported, never thrown: unloading always finishes.
@@ -86,17 +113,18 @@ export async function activatePack(engine: GameEngine, pack: ContentPack): Promi
 export async function deactivatePack(engine: GameEngine, active: ActivePack): Promise<string[]> {
   const problems: string[] = [];
   await runInPack(active.frame, async () => {
+    const { pack, name } = active;
     try {
-      await active.pack.onUnload?.(engine);
+      await runPackMethod(engine, name, 'onUnload', pack.onUnload, () => pack.onUnload?.(engine));
     } catch (err) {
-      problems.push(`onUnload failed: ${engine.describeError(err)}`);
+      problems.push(`onUnload failed: ${ranAway(engine, err) ?? engine.describeError(err)}`);
     }
     if (engine.isStarted) {
       for (const s of active.systems) {
         try {
-          await s.onStop?.();
+          await runPackMethod(engine, name, `onStop of ${systemName(s)}`, s.onStop, () => s.onStop?.());
         } catch (err) {
-          problems.push(`onStop of a system failed: ${errorMessage(err)}`);
+          problems.push(`onStop of a system failed: ${ranAway(engine, err) ?? errorMessage(err)}`);
         }
       }
     }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PackModuleLoader, type PackGeneration } from '../loader';
+import { displayPath } from '../loader/errors';
 import { PackError, PackNotLoadedError } from '../core/errors';
+import { CutOffError } from '../core/runaway-guard';
+import type { RunningFrame } from '../core/runaway-locator';
 import type { PackSource, PreparedVersion } from '../hot-reload/pack-source';
 import type { ContentPack } from './contract';
 import type { GameEngine } from '../engine';
@@ -140,14 +143,40 @@ export class LoaderPackSource implements PackSource {
   describe(err: unknown): string | undefined {
     return this.loader.describeError(err);
   }
+
+  locateFunction(fn: (...args: never[]) => unknown) {
+    return this.loader.locateFunction(fn);
+  }
+
+  takeInterruptedModule(frames?: readonly RunningFrame[]) {
+    return this.loader.takeInterruptedModule(frames);
+  }
+
+  locateRunning(frames: readonly RunningFrame[]) {
+    return this.loader.locateRunning(frames);
+  }
 }
 
 /** Reads a pack folder through a new module loader: the pack (not yet loaded into the engine) and its source. */
 export function readPackFolder(engine: GameEngine, dir: string, hostModules: HostModuleTable, entry?: string): { pack: ContentPack; source: LoaderPackSource } {
   const loader = new PackModuleLoader({ packDir: resolve(dir), hostModules: new HostModules(hostModules, engine), ...(entry !== undefined ? { entry } : {}) });
   const source = new LoaderPackSource(loader);
-  const generation = loader.prepare();
-  const pack = instantiatePack(generation.entry, generation.entryFile);
-  loader.commit(generation);
-  return { pack, source };
+  // A module whose top level never ends is cut off: the pack fails to load and the engine goes on.
+  let read: { generation: PackGeneration; pack: ContentPack } | undefined;
+  const guard = engine.runaway;
+  const stopped = guard.run(() => {
+    guard.within({ kind: 'module', packName: loader.packName, name: 'src/pack.ts' }, () => {
+      const generation = loader.prepare();
+      read = { generation, pack: instantiatePack(generation.entry, generation.entryFile) };
+    });
+  });
+  if (stopped || !read) {
+    if (!stopped) throw new PackError(`Reading the pack in ${dir} gave no pack`);
+    const at = loader.takeInterruptedModule(stopped.running);
+    const location = at ? { ...at, file: displayPath(loader.packDir, at.file), kind: 'module' as const } : undefined;
+    engine.reportRunaway(stopped, `pack '${loader.packName}' is not loaded`, { location });
+    throw new CutOffError(location ? { ...stopped, call: { ...stopped.call, name: location.file } } : stopped);
+  }
+  loader.commit(read.generation);
+  return { pack: read.pack, source };
 }

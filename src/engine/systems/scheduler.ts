@@ -1,6 +1,7 @@
 import { toDisposable, type Disposable } from '../core/disposable';
 import { errorMessage } from '../core/errors';
 import type { Logger } from '../core/logger';
+import { RunawayGuard, type CutOff, type PackCall } from '../core/runaway-guard';
 import { systemName, type System } from './system';
 
 export interface SystemEntry {
@@ -13,7 +14,12 @@ export interface SystemEntry {
   consecutiveFailures: number;
   quarantined: boolean;
   lastError?: string;
+  /** How a runaway guard names this system's update. */
+  readonly call: PackCall;
 }
+
+/** A system that ran away: its update was cut off, or its promise did not settle within the limit. */
+export type SystemRunaway = { type: 'cut-off'; cutOff: CutOff } | { type: 'unsettled'; waitedMs: number };
 
 export interface SchedulerOptions {
   logger: Logger;
@@ -21,6 +27,13 @@ export interface SchedulerOptions {
   failureLimit: number;
   /** Turns an error from pack code into text with the original file:line. */
   describeError?: (err: unknown) => string;
+  /** Cuts off a tick's systems that run too long; default: off. */
+  guard?: RunawayGuard;
+  /**
+   * A system ran away and is quarantined now (`entry`), or a cut-off hit a
+   * pack call made inside a system's update (`entry` is that system, left running).
+   */
+  onRunaway?: (entry: SystemEntry, runaway: SystemRunaway) => void;
 }
 
 /** Runs the registered systems in priority order, isolating each one's failures. */
@@ -30,7 +43,9 @@ export class SystemScheduler {
   constructor(private readonly options: SchedulerOptions) {}
 
   add(system: System, packName: string): Disposable {
-    const entry: SystemEntry = { system, packName, name: systemName(system), failures: 0, consecutiveFailures: 0, quarantined: false };
+    const name = systemName(system);
+    const call: PackCall = { kind: 'system', packName, name, fn: system.update };
+    const entry: SystemEntry = { system, packName, name, failures: 0, consecutiveFailures: 0, quarantined: false, call };
     // Stable: among equal priorities, registration order is kept.
     const at = this.ordered.findIndex((e) => e.system.priority > system.priority);
     const next = [...this.ordered];
@@ -49,17 +64,76 @@ export class SystemScheduler {
     return this.ordered.filter((e) => e.packName === packName);
   }
 
-  /** Runs one tick. The list is read once, so changes during the tick apply from the next one. */
+  /**
+   * Runs one tick. The list is read once, so changes during the tick apply
+   * from the next one. Systems run in one guarded batch; an async update ends
+   * the batch, is awaited (at most the runaway limit), and the systems after
+   * it run in a fresh batch, in order.
+   */
   async runTick(delta: number): Promise<void> {
-    for (const entry of this.ordered) {
-      if (entry.quarantined) continue;
-      try {
-        await entry.system.update(delta);
-        entry.consecutiveFailures = 0;
-      } catch (err) {
-        this.recordFailure(entry, err);
-      }
+    const list = this.ordered;
+    const guard = this.guard;
+    let next = 0;
+    while (next < list.length) {
+      let pending: { entry: SystemEntry; result: PromiseLike<void> } | undefined;
+      const stopped = guard.run(() => {
+        while (next < list.length) {
+          const entry = list[next++] as SystemEntry;
+          if (entry.quarantined) continue;
+          let result: void | PromiseLike<void>;
+          try {
+            result = guard.within(entry.call, () => entry.system.update(delta));
+          } catch (err) {
+            this.recordFailure(entry, err);
+            continue;
+          }
+          if (isThenable(result)) {
+            pending = { entry, result };
+            return;
+          }
+          entry.consecutiveFailures = 0;
+        }
+      });
+      if (stopped) this.cutOff(list[next - 1] as SystemEntry, stopped);
+      else if (pending) await this.settle(pending.entry, pending.result);
     }
+  }
+
+  private get guard(): RunawayGuard {
+    return this.options.guard ?? OFF;
+  }
+
+  private cutOff(entry: SystemEntry, cutOff: CutOff): void {
+    // A cut-off inside the update, but of another pack call (an event handler it emitted to), leaves the system running.
+    if (cutOff.call === entry.call) this.quarantine(entry, `cut off after running for more than ${cutOff.limitMs} ms`);
+    this.options.onRunaway?.(entry, { type: 'cut-off', cutOff });
+  }
+
+  /** Waits for an async update, at most the runaway limit; one that takes longer is left behind and its system quarantined. */
+  private async settle(entry: SystemEntry, result: PromiseLike<void>): Promise<void> {
+    const limitMs = this.guard.limitMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = limitMs === 0 ? undefined : new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), limitMs)));
+    try {
+      const settled = Promise.resolve(result).then(() => 'settled' as const);
+      const outcome = await (late ? Promise.race([settled, late]) : settled);
+      if (outcome === 'late') {
+        this.quarantine(entry, `its update did not settle within ${limitMs} ms`);
+        this.options.onRunaway?.(entry, { type: 'unsettled', waitedMs: limitMs });
+        return;
+      }
+      entry.consecutiveFailures = 0;
+    } catch (err) {
+      this.recordFailure(entry, err);
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+
+  private quarantine(entry: SystemEntry, why: string): void {
+    entry.failures++;
+    entry.quarantined = true;
+    entry.lastError = why;
   }
 
   private recordFailure(entry: SystemEntry, err: unknown): void {
@@ -74,4 +148,10 @@ export class SystemScheduler {
       logger.error(`System ${entry.name} of pack '${entry.packName}' quarantined after ${failureLimit} failures in a row; reload the pack to run it again`);
     }
   }
+}
+
+const OFF = new RunawayGuard(0);
+
+function isThenable(value: unknown): value is PromiseLike<void> {
+  return typeof (value as PromiseLike<void> | null)?.then === 'function';
 }

@@ -28,7 +28,7 @@ app.enableSandbox();
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const host = await StudioHost.start({ ...launchOptions(), mode: 'electron' });
+  const host = await StudioHost.start({ ...launchOptions(), mode: 'electron', ownsProcess: true });
   const dirs = outDirs();
   serveRenderer(dirs.renderer, () => {
     const game = host.gameEndpoint;

@@ -1,4 +1,4 @@
-import { consoleSink, DataDirLock, GameEngine, getSettings, type LogLevel, type PackRecord, type Settings } from '../../engine';
+import { consoleSink, DataDirLock, GameEngine, getSettings, reportUncaughtPackErrors, type LogLevel, type PackRecord, type Settings } from '../../engine';
 import { serverAnswers } from '../../engine/admin';
 import type { GameEndpoint, PackTree, ReloadEntry } from '../../shared/model';
 import { keptStateOf } from '../api/kept-state';
@@ -36,6 +36,13 @@ export interface StudioHostOptions {
   mode: 'electron' | 'web';
   /** Where the host's events go (a transport may create it before the host). */
   events?: EventHub;
+  /**
+   * The host owns the process (the Electron main process, `maid studio`):
+   * errors from pack code that reach the process (a global timer's throw, an
+   * unhandled rejection) are logged at their pack file and line instead of
+   * ending it. Left off in tests, whose runner owns the process.
+   */
+  ownsProcess?: boolean;
 }
 
 /**
@@ -60,6 +67,7 @@ export class StudioHost {
   /** The packs' TypeScript problems, checked in a worker after each reload (none outside a checkout with TypeScript). */
   private typeChecks: TypeChecks | undefined;
   private firstCheck: NodeJS.Timeout | undefined;
+  private uninstallProcessErrors: (() => void) | undefined;
 
   private constructor(
     readonly engine: GameEngine,
@@ -102,6 +110,8 @@ export class StudioHost {
     const engine = new GameEngine(settings, { logSinks: [...(options.consoleLog === false ? [] : [consoleSink]), logs.sink] });
     const host = new StudioHost(engine, settings, options.mode, logs, options.events ?? new EventHub());
     late.host = host;
+    // The studio keeps answering whatever throws: even an error no pack explains is logged, not fatal.
+    if (options.ownsProcess) host.uninstallProcessErrors = reportUncaughtPackErrors(engine, { exitWhenNotFromPack: false });
     try {
       host.lock = await lockDataDir(engine, settings);
       await host.boot(options.content ?? []);
@@ -244,6 +254,7 @@ export class StudioHost {
     await this.treeWatcher.close();
     await this.engine.stop();
     this.lock?.release();
+    this.uninstallProcessErrors?.();
   }
 }
 
