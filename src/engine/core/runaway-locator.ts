@@ -22,7 +22,8 @@ const LENGTH = 3;
 
 /**
  * The worker's side. It looks at the batch sequence every POLL_MS; once one
- * batch has run half its limit, it pauses the main thread through the
+ * batch has run a quarter of its limit (early: on a busy machine enabling the
+ * debugger can take a while, and a failed sample is tried again), it pauses the main thread through the
  * inspector (V8 serves a pause between two instructions, even in
  * `while (true) {}`), copies the top frames and resumes at once. The
  * debugger is on only for that moment. The frames wait in shared memory for
@@ -70,18 +71,19 @@ setInterval(() => {
     since = performance.now();
     return;
   }
-  if (performance.now() - since + ${POLL_MS} < Atomics.load(state, ${LIMIT}) / 2) return;
+  // Caught already; otherwise (not yet, or a sample that failed) try again at the next poll while the batch runs.
+  if (Atomics.load(state, ${SAMPLED}) === seq) return;
+  if (performance.now() - since + ${POLL_MS} < Atomics.load(state, ${LIMIT}) / 4) return;
   busy = true;
   void sample(seq).finally(() => {
     busy = false;
-    watched = -1;
   });
 }, ${POLL_MS});
 `;
 
 /**
  * Finds where a runaway batch was running: one worker thread per process
- * that samples the main thread's stack once a batch has run half its limit.
+ * that samples the main thread's stack once a batch has run a quarter of its limit.
  * A batch pays two atomic writes; the worker wakes every POLL_MS.
  */
 class RunawayLocator {
