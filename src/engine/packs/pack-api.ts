@@ -13,8 +13,8 @@ import type { ImportRule } from '../loader';
 export const PACK_API = '@maid/engine';
 export const TEST_KIT = '@maid/engine/testing';
 
-function has(module: object, name: string): boolean {
-  return Object.hasOwn(module, name);
+function has(namespace: object, name: string): boolean {
+  return Object.hasOwn(namespace, name);
 }
 
 function isHostOnly(name: string): boolean {
@@ -44,23 +44,24 @@ let packModule: object | undefined;
 /**
  * The object pack code receives for `@maid/engine`: the pack API's values,
  * and for each host-only name a hidden property whose read throws. Built on
- * first use, after every engine module has run (the engine imports this
- * module while ../index.ts may still be loading).
+ * first use, after every engine module has run: ../host.ts imports the
+ * engine, which imports this module, so the host entry may still be loading
+ * when this one runs.
  */
 function packEngineModule(): object {
   if (packModule) return packModule;
-  const module: Record<string, unknown> = Object.create(null);
-  for (const name of Object.keys(packApi)) module[name] = (packApi as Record<string, unknown>)[name];
+  const api: Record<string, unknown> = Object.create(null);
+  for (const name of Object.keys(packApi)) api[name] = Reflect.get(packApi, name);
   for (const name of Object.keys(hostApi)) {
     if (!isHostOnly(name)) continue;
-    Object.defineProperty(module, name, {
+    Object.defineProperty(api, name, {
       enumerable: false,
       get: () => {
         throw new PackError(hostOnlyMessage(name));
       },
     });
   }
-  packModule = Object.freeze(module);
+  packModule = Object.freeze(api);
   return packModule;
 }
 
