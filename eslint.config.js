@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layering from './lint/layering.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', '**/fixtures/**'] },
@@ -13,5 +14,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // Which folder may import which (lint/layering.js; README.md, "Where things are").
+    plugins: { maid: layering },
+    rules: { 'maid/layering': 'error' },
   },
 );

@@ -3,12 +3,15 @@ import { defineConfig } from 'vitest/config';
 
 const engineEntry = fileURLToPath(new URL('./src/engine/index.ts', import.meta.url));
 const testingEntry = fileURLToPath(new URL('./src/engine/testing/index.ts', import.meta.url));
+const hostEntry = fileURLToPath(new URL('./src/engine/host.ts', import.meta.url));
 
 export default defineConfig({
   resolve: {
-    // The same specifier the runtime pack loader maps to the host engine.
+    // `@maid/engine` is the pack API, as the runtime pack loader gives it to
+    // packs; `@maid/engine/host` the host API (never given to packs).
     alias: [
       { find: /^@maid\/engine\/testing$/, replacement: testingEntry },
+      { find: /^@maid\/engine\/host$/, replacement: hostEntry },
       { find: /^@maid\/engine$/, replacement: engineEntry },
       // A pack as dependants import it: `@packs/starter-world` is its src/pack.ts.
       { find: /^@packs\/([a-z0-9._-]+)$/, replacement: fileURLToPath(new URL('./packs/$1/src/pack.ts', import.meta.url)) },

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GameEngine, getSettings, type ReloadResult } from '../../src/engine';
+import { GameEngine, getSettings, type ReloadResult } from '../../src/engine/host';
 import { replaceOrFail, within } from '../lib/edit';
 
 const shipped = fileURLToPath(new URL('../../packs/', import.meta.url));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { GameEngine, getSettings } from '../../src/engine';
+import { GameEngine, getSettings } from '../../src/engine/host';
 import { GameServer } from '../../src/engine/server';
 import { SqliteStorage } from '../../src/engine/storage';
 

@@ -1,4 +1,4 @@
-import { discoverNonPacks, discoverPacks, PackError, resolvePackDir, type GameEngine, type Logger } from '../engine';
+import { discoverNonPacks, discoverPacks, PackError, resolvePackDir, type GameEngine, type Logger } from '../engine/host';
 import { UsageFailure } from './args';
 import { BrokenPackKeeper } from './startup/broken-packs';
 

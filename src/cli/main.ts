@@ -1,4 +1,4 @@
-import { MaidError } from '../engine';
+import { MaidError } from '../engine/host';
 import { AdminError } from '../engine/admin';
 import { parseFlags, UsageFailure, type ParsedFlags } from './args';
 import type { CliCommand } from './command';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { getSettings, SettingsError, type Settings } from '../engine';
+import { getSettings, SettingsError, type Settings } from '../engine/host';
 import { UsageFailure, type FlagSpec, type ParsedFlags } from './args';
 
 /** Flags several commands share, with one wording everywhere. */

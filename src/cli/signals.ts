@@ -1,4 +1,4 @@
-import type { Logger } from '../engine';
+import type { Logger } from '../engine/host';
 
 export interface StopSignalOptions {
   /** What the first signal starts: `stopping`, `stopping the watch`. */

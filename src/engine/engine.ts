@@ -25,8 +25,6 @@ import { HotReloadManager } from './hot-reload/manager';
 import { existsSync } from 'node:fs';
 import { readPackFolder } from './packs/from-path';
 import { packEntry, whyNotAPack } from './packs/discover';
-import * as engineApi from './index';
-import * as testingApi from './testing/index';
 
 export type PackStatus = 'pending' | 'loaded' | 'failed';
 
@@ -196,7 +194,7 @@ export class GameEngine {
     if (entry === undefined) throw new PackError(`${dir} is not a pack folder: ${whyNotAPack(dir)}`);
     let read: ReturnType<typeof readPackFolder>;
     try {
-      read = readPackFolder(this, dir, { '@maid/engine': engineApi, '@maid/engine/testing': testingApi }, entry);
+      read = readPackFolder(this, dir, entry);
     } catch (err) {
       throw new PackError(`Cannot load the pack in ${dir}: ${this.describeError(err)}`, undefined, { cause: err });
     }

@@ -1,14 +1,17 @@
-// The public API of the engine: what packs import as `@maid/engine`.
-export { GameEngine, type GameEngineOptions, type LoadPackOptions, type PackRecord, type PackStatus } from './engine';
-export { getSettings, SETTINGS_ENV, type Settings, type SettingsSources } from './core/settings';
-export { Logger, MemorySink, consoleSink, consoleSinkFor, formatRecord, formatTimestamped, type LogTimestamps, LOG_LEVELS, type LogLevel, type LogRecord, type LogSink } from './core/logger';
-export { DisposableStore, toDisposable, type Disposable } from './core/disposable';
-export { MaidError, PackError, PackNotLoadedError, SettingsError, UsageError, errorMessage, missingPackOf } from './core/errors';
-export { currentPack } from './core/pack-context';
-export { Signal } from './core/signal';
-export { Timers } from './core/timers';
-export { CutOffError, RunawayGuard, describeCall, type CutOff, type PackCall, type PackCallKind } from './core/runaway-guard';
-export { reportUncaughtPackErrors, uncaughtErrorHandler, type UncaughtPackError, type ProcessErrorOptions } from './process-errors';
+// The pack API: what packs import as `@maid/engine`, and all of it they get
+// (the module loader hands pack code this module, the editor's IntelliSense
+// sees only it). What a pack defines, registers, reads, throws or catches is
+// here; what constructs and runs an engine (servers, storage, persistence,
+// reload machinery, discovery, log sinks, settings from the environment) is
+// on the host entry, ./host.ts. A class a pack only meets as a parameter or a
+// property (the engine it is handed, its logger, timers, signals) is a type here.
+export type { GameEngine } from './engine';
+export type { Settings } from './core/settings';
+export type { Logger, LogLevel } from './core/logger';
+export type { Disposable } from './core/disposable';
+export type { Signal } from './core/signal';
+export type { Timers } from './core/timers';
+export { MaidError, PackError, PackNotLoadedError, UsageError, errorMessage } from './core/errors';
 export { defineComponent, isComponentType, type ComponentType, type ComponentSpec, type ComponentData } from './ecs/component';
 export { Entity } from './ecs/entity';
 export { EventBus } from './ecs/events';
@@ -18,9 +21,7 @@ export { World, type EntitySnapshot, type WorldChanges, type CreateEntityOptions
 export { System, isStatefulSystem, systemName, type StatefulSystem } from './systems/system';
 export { defineCommand, type Command, type CommandContext, type CommandSpec, type PlayerSession } from './commands/define';
 export { parseCommandLine, splitArgs } from './commands/parse';
-export { CommandRegistry } from './commands/registry';
 export {
-  contractViolations,
   defineEventHandler,
   type ComponentMigration,
   type ContentPack,
@@ -28,8 +29,6 @@ export {
   type EventHandlerContext,
   type PackManifest,
 } from './packs/contract';
-export { SessionDirectory } from './sessions/session-directory';
-export { HotReloadManager, HISTORY_LIMIT } from './hot-reload/manager';
 export type {
   ComponentDiff,
   CutOffRecord,
@@ -37,25 +36,10 @@ export type {
   HotReloadContext,
   HotReloadHook,
   ReloadError,
-  ReloadOptions,
   ReloadPhase,
   ReloadResult,
   ReloadTrigger,
   StateDiff,
   SystemStateDiff,
-  TimelineEntry,
 } from './hot-reload/types';
-export type { PackSource, PreparedVersion } from './hot-reload/pack-source';
-export { discoverPacks, discoverNonPacks, resolvePackDir, isPackDir, packEntry } from './packs/discover';
 export { escapeMarkup } from './server/telnet/ansi';
-export {
-  GameServer,
-  GMCP_SUBPROTOCOL,
-  limitsFrom,
-  type GameServerOptions,
-  type ServerAddresses,
-  type ServerLimits,
-  type ServerStats,
-} from './server';
-export { WorldPersistence, storageFromSettings, worldDbPath, DataDirLock, DataDirLockedError, LOCK_FILE, type LockHolder, type PersistenceStats, type WorldLoadReport } from './persistence';
-export { MemoryStorage, SqliteStorage, type Storage } from './storage';

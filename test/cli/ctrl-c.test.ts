@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, startMaid, tempPacks } from './maid-process';
-import { storageFromSettings } from '../../src/engine';
+import { storageFromSettings } from '../../src/engine/host';
 import { LAST_TICK_META } from '../../src/engine/storage';
 
 afterAll(removeTempDirs);

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDirLock, LOCK_FILE } from '../../src/engine';
+import { DataDirLock, LOCK_FILE } from '../../src/engine/host';
 import { StudioHost } from '../../src/main/host/studio-host';
 import { makeTempDir, removeTempDirs, runMaid, startMaid, tempPacks, type MaidProcess } from './maid-process';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { GameEngine, getSettings, World } from '@maid/engine';
+import { GameEngine, getSettings, World } from '@maid/engine/host';
 import { reloadFromCode } from '../../docs/examples/hot-reload/programmatic-reload';
 import { registerDevHooks } from '../../docs/examples/hot-reload/dev-hooks';
 import { DuelSystem } from '../../docs/examples/hot-reload/stateful-system';

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GameEngine, getSettings, Logger, MemorySink } from '../../src/engine';
+import { GameEngine, getSettings, Logger, MemorySink } from '../../src/engine/host';
 import { ADMIN_ROUTES, AdminServer, readCredentials } from '../../src/engine/admin';
 import { RepeatedWarnings } from '../../src/engine/core/repeated-warnings';
 import { MAX_LOG_MESSAGE } from '../../src/engine/core/log-fields';

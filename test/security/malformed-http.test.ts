@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GameEngine, getSettings, MemorySink } from '../../src/engine';
+import { GameEngine, getSettings, MemorySink } from '../../src/engine/host';
 import { ADMIN_ROUTES, AdminServer, readCredentials } from '../../src/engine/admin';
 import { startWebStudio, type WebStudio } from '../../src/main/web/web-studio';
 import { STUDIO_METHODS } from '../../src/shared/api';

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GameEngine, getSettings, MemorySink } from '../../src/engine';
+import { GameEngine, getSettings, MemorySink } from '../../src/engine/host';
 import { GameServer } from '../../src/engine/server';
 import { MemoryStorage, SqliteStorage } from '../../src/engine/storage';
 import { FAST_HASH, shippedPacks } from './kit/server-fixture';

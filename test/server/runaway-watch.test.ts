@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CutOffRecord, GameEngine, ReloadResult } from '../../src/engine';
+import type { CutOffRecord, GameEngine, ReloadResult } from '../../src/engine/host';
 import { useServers } from './kit/harness';
 
 const { server, client } = useServers();

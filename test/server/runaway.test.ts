@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CutOffRecord, GameEngine } from '../../src/engine';
+import type { CutOffRecord, GameEngine } from '../../src/engine/host';
 import { SqliteStorage } from '../../src/engine/storage';
 import { useServers } from './kit/harness';
 

@@ -1,4 +1,4 @@
-import { GameEngine, getSettings, type ReloadResult } from '@maid/engine';
+import { GameEngine, getSettings, type ReloadResult } from '@maid/engine/host';
 
 // Load a pack from its folder, start the engine, and reload the pack later,
 // after its files changed on disk. Only the changed modules (and the modules

@@ -1,4 +1,4 @@
-import { consoleSinkFor, Logger } from '../../engine';
+import { consoleSinkFor, Logger } from '../../engine/host';
 import { AdminClient, type ReloadTargetType } from '../../engine/admin';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';

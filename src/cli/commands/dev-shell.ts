@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import repl from 'node:repl';
-import { errorMessage, GameEngine, type Settings } from '../../engine';
+import { errorMessage, GameEngine, type Settings } from '../../engine/host';
 import type { FlagSpecs, ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exit-codes';

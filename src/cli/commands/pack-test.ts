@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { discoverPacks, isPackDir, PackError, resolvePackDir } from '../../engine';
+import { discoverPacks, isPackDir, PackError, resolvePackDir } from '../../engine/host';
 import { NOT_A_PACK } from '../../engine/packs/discover';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';

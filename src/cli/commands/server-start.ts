@@ -1,4 +1,4 @@
-import { DataDirLock, GameEngine, GameServer, MaidError, reportUncaughtPackErrors, storageFromSettings, systemName, type Settings } from '../../engine';
+import { DataDirLock, GameEngine, GameServer, MaidError, reportUncaughtPackErrors, storageFromSettings, systemName, type Settings } from '../../engine/host';
 import { AdminServer, serverAnswers } from '../../engine/admin';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';

@@ -1,5 +1,5 @@
 import { relative, isAbsolute } from 'node:path';
-import type { Logger, ReloadResult } from '../../engine';
+import type { Logger, ReloadResult } from '../../engine/host';
 import { AdminError, type AdminClient, type AdminPackInfo } from '../../engine/admin';
 import { PackWatcher } from '../../engine/hot-reload/watcher';
 import { EXIT } from '../exit-codes';

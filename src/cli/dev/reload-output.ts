@@ -1,4 +1,4 @@
-import type { Logger, ReloadResult } from '../../engine';
+import type { Logger, ReloadResult } from '../../engine/host';
 import { reloadLogLines, type AdminReloadResponse } from '../../engine/admin';
 
 /**

@@ -1,4 +1,4 @@
-import { discoverPacks, GameEngine, getSettings, MemorySink, errorMessage, missingPackOf, type ContentPack, type PackRecord } from '../../engine';
+import { discoverPacks, GameEngine, getSettings, MemorySink, errorMessage, missingPackOf, type ContentPack, type PackRecord } from '../../engine/host';
 import { checkPackContract, checkPackLifecycle, PackCheckError } from '../../engine/testing';
 import { loadPacks } from '../load-packs';
 

@@ -1,4 +1,4 @@
-import { discoverPacks, GameEngine, getSettings, MemorySink } from '../../engine';
+import { discoverPacks, GameEngine, getSettings, MemorySink } from '../../engine/host';
 
 /** Command words and component names the packs of a packs folder register, each with the pack that owns it. */
 export interface TakenNames {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MaidError } from '../../engine';
+import { MaidError } from '../../engine/host';
 import { checkPackName, commandWord, packClassName, pascalName } from './names';
 import { packFiles } from './templates';
 

@@ -1,5 +1,5 @@
 import type { REPLServer } from 'node:repl';
-import type { GameEngine } from '../../engine';
+import type { GameEngine } from '../../engine/host';
 import { moduleIds } from './scope';
 
 /**

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
-import * as maid from '../../engine';
+import * as maid from '../../engine/host';
 import * as testing from '../../engine/testing';
-import type { ContentPack, GameEngine, ReloadResult, Settings } from '../../engine';
+import type { ContentPack, GameEngine, ReloadResult, Settings } from '../../engine/host';
 
 /** What `maid dev shell` puts in scope, besides the engine API itself. */
 export interface ShellScope extends Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { errorMessage, missingPackOf, type GameEngine, type PackRecord } from '../../engine';
+import { errorMessage, missingPackOf, type GameEngine, type PackRecord } from '../../engine/host';
 import { PACK_ENTRY, packEntry } from '../../engine/packs/discover';
 import { orderPacks } from '../../engine/packs/order';
 import { PackWatcher } from '../../engine/hot-reload/watcher';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MaidError } from '../../engine';
+import { MaidError } from '../../engine/host';
 
 /** Why a folder cannot be written, in words (never a bare EROFS). */
 function why(err: NodeJS.ErrnoException): string {

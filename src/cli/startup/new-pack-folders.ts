@@ -1,6 +1,6 @@
 import { basename, join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { isPackDir } from '../../engine';
+import { isPackDir } from '../../engine/host';
 
 export interface NewPackFoldersOptions {
   packsDir: string;

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { MaidError } from '../../engine';
+import { MaidError } from '../../engine/host';
 import { findPortHolder } from '../../engine/server/endpoints/port-holder';
 
 /** A port the server will listen on, and how the user chose it (for the message when it is taken). */

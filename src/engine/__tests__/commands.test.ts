@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommandRegistry, defineCommand, parseCommandLine, splitArgs } from '../index';
+import { CommandRegistry, defineCommand, parseCommandLine, splitArgs } from '../host';
 
 describe('command line parsing', () => {
   it('splits on spaces and keeps quoted text together', () => {

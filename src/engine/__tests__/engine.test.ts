@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineCommand, defineComponent, defineEventHandler, GameEngine, getSettings, MemorySink, System, type ContentPack } from '../index';
+import { defineCommand, defineComponent, defineEventHandler, GameEngine, getSettings, MemorySink, System, type ContentPack } from '../host';
 import { createTestEngine, registrationsOf, isEmptyRegistration, TestPlayer } from '../testing';
 
 const Counter = defineComponent({ name: 'Counter', defaults: () => ({ n: 0 }) });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { uncaughtErrorHandler, type UncaughtPackError } from '../index';
+import { uncaughtErrorHandler, type UncaughtPackError } from '../host';
 import { createTestEngine } from '../testing';
 
 const fixture = fileURLToPath(new URL('../../../test/server/fixtures/runaway', import.meta.url));

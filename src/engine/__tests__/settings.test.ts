@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getSettings, SettingsError } from '../index';
+import { getSettings, SettingsError } from '../host';
 
 describe('getSettings', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'maid-settings-'));

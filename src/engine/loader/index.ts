@@ -5,3 +5,4 @@ export { PackModuleLoader, type PackModuleLoaderOptions } from './pack-module-lo
 export type { PackGeneration, GenerationState } from './module-graph';
 export { ModuleLoadError, type ModuleLoadErrorKind, type ModuleLoadErrorInit, type SourceLocation } from './errors';
 export type { PackModule, PackRequire } from './evaluate';
+export type { ImportRule } from './host-imports';

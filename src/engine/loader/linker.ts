@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ModuleLoadError } from './errors';
 import { CompileFailure, createModule, evaluateUnit, type PackRequire } from './evaluate';
+import { findImportedName, namedImportsOf, type ImportRule } from './host-imports';
 import type { Generation, ModuleRecord } from './module-graph';
 import { findSpecifierLocation, isPathSpecifier, resolvePathSpecifier, type Resolution } from './resolve';
 import { locateInStack, mappedFrames, type UnitLookup } from './source-maps';
@@ -12,6 +13,8 @@ import { readModuleSource, transpileModule, type CompiledUnit } from './transpil
 export interface LinkerContext {
   readonly packDir: string;
   readonly hostModules: ReadonlyMap<string, unknown>;
+  /** What the host refuses pack code to import (checked before a module runs); none when absent. */
+  readonly importRule?: ImportRule;
   /** The committed generation, where requires from retired or discarded code go. */
   current(): Generation | undefined;
 }
@@ -34,6 +37,8 @@ export class Linker {
    */
   readonly evaluating: CompiledUnit[] = [];
   private readonly nodeRequire: NodeJS.Require;
+  /** Units whose imports passed the import rule (units are immutable and shared between generations). */
+  private readonly checkedUnits = new WeakSet<CompiledUnit>();
 
   constructor(private readonly ctx: LinkerContext) {
     this.nodeRequire = createRequire(path.join(ctx.packDir, 'package.json'));
@@ -44,6 +49,7 @@ export class Linker {
     const existing = gen.records.get(file);
     if (existing) return existing.module.exports;
     const unit = this.unitFor(gen, file);
+    this.checkImports(unit);
     const record: ModuleRecord = { file, unit, module: createModule(file), imports: new Map(), owner: gen };
     gen.records.set(file, record);
     this.evaluations.set(file, (this.evaluations.get(file) ?? 0) + 1);
@@ -71,6 +77,28 @@ export class Linker {
     return transpileModule(file, source, this.ctx.packDir);
   }
 
+  /** A module that imports a name the host refuses fails before it runs, at the line of its import. */
+  private checkImports(unit: CompiledUnit): void {
+    const rule = this.ctx.importRule;
+    if (!rule || unit.format !== 'script' || this.checkedUnits.has(unit)) return;
+    for (const { specifier, name } of namedImportsOf(unit.code, (s) => this.ctx.hostModules.has(s))) {
+      const refused = rule(specifier, name);
+      if (refused === undefined) continue;
+      const at = findImportedName(unit.source, specifier, name) ?? findSpecifierLocation(unit.source, specifier);
+      throw new ModuleLoadError({
+        kind: 'resolve',
+        packDir: this.ctx.packDir,
+        file: unit.file,
+        line: at?.line,
+        column: at?.column,
+        lineText: at?.lineText,
+        detail: refused,
+        specifier,
+      });
+    }
+    this.checkedUnits.add(unit);
+  }
+
   private requireFor(record: ModuleRecord): PackRequire {
     const require = (specifier: string): unknown => this.require(record, specifier);
     require.resolve = (specifier: string): string => this.resolve(record, specifier);
@@ -86,7 +114,9 @@ export class Linker {
 
   private require(record: ModuleRecord, specifier: string): unknown {
     if (typeof specifier !== 'string') throw new TypeError(`require() of a non-string from ${record.file}`);
-    const { hostModules } = this.ctx;
+    const { hostModules, importRule } = this.ctx;
+    const refused = importRule?.(specifier);
+    if (refused !== undefined) throw this.importError(record, specifier, 'resolve', refused);
     if (hostModules.has(specifier)) return hostModules.get(specifier);
     if (isPathSpecifier(specifier)) {
       const gen = this.generationOf(record);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ModuleLoadError, displayPath, type SourceLocation } from './errors';
 import { Linker } from './linker';
+import type { ImportRule } from './host-imports';
 import { Generation, importersOf, invalidatedBy, retainReachable, type ModuleRecord, type PackGeneration } from './module-graph';
 import { isInside, moduleIdTargets, readPackName, resolvePathSpecifier } from './resolve';
 import { locateInStack, mapPosition, mapStack } from './source-maps';
@@ -16,6 +17,8 @@ export interface PackModuleLoaderOptions {
    * e.g. `{ '@maid/engine': engineNamespace, '@maid/engine/testing': testingNamespace }`.
    */
   hostModules?: Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown>;
+  /** What pack code may not import (a specifier, or a name from a host module): refused imports fail the load at their line. */
+  importRule?: ImportRule;
   /** The entry module relative to packDir, extension optional. Default `src/pack`. */
   entry?: string;
   /** First segment accepted in dotted module ids. Default: package.json name without scope, else the folder name. */
@@ -51,7 +54,7 @@ export class PackModuleLoader {
     this.packName = options.packName ?? readPackName(this.packDir);
     this.entrySpec = './' + (options.entry ?? 'src/pack').replace(/^\.[\\/]/, '');
     const hostModules = options.hostModules instanceof Map ? options.hostModules : new Map(Object.entries(options.hostModules ?? {}));
-    this.linker = new Linker({ packDir: this.packDir, hostModules, current: () => this.currentGen });
+    this.linker = new Linker({ packDir: this.packDir, hostModules, importRule: options.importRule, current: () => this.currentGen });
   }
 
   /** The committed generation, if any. */

@@ -21,10 +21,15 @@ const POSITION_AT_END = /:(\d+):(\d+)\)?\s*$/;
 
 /** Map a 1-based position in a unit's generated code to the original source. */
 export function mapPosition(unit: CompiledUnit, line: number, column: number): { line: number; column: number } {
-  if (unit.map === undefined) return { line, column };
+  return originalPosition(unit, line, column) ?? { line, column };
+}
+
+/** The original position of generated code; undefined for code with no source (esbuild's helpers at the top of a unit). */
+function originalPosition(unit: CompiledUnit, line: number, column: number): { line: number; column: number } | undefined {
+  if (unit.map === undefined) return undefined;
   if (!unit.parsedMap) unit.parsedMap = new SourceMap(JSON.parse(unit.map) as SourceMapPayload);
   const entry = unit.parsedMap.findEntry(line - 1, column - 1);
-  if (!('originalLine' in entry) || typeof entry.originalLine !== 'number') return { line, column };
+  if (!('originalLine' in entry) || typeof entry.originalLine !== 'number') return undefined;
   return { line: entry.originalLine + 1, column: entry.originalColumn + 1 };
 }
 
@@ -63,15 +68,23 @@ function stackOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The innermost stack frame that belongs to a pack module, in original coordinates. */
+/**
+ * The innermost stack frame that belongs to a pack module, in original
+ * coordinates. Frames in esbuild's helpers (e.g. the getters of a namespace
+ * import) are passed over for the author's line that called them.
+ */
 export function locateInStack(error: unknown, lookup: UnitLookup): SourceLocation | undefined {
   const stack = stackOf(error);
   if (stack === undefined) return undefined;
+  let first: SourceLocation | undefined;
   for (const text of stack.split('\n')) {
     const frame = parsePackFrame(text, lookup);
-    if (frame) return { file: frame.unit.file, ...mapPosition(frame.unit, frame.line, frame.column) };
+    if (!frame) continue;
+    const original = originalPosition(frame.unit, frame.line, frame.column);
+    if (original || frame.unit.map === undefined) return { file: frame.unit.file, ...(original ?? { line: frame.line, column: frame.column }) };
+    first ??= { file: frame.unit.file, line: frame.line, column: frame.column };
   }
-  return undefined;
+  return first;
 }
 
 /** The error's stack with every pack frame's position rewritten to the original source. */

@@ -8,6 +8,7 @@ import type { RunningFrame } from '../core/runaway-locator';
 import type { PackSource, PreparedVersion } from '../hot-reload/pack-source';
 import type { ContentPack } from './contract';
 import type { GameEngine } from '../engine';
+import { packHostModules, packImportRule } from './pack-api';
 
 /** What `import '@maid/engine'` (and friends) give pack code: the host's own modules. */
 export type HostModuleTable = Record<string, unknown>;
@@ -157,9 +158,17 @@ export class LoaderPackSource implements PackSource {
   }
 }
 
-/** Reads a pack folder through a new module loader: the pack (not yet loaded into the engine) and its source. */
-export function readPackFolder(engine: GameEngine, dir: string, hostModules: HostModuleTable, entry?: string): { pack: ContentPack; source: LoaderPackSource } {
-  const loader = new PackModuleLoader({ packDir: resolve(dir), hostModules: new HostModules(hostModules, engine), ...(entry !== undefined ? { entry } : {}) });
+/**
+ * Reads a pack folder through a new module loader: the pack (not yet loaded
+ * into the engine) and its source. Its code sees the pack API as `@maid/engine`.
+ */
+export function readPackFolder(engine: GameEngine, dir: string, entry?: string): { pack: ContentPack; source: LoaderPackSource } {
+  const loader = new PackModuleLoader({
+    packDir: resolve(dir),
+    hostModules: new HostModules(packHostModules(), engine),
+    importRule: packImportRule,
+    ...(entry !== undefined ? { entry } : {}),
+  });
   const source = new LoaderPackSource(loader);
   // A module whose top level never ends is cut off: the pack fails to load and the engine goes on.
   let read: { generation: PackGeneration; pack: ContentPack } | undefined;

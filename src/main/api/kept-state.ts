@@ -1,4 +1,4 @@
-import { isStatefulSystem, systemName, type PackRecord } from '../../engine';
+import { isStatefulSystem, systemName, type PackRecord } from '../../engine/host';
 import type { ReloadStateDiff } from '../../shared/model';
 import { toJsonSafe } from './json-safe';
 

@@ -1,4 +1,4 @@
-import { systemName, type PackRecord } from '../../engine';
+import { systemName, type PackRecord } from '../../engine/host';
 import type { PackSummary } from '../../shared/model';
 
 /** What the file tree shows of a pack: version, status, what it registered. */

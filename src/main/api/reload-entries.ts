@@ -1,4 +1,4 @@
-import type { ReloadResult } from '../../engine';
+import type { ReloadResult } from '../../engine/host';
 import type { ReloadEntry, ReloadStateDiff } from '../../shared/model';
 import type { LoadAttempt } from '../host/pack-loader';
 import { toJsonSafe } from './json-safe';

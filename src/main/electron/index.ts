@@ -2,7 +2,7 @@
 // window, talking over IPC. Built by electron-vite into out/main/index.js.
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
-import { errorMessage } from '../../engine';
+import { errorMessage } from '../../engine/host';
 import { StudioService } from '../api/studio-service';
 import { StudioHost, type StudioHostOptions } from '../host/studio-host';
 import { outDirs } from '../paths';

@@ -3,7 +3,7 @@
 // It is made before the engine starts (so the saved world is restored) and
 // listens once the packs are loaded.
 
-import { GameServer, GMCP_SUBPROTOCOL, storageFromSettings, type GameEngine } from '../../engine';
+import { GameServer, GMCP_SUBPROTOCOL, storageFromSettings, type GameEngine } from '../../engine/host';
 import type { GameEndpoint } from '../../shared/model';
 
 export interface GameServerOptions {

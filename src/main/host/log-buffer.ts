@@ -1,4 +1,4 @@
-import type { LogRecord } from '../../engine';
+import type { LogRecord } from '../../engine/host';
 import type { LogEntry } from '../../shared/model';
 
 /** Finds the pack a log line is about: its source when that is a pack, else a pack named in it. */

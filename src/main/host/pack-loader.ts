@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { discoverPacks, errorMessage, missingPackOf, resolvePackDir, type GameEngine } from '../../engine';
+import { discoverPacks, errorMessage, missingPackOf, resolvePackDir, type GameEngine } from '../../engine/host';
 import type { ReloadFailure } from '../../shared/model';
 
 /** A pack folder the engine could not load (its code does not compile, say): shown as failed, retried on change. */

@@ -122,6 +122,8 @@ describe('StudioHost', () => {
     const libraries = await api.getTypeLibraries();
     const index = libraries.find((l) => l.path === 'file:///node_modules/@maid/engine/index.d.ts');
     expect(index?.content).toContain('GameEngine');
+    // The pack API only: the editor flags a pack that imports a host-only name.
+    expect(index?.content).not.toMatch(/\b(GameServer|HotReloadManager|SqliteStorage)\b/);
   }, 30_000);
 
   it('runs the game server and tells the terminal where its WebSocket is', async () => {

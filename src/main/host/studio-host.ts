@@ -1,4 +1,4 @@
-import { consoleSink, DataDirLock, GameEngine, getSettings, reportUncaughtPackErrors, type LogLevel, type PackRecord, type Settings } from '../../engine';
+import { consoleSink, DataDirLock, GameEngine, getSettings, reportUncaughtPackErrors, type LogLevel, type PackRecord, type Settings } from '../../engine/host';
 import { serverAnswers } from '../../engine/admin';
 import type { GameEndpoint, PackTree, ReloadEntry } from '../../shared/model';
 import { keptStateOf } from '../api/kept-state';

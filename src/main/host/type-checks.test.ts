@@ -68,4 +68,19 @@ describe('TypeChecks', () => {
     ]);
     expect(warnings).toEqual([]);
   }, 90_000);
+
+  it('flags an import of a host-only name from @maid/engine, and of the host entry', async () => {
+    const combat = join(work, 'packs', 'combat');
+    const file = join(combat, 'src', 'leak.ts');
+    await writeFile(file, "import { GameServer } from '@maid/engine';\nimport { SqliteStorage } from '@maid/engine/host';\nexport const leak = [GameServer, SqliteStorage];\n");
+    const from = reports.length;
+    checks.request('combat', combat, 20);
+    await reportCount(from + 1);
+    await rm(file);
+    const problems = reports[from]?.problems ?? [];
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'src/leak.ts', line: 1, column: 10, code: 2305, message: expect.stringContaining("has no exported member 'GameServer'") }),
+      expect.objectContaining({ file: 'src/leak.ts', line: 2, code: 2307, message: expect.stringContaining("'@maid/engine/host'") }),
+    ]);
+  }, 90_000);
 });

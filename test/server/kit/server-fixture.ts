@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GameEngine, getSettings, MemorySink, type Settings } from '../../../src/engine';
+import { GameEngine, getSettings, MemorySink, type Settings } from '../../../src/engine/host';
 import { GameServer, type GameServerOptions, type ServerAddresses } from '../../../src/engine/server';
 import { SqliteStorage } from '../../../src/engine/storage';
 import type { Storage } from '../../../src/engine/storage';

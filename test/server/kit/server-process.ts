@@ -7,7 +7,7 @@
  *   node --import tsx test/server/kit/server-process.ts <dataDir> <packDir>...
  */
 import { writeSync } from 'node:fs';
-import { GameEngine, getSettings } from '../../../src/engine';
+import { GameEngine, getSettings } from '../../../src/engine/host';
 import { GameServer } from '../../../src/engine/server';
 import { SqliteStorage } from '../../../src/engine/storage';
 
