@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudioError } from '../../shared/errors';
-import { writeFileAtomic } from './atomic-write';
 import { contentVersion, PackFiles } from './pack-files';
 
 let root: string;
@@ -120,11 +119,11 @@ describe('PackFiles', () => {
   });
 });
 
-describe('writeFileAtomic', () => {
-  it('leaves the original and no temp file when the write fails', async () => {
+describe('a save that fails', () => {
+  it('leaves the original and no temp file', async () => {
     const target = join(packDir, 'src', 'pack.ts');
-    await expect(writeFileAtomic(join(packDir, 'src', 'missing-folder', 'x.ts'), 'x')).rejects.toThrow();
-    await expect(writeFileAtomic(join(packDir, 'src'), 'x')).rejects.toThrow(/not a file/);
+    await expect(files.save({ pack: 'combat', path: 'src/pack.ts/x.ts', content: 'x' })).rejects.toThrow();
+    await expect(files.save({ pack: 'combat', path: 'src', content: 'x' })).rejects.toThrow();
     expect(await readFile(target, 'utf8')).toBe('export default 1;\n');
     expect((await readdir(join(packDir, 'src'))).filter((n) => n.includes('maid-tmp'))).toEqual([]);
   });
