@@ -99,7 +99,7 @@ export class GameEngine {
   constructor(settings: Settings = getSettings(), options: GameEngineOptions = {}) {
     this.settings = settings;
     this.logger = new Logger(settings.logLevel, options.logSinks ?? [consoleSinkFor(settings.logTimestamps)]);
-    this.runaway = new RunawayGuard(settings.runawayMs ?? 2000);
+    this.runaway = new RunawayGuard(settings.runawayMs);
     this.commandQueue = new GuardedQueue({ guard: this.runaway, holdWhile: () => this.exclusive });
     this.runawayReports = new RunawayReports(this.logger, () => this.hotReload);
     const report = (what: string) => (err: unknown) => this.logger.error(`${what}: ${this.describeError(err)}`);
