@@ -14,6 +14,7 @@ export const ADMIN_ROUTES = {
   packs: '/api/packs',
   reloads: '/api/reloads',
   reload: '/api/reload',
+  restart: '/api/restart',
   events: '/api/events',
 } as const;
 
@@ -37,6 +38,30 @@ export interface AdminStatus {
   ticks: number;
   tickRate: number;
   watching: { name: string; dir: string }[];
+  /** The engine process behind the gateway; absent when the engine runs in the server's own process. */
+  engine?: AdminEngineStatus;
+}
+
+export interface AdminEngineStatus {
+  pid: number | undefined;
+  state: 'starting' | 'running' | 'restarting' | 'stopped';
+  /** Engine processes started so far (1 until the first restart). */
+  generation: number;
+  /** The last tick whose changes are in the world database, as the engine's heartbeats said. */
+  committedTick?: number;
+  restarts: number;
+  /** Why the engine last restarted, if it did. */
+  lastRestart?: { at: number; cause: string };
+  /** Packs not loaded because they brought the engine down as it started. */
+  disabled: Array<{ name: string; reason: string }>;
+}
+
+/** `POST /api/restart`: the engine restarted and every playing session is back in the world. */
+export interface AdminRestartResponse {
+  /** Milliseconds from the request to the new engine serving every session again. */
+  ms: number;
+  sessions: number;
+  generation: number;
 }
 
 export interface AdminPackInfo {
@@ -78,4 +103,8 @@ export interface AdminErrorBody {
 export type AdminErrorCode = 'unauthorized' | 'forbidden' | 'not-found' | 'method-not-allowed' | 'bad-request' | 'payload-too-large' | 'internal';
 
 /** Events of the `/api/events` stream (Server-Sent Events). */
-export type AdminEvent = { type: 'hello'; data: { pid: number } } | { type: 'reload'; data: ReloadResult };
+export type AdminEvent =
+  | { type: 'hello'; data: { pid: number } }
+  | { type: 'reload'; data: ReloadResult }
+  /** The engine process was cut off, crashed or restarted (behind a gateway). */
+  | { type: 'engine'; data: { state: AdminEngineStatus['state']; cause: string; generation: number } };

@@ -38,12 +38,15 @@ export class BrokenPackKeeper {
   constructor(
     private readonly engine: GameEngine,
     private readonly watching = false,
+    /** Around reading a folder's code (a process host tracks which pack was starting if the process dies). */
+    private readonly reading: { before?(folder: string): void; after?(folder: string): void } = {},
   ) {}
 
   /** Reads a pack folder into the engine; false (and the pack kept aside, logged) when it cannot be read. */
   async read(dir: string): Promise<boolean> {
     try {
-      await this.engine.loadPackFromPath(dir);
+      this.reading.before?.(basename(dir));
+      await this.engine.loadPackFromPath(dir).finally(() => this.reading.after?.(basename(dir)));
       this.unread.delete(dir);
       return true;
     } catch (err) {
@@ -56,6 +59,17 @@ export class BrokenPackKeeper {
       if (first && this.watcher) await this.watcher.watch(pack.name, join(dir, 'src'));
       return false;
     }
+  }
+
+  /**
+   * Keeps a folder aside without reading it (a pack the supervisor disabled
+   * because it brought the engine down as it started); with watching on, a
+   * save to it tries it again.
+   */
+  keepAside(dir: string, reason: string): void {
+    const pack: UnreadPack = { name: basename(dir), dir, reason };
+    this.unread.set(dir, pack);
+    this.engine.logger.error(`Pack '${pack.name}' was not loaded: ${reason}. ${this.advice()}`);
   }
 
   /**

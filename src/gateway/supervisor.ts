@@ -1,0 +1,275 @@
+/**
+ * Keeps one engine host running. It restarts the engine when the process
+ * exits or crashes, passes its heap limit (the process dies), or sends no
+ * heartbeat for `engineTimeout` seconds; and on request (a copyover). A
+ * pack that brings the engine down as it starts is disabled after three
+ * tries in a row, and the engine comes up without it.
+ */
+import type { Logger, Settings } from '../engine/host';
+import { LINK_PROTOCOL_VERSION, type EngineFrame, type EngineHostConfig, type GatewayFrame } from '../link/frames';
+import { describeExit, EngineProcess, type EngineExit } from './engine-process';
+
+/** Tries in a row after which a pack that takes the engine down as it starts is left out. */
+export const CRASHES_BEFORE_DISABLE = 3;
+/** Failed starts in a row, none of them a pack's, after which the gateway stops trying. */
+const START_FAILURES_BEFORE_GIVING_UP = 3;
+/** How long a clean stop may take before the process is killed. */
+const STOP_TIMEOUT_MS = 3000;
+/** How long an engine may take to boot (read packs, restore the world) before it counts as hung. */
+const BOOT_TIMEOUT_MS = 120_000;
+
+export type EngineState = 'starting' | 'running' | 'restarting' | 'stopped';
+
+export interface ReadyInfo {
+  summary: string[];
+  broken: string[];
+  watching: string;
+}
+
+export interface SupervisorOptions {
+  logger: Logger;
+  settings: Settings;
+  /** What every engine host loads; the supervisor adds the disabled packs and the generation. */
+  config: Omit<EngineHostConfig, 'disabled' | 'generation'>;
+  /** The engine went away (crashed, hung, restarting): players are told, their input waits. */
+  down(cause: string): void;
+  /** A new engine serves: sessions are handed to it again. */
+  ready(info: ReadyInfo): void;
+  /** Frames for the others: output, responses, reload results. */
+  frame(frame: EngineFrame): void;
+  /** Another engine host entry (tests). */
+  entry?: string;
+}
+
+export class Supervisor {
+  state: EngineState = 'stopped';
+  generation = 0;
+  restarts = 0;
+  lastRestart: { at: number; cause: string } | undefined;
+  readonly disabled = new Map<string, string>();
+  private readonly crashes = new Map<string, number>();
+  private startFailures = 0;
+  private proc: EngineProcess | undefined;
+  private startingPack: string | undefined;
+  private lastBeat = 0;
+  private watchdog: NodeJS.Timeout | undefined;
+  private firstStart: { resolve(info: ReadyInfo): void; reject(err: Error): void } | undefined;
+  private readyWaiters: Array<(ok: boolean) => void> = [];
+  private stopping: { restart: boolean; done(): void } | undefined;
+  private stopped = false;
+  private lastCommittedTick: number | undefined;
+
+  constructor(private readonly options: SupervisorOptions) {}
+
+  get pid(): number | undefined {
+    return this.proc?.pid;
+  }
+
+  /** The tick the world was last committed at, as the engine's heartbeats said. */
+  get committedTick(): number | undefined {
+    return this.lastCommittedTick;
+  }
+
+  /** Starts the first engine; resolves once it serves, rejects when it cannot start (a fatal error, or repeated failures). */
+  start(): Promise<ReadyInfo> {
+    return new Promise((resolve, reject) => {
+      this.firstStart = { resolve, reject };
+      this.watchdog = setInterval(() => this.checkHeartbeat(), 250);
+      this.watchdog.unref();
+      this.spawn();
+    });
+  }
+
+  send(frame: GatewayFrame): boolean {
+    return this.state === 'running' && (this.proc?.send(frame) ?? false);
+  }
+
+  /** Resolves true once an engine serves (at once if one does), false if the supervisor gives up or stops. */
+  whenRunning(): Promise<boolean> {
+    if (this.state === 'running') return Promise.resolve(true);
+    if (this.stopped) return Promise.resolve(false);
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** Restarts the engine with the connections kept: a clean stop (last tick committed), then a new process. */
+  async restart(cause: string): Promise<boolean> {
+    if (this.stopped) return false;
+    if (this.state !== 'running' || !this.proc) return this.whenRunning();
+    this.goingDown(cause);
+    await this.stopProcess(true);
+    return this.whenRunning();
+  }
+
+  /** Stops the engine for good: it commits and closes its storage, or is killed after a few seconds. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.watchdog) clearInterval(this.watchdog);
+    await this.stopProcess(false);
+    this.state = 'stopped';
+    for (const waiter of this.readyWaiters.splice(0)) waiter(false);
+  }
+
+  // ---- one process ----
+
+  private spawn(): void {
+    this.generation++;
+    this.state = this.generation === 1 ? 'starting' : 'restarting';
+    this.startingPack = undefined;
+    this.lastBeat = Date.now();
+    const proc = new EngineProcess({
+      logger: this.options.logger,
+      memoryMb: this.options.settings.engineMemoryMb,
+      ...(this.options.entry ? { entry: this.options.entry } : {}),
+      onFrame: (frame) => this.receive(proc, frame),
+      onExit: (exit) => this.exited(proc, exit),
+    });
+    this.proc = proc;
+  }
+
+  private receive(proc: EngineProcess, frame: EngineFrame): void {
+    if (proc !== this.proc) return;
+    switch (frame.t) {
+      case 'hello':
+        if (frame.version !== LINK_PROTOCOL_VERSION) {
+          this.fatal(`The engine host speaks link protocol ${frame.version}, the gateway ${LINK_PROTOCOL_VERSION}: run both from the same checkout`);
+          return;
+        }
+        proc.send({ t: 'start', version: LINK_PROTOCOL_VERSION, config: this.configFor() });
+        return;
+      case 'starting':
+        this.startingPack = frame.pack;
+        return;
+      case 'started':
+        if (this.startingPack === frame.pack) this.startingPack = undefined;
+        this.crashes.delete(frame.pack);
+        // A pack left out earlier that a save fixed and that loaded: the next engine loads it again.
+        if (this.disabled.delete(frame.pack)) this.options.logger.info(`Pack '${frame.pack}' started without bringing the engine down; it is enabled again`);
+        return;
+      case 'ready':
+        this.lastBeat = Date.now();
+        this.startFailures = 0;
+        this.state = 'running';
+        this.options.ready({ summary: frame.summary, broken: frame.broken, watching: frame.watching });
+        this.firstStart?.resolve({ summary: frame.summary, broken: frame.broken, watching: frame.watching });
+        this.firstStart = undefined;
+        for (const waiter of this.readyWaiters.splice(0)) waiter(true);
+        return;
+      case 'heartbeat':
+        this.lastBeat = Date.now();
+        if (frame.committedTick !== undefined) this.lastCommittedTick = frame.committedTick;
+        return;
+      case 'fatal':
+        this.fatal(frame.message);
+        return;
+      default:
+        this.options.frame(frame);
+    }
+  }
+
+  private exited(proc: EngineProcess, exit: EngineExit): void {
+    if (proc !== this.proc) return;
+    this.proc = undefined;
+    const stopping = this.stopping;
+    if (stopping) {
+      this.stopping = undefined;
+      stopping.done();
+      if (stopping.restart && !this.stopped) this.spawn();
+      return;
+    }
+    if (this.stopped || this.state === 'stopped') return;
+    const cause = this.crashCause(exit);
+    this.options.logger.error(`The engine process ended (${cause}); restarting it, players stay connected`);
+    this.goingDown(cause);
+    if (this.firstStart || this.state === 'restarting') {
+      if (!this.startingPack && ++this.startFailures >= START_FAILURES_BEFORE_GIVING_UP) {
+        this.fatal(`The engine failed to start ${this.startFailures} times in a row (last: ${cause}); see the log above`);
+        return;
+      }
+    }
+    // A crash right after a crash waits a little longer each time, so a loop cannot spin the CPU.
+    const delay = Math.min(5000, this.startFailures * 500);
+    setTimeout(() => {
+      if (!this.stopped) this.spawn();
+    }, delay).unref();
+  }
+
+  /** Why the process died, and what it means for the pack that was starting. */
+  private crashCause(exit: EngineExit): string {
+    const how = describeExit(exit);
+    const pack = this.startingPack;
+    if (!pack) return how;
+    const count = (this.crashes.get(pack) ?? 0) + 1;
+    this.crashes.set(pack, count);
+    if (count >= CRASHES_BEFORE_DISABLE && !this.disabled.has(pack)) {
+      const reason = `it brought the engine down ${count} times in a row as it started (last: ${how}); disabled until a save fixes it`;
+      this.disabled.set(pack, reason);
+      this.options.logger.error(`Pack '${pack}' is disabled: ${reason}`);
+    }
+    return `${how} while pack '${pack}' was starting`;
+  }
+
+  private goingDown(cause: string): void {
+    if (this.state === 'running') {
+      this.restarts++;
+      this.lastRestart = { at: Date.now(), cause };
+    }
+    this.state = 'restarting';
+    this.options.down(cause);
+  }
+
+  private fatal(message: string): void {
+    this.options.logger.error(`The engine cannot start: ${message}`);
+    const first = this.firstStart;
+    this.firstStart = undefined;
+    this.stopped = true;
+    this.state = 'stopped';
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.proc?.kill();
+    for (const waiter of this.readyWaiters.splice(0)) waiter(false);
+    first?.reject(new Error(message));
+  }
+
+  private checkHeartbeat(): void {
+    const proc = this.proc;
+    if (!proc || this.stopping) return;
+    const silentMs = Date.now() - this.lastBeat;
+    const limitMs = this.state === 'running' ? this.options.settings.engineTimeout * 1000 : BOOT_TIMEOUT_MS;
+    if (silentMs <= limitMs) return;
+    const seconds = Math.round(silentMs / 100) / 10;
+    this.options.logger.error(
+      this.state === 'running'
+        ? `The engine sent no heartbeat for ${seconds} s (pack code running away after an await, or stuck); killing it to restart`
+        : `The engine did not finish starting in ${seconds} s; killing it to try again`,
+    );
+    this.lastBeat = Date.now();
+    proc.kill();
+  }
+
+  /** Asks the process to stop cleanly; kills it when it does not within a few seconds. */
+  private stopProcess(restart: boolean): Promise<void> {
+    const proc = this.proc;
+    if (!proc) {
+      if (restart && !this.stopped) this.spawn();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.options.logger.warn(`The engine did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it (the world is as its last tick committed)`);
+        proc.kill();
+      }, STOP_TIMEOUT_MS);
+      this.stopping = {
+        restart,
+        done: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      if (!proc.send({ t: 'stop', reason: restart ? 'restart' : 'shutdown', restart })) proc.kill();
+    });
+  }
+
+  private configFor(): EngineHostConfig {
+    return { ...this.options.config, disabled: [...this.disabled].map(([name, reason]) => ({ name, reason })), generation: this.generation };
+  }
+}
