@@ -74,8 +74,11 @@ export class EngineHost {
     await server.open();
     this.link = new SessionLink(server, engine.logger, (items) => send({ t: 'output', items }));
     engine.afterTick.on(({ tick }) => {
-      const committed = server.persistence?.stats.savedThroughTick;
-      send(committed === undefined ? { t: 'heartbeat', tick } : { t: 'heartbeat', tick, committedTick: committed });
+      const stats = server.persistence?.stats;
+      const beat: EngineFrame = { t: 'heartbeat', tick };
+      if (stats?.lastTick !== undefined) beat.committedTick = stats.lastTick;
+      if (stats?.savedThroughTick !== undefined) beat.savedThroughTick = stats.savedThroughTick;
+      send(beat);
     });
     engine.hotReload.onReload.on((result) => send({ t: 'reload', result: jsonForm(result) as unknown as Record<string, unknown> }));
     if (settings.watch) {

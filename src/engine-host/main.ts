@@ -4,6 +4,7 @@
  * until told to stop or until the gateway goes away.
  */
 import { RepeatedWarnings } from '../engine/core/repeated-warnings';
+import { stopRunawayLocator } from '../engine/core/runaway-locator';
 import { consoleSink, Logger } from '../engine/host';
 import { LINK_PROTOCOL_VERSION, type EngineFrame } from '../link/frames';
 import { checkGatewayFrame } from '../link/validate';
@@ -36,6 +37,7 @@ export function runEngineHost(): void {
   const exitWhenStopped = async (restart: boolean) => {
     await host?.stop(restart).catch((err) => log.error(`The engine did not stop cleanly: ${String(err)}`));
     warnings.flush();
+    await stopRunawayLocator();
     sendAndExit({ t: 'stopped' }, 0);
   };
 

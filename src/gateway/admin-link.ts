@@ -100,6 +100,7 @@ export class AdminLink implements AdminBackend {
       generation: s.generation,
       restarts: s.restarts,
       ...(s.committedTick !== undefined ? { committedTick: s.committedTick } : {}),
+      ...(s.savedThroughTick !== undefined ? { savedThroughTick: s.savedThroughTick } : {}),
       ...(s.lastRestart ? { lastRestart: s.lastRestart } : {}),
       disabled: [...s.disabled].map(([name, reason]) => ({ name, reason })),
     };

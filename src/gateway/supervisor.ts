@@ -13,8 +13,12 @@ import { describeExit, EngineProcess, type EngineExit } from './engine-process';
 export const CRASHES_BEFORE_DISABLE = 3;
 /** Failed starts in a row, none of them a pack's, after which the gateway stops trying. */
 const START_FAILURES_BEFORE_GIVING_UP = 3;
-/** How long a clean stop may take before the process is killed. */
-const STOP_TIMEOUT_MS = 3000;
+/**
+ * While the engine stops it keeps ticking (and sending heartbeats) until its
+ * reloads finish; silent this long, it is killed: a stop never hangs on
+ * runaway pack code, and never cuts a slow reload short either.
+ */
+const STOP_SILENCE_MS = 2000;
 /** How long an engine may take to boot (read packs, restore the world) before it counts as hung. */
 const BOOT_TIMEOUT_MS = 120_000;
 
@@ -58,6 +62,7 @@ export class Supervisor {
   private stopping: { restart: boolean; done(): void } | undefined;
   private stopped = false;
   private lastCommittedTick: number | undefined;
+  private lastSavedThrough: number | undefined;
 
   constructor(private readonly options: SupervisorOptions) {}
 
@@ -65,9 +70,20 @@ export class Supervisor {
     return this.proc?.pid;
   }
 
-  /** The tick the world was last committed at, as the engine's heartbeats said. */
+  /** The tick of the world database's last commit, as the engine's heartbeats said. */
   get committedTick(): number | undefined {
     return this.lastCommittedTick;
+  }
+
+  /** Every change up to this tick is saved (ticks without changes count), as the heartbeats said. */
+  get savedThroughTick(): number | undefined {
+    return this.lastSavedThrough;
+  }
+
+  /** Ends the engine process at once (a second Ctrl-C): the world is as its last tick committed. */
+  kill(): void {
+    this.stopped = true;
+    this.proc?.kill();
   }
 
   /** Starts the first engine; resolves once it serves, rejects when it cannot start (a fatal error, or repeated failures). */
@@ -100,12 +116,12 @@ export class Supervisor {
     return this.whenRunning();
   }
 
-  /** Stops the engine for good: it commits and closes its storage, or is killed after a few seconds. */
+  /** Stops the engine for good: it commits and closes its storage, or is killed once it stops answering. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    if (this.watchdog) clearInterval(this.watchdog);
     await this.stopProcess(false);
+    if (this.watchdog) clearInterval(this.watchdog);
     this.state = 'stopped';
     for (const waiter of this.readyWaiters.splice(0)) waiter(false);
   }
@@ -158,6 +174,7 @@ export class Supervisor {
       case 'heartbeat':
         this.lastBeat = Date.now();
         if (frame.committedTick !== undefined) this.lastCommittedTick = frame.committedTick;
+        if (frame.savedThroughTick !== undefined) this.lastSavedThrough = frame.savedThroughTick;
         return;
       case 'fatal':
         this.fatal(frame.message);
@@ -232,8 +249,14 @@ export class Supervisor {
 
   private checkHeartbeat(): void {
     const proc = this.proc;
-    if (!proc || this.stopping) return;
+    if (!proc) return;
     const silentMs = Date.now() - this.lastBeat;
+    if (this.stopping) {
+      if (silentMs <= STOP_SILENCE_MS) return;
+      this.options.logger.warn(`The engine stopped answering while it stopped (${Math.round(silentMs / 100) / 10} s); killing it, the world is as its last tick committed`);
+      proc.kill();
+      return;
+    }
     const limitMs = this.state === 'running' ? this.options.settings.engineTimeout * 1000 : BOOT_TIMEOUT_MS;
     if (silentMs <= limitMs) return;
     const seconds = Math.round(silentMs / 100) / 10;
@@ -254,17 +277,8 @@ export class Supervisor {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.options.logger.warn(`The engine did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it (the world is as its last tick committed)`);
-        proc.kill();
-      }, STOP_TIMEOUT_MS);
-      this.stopping = {
-        restart,
-        done: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
+      this.lastBeat = Date.now();
+      this.stopping = { restart, done: resolve };
       if (!proc.send({ t: 'stop', reason: restart ? 'restart' : 'shutdown', restart })) proc.kill();
     });
   }

@@ -70,7 +70,7 @@ export type EngineFrame =
   /** Serving: `summary` lists the packs (and those not loaded, with why), `watching` what the watcher covers. */
   | { t: 'ready'; summary: string[]; broken: string[]; watching: string }
   /** One per tick: the gateway restarts an engine that stops sending them. */
-  | { t: 'heartbeat'; tick: number; committedTick?: number }
+  | { t: 'heartbeat'; tick: number; committedTick?: number; savedThroughTick?: number }
   | { t: 'output'; items: SessionOutput[] }
   | { t: 'response'; id: number; ok: true; body: unknown }
   | { t: 'response'; id: number; ok: false; kind: EngineRequestFailure; message: string }

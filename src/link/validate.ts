@@ -206,6 +206,7 @@ export function checkEngineFrame(value: unknown): Checked<EngineFrame> {
       case 'heartbeat': {
         const frame: EngineFrame = { t: 'heartbeat', tick: int(o, 'tick') };
         if (o['committedTick'] !== undefined) frame.committedTick = int(o, 'committedTick');
+        if (o['savedThroughTick'] !== undefined) frame.savedThroughTick = int(o, 'savedThroughTick');
         return { frame };
       }
       case 'output': {

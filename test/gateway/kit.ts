@@ -55,7 +55,7 @@ export async function committed(dataDir: string, timeoutMs = 10_000): Promise<vo
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const status = await admin.status();
-    if ((status.engine?.committedTick ?? -1) > start) return;
+    if ((status.engine?.savedThroughTick ?? -1) > start) return;
     if (Date.now() > deadline) throw new Error(`No tick after ${start} was committed within ${timeoutMs} ms (status: ${JSON.stringify(status.engine)})`);
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -77,7 +77,7 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
     const tick = gateway?.supervisor.committedTick;
     return tick === undefined ? 'no tick was committed yet; the world is as it was saved before' : `the world is as committed at tick ${tick}, the last completed one`;
   };
-  const stopSignal = untilStopSignal(log, { kept });
+  const stopSignal = untilStopSignal(log, { kept, beforeForcedExit: () => gateway?.supervisor.kill() });
   // One process per data directory: its world database and admin token are this server's alone.
   const lock = await DataDirLock.acquire(settings.dataDir, {
     owner: 'maid server',

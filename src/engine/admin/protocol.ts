@@ -47,8 +47,10 @@ export interface AdminEngineStatus {
   state: 'starting' | 'running' | 'restarting' | 'stopped';
   /** Engine processes started so far (1 until the first restart). */
   generation: number;
-  /** The last tick whose changes are in the world database, as the engine's heartbeats said. */
+  /** The tick of the world database's last commit, as the engine's heartbeats said. */
   committedTick?: number;
+  /** Every change up to the end of this tick is in the world database (ticks without changes count). */
+  savedThroughTick?: number;
   restarts: number;
   /** Why the engine last restarted, if it did. */
   lastRestart?: { at: number; cause: string };
