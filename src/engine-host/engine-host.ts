@@ -53,7 +53,10 @@ export class EngineHost {
     engine.packChanged.on((record) => send({ t: 'started', pack: record.name }));
     const keeper = new BrokenPackKeeper(engine, settings.watch, {
       before: (folder) => send({ t: 'starting', pack: folder }),
-      after: (folder) => send({ t: 'started', pack: folder }),
+      // A pack read is started once it activated (packChanged above); one that could not be read is done now.
+      after: (folder, loaded) => {
+        if (!loaded) send({ t: 'started', pack: folder });
+      },
     });
     this.keeper = keeper;
     const disabled = new Map(config.disabled.map((d) => [d.name, d.reason]));

@@ -158,13 +158,15 @@ export class Supervisor {
         return;
       case 'started':
         if (this.startingPack === frame.pack) this.startingPack = undefined;
-        this.crashes.delete(frame.pack);
         // A pack left out earlier that a save fixed and that loaded: the next engine loads it again.
         if (this.disabled.delete(frame.pack)) this.options.logger.info(`Pack '${frame.pack}' started without bringing the engine down; it is enabled again`);
         return;
       case 'ready':
         this.lastBeat = Date.now();
         this.startFailures = 0;
+        // Whatever was starting finished: the crashes in a row are over.
+        this.startingPack = undefined;
+        this.crashes.clear();
         this.state = 'running';
         this.options.ready({ summary: frame.summary, broken: frame.broken, watching: frame.watching });
         this.firstStart?.resolve({ summary: frame.summary, broken: frame.broken, watching: frame.watching });

@@ -2,8 +2,8 @@
  * A real `maid server start` (gateway and engine process) on copies of the
  * shipped packs, with players over telnet: what the supervision tests share.
  */
-import { cpSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { makeTempDir, startMaid, type MaidProcess } from '../cli/maid-process';
 import { AdminClient } from '../../src/engine/admin';
 import { TelnetTestClient } from '../server/kit/telnet-client';
@@ -22,8 +22,8 @@ export function packsWith(extra: Record<string, Record<string, string>> = {}): s
   for (const name of ['starter-world', 'combat']) cpSync(join(import.meta.dirname, '../../packs', name), join(packsDir, name), { recursive: true });
   for (const [name, files] of Object.entries(extra)) {
     for (const [file, text] of Object.entries(files)) {
-      cpSync(join(import.meta.dirname, '../../packs/starter-world/package.json'), join(packsDir, name, 'package.json'));
       const path = join(packsDir, name, file);
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
     }
     writeFileSync(join(packsDir, name, 'package.json'), JSON.stringify({ name: `@packs/${name}`, version: '1.0.0', private: true, type: 'module', main: 'src/pack.ts' }, null, 2));
@@ -32,8 +32,7 @@ export function packsWith(extra: Record<string, Record<string, string>> = {}): s
 }
 
 /** Starts the server and waits until it serves; `engine process <pid>` is read from its summary. */
-export async function startServer(packsDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = makeTempDir('maid-gateway-data-');
+export async function startServer(packsDir: string, args: string[] = [], env: Record<string, string> = {}, dataDir = makeTempDir('maid-gateway-data-')): Promise<RunningServer> {
   const maid = startMaid(['server', 'start', '--packs-dir', packsDir, '--data-dir', dataDir, ...args], { env: { MAID_LOG_LEVEL: 'INFO', ...env }, timeoutMs: 30_000 });
   const players = await maid.waitFor(/Players connect: telnet \S+ (\d+)/);
   const engine = await maid.waitFor(/Engine process (\d+)/);

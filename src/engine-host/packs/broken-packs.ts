@@ -39,14 +39,20 @@ export class BrokenPackKeeper {
     private readonly engine: GameEngine,
     private readonly watching = false,
     /** Around reading a folder's code (a process host tracks which pack was starting if the process dies). */
-    private readonly reading: { before?(folder: string): void; after?(folder: string): void } = {},
+    private readonly reading: { before?(folder: string): void; after?(folder: string, loaded: boolean): void } = {},
   ) {}
 
   /** Reads a pack folder into the engine; false (and the pack kept aside, logged) when it cannot be read. */
   async read(dir: string): Promise<boolean> {
     try {
       this.reading.before?.(basename(dir));
-      await this.engine.loadPackFromPath(dir).finally(() => this.reading.after?.(basename(dir)));
+      await this.engine.loadPackFromPath(dir).then(
+        () => this.reading.after?.(basename(dir), true),
+        (err: unknown) => {
+          this.reading.after?.(basename(dir), false);
+          throw err;
+        },
+      );
       this.unread.delete(dir);
       return true;
     } catch (err) {
