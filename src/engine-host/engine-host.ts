@@ -70,7 +70,7 @@ export class EngineHost {
     );
     if (config.strict) refuseBroken(keeper);
     // Made before the engine starts, so the saved world is restored before packs look for their rooms.
-    const server = new GameServer(engine, storageFromSettings(settings), { host: settings.host, port: settings.port });
+    const server = new GameServer(engine, storageFromSettings(settings), { host: settings.host, port: settings.port, passwordParams: { N: 2 ** settings.passwordCost, r: 8, p: 1 } });
     this.server = server;
     await engine.start();
     if (config.strict) refuseBroken(keeper); // a pack whose onLoad threw

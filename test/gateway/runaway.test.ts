@@ -4,7 +4,7 @@
  * player is answered, both stay connected as their characters, and what the
  * last tick committed survives.
  */
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,6 +124,27 @@ describe('runaway and crashing pack code behind the gateway', () => {
       expect(summary).toMatch(/doomed: NOT LOADED: it brought the engine down 3 times in a row/);
       const ada = await player(server.port, 'Ada');
       expect(await ada.command('look')).toContain('Town Square');
+    } finally {
+      await server.maid.stop();
+    }
+  }, 60_000);
+
+  it('a system saved with an endless loop while the watcher runs: cut off and quarantined, both players answered within 3 s', async () => {
+    const server = await startServer(packsWith(), ['--watch', '--watch-debounce', '0.1']);
+    try {
+      const ada = await player(server.port, 'Ada');
+      const bob = await player(server.port, 'Bob');
+      const file = join(server.packsDir, 'combat', 'src', 'systems', 'vitals.ts');
+      const original = readFileSync(file, 'utf8');
+      const line = original.split('\n').findIndex((l) => l.includes('update(): void {')) + 1;
+      const from = server.maid.lines.length;
+      writeFileSync(file, original.replace('update(): void {', 'update(): void {\n    while (true) {}'));
+      await server.maid.waitFor(`[ERROR] System VitalsSystem of pack 'combat' ran for more than 2000 ms and was cut off (running at src/systems/vitals.ts:${line + 1}:5)`, { from });
+      const sent = Date.now();
+      expect(await bob.command('look', 3000)).toContain('Town Square');
+      expect(await ada.command('look', 3000)).toContain('Town Square');
+      expect(Date.now() - sent).toBeLessThan(3000);
+      expect([ada.closed, bob.closed]).toEqual([false, false]);
     } finally {
       await server.maid.stop();
     }
