@@ -19,6 +19,8 @@ const START_FAILURES_BEFORE_GIVING_UP = 3;
  * runaway pack code, and never cuts a slow reload short either.
  */
 const STOP_SILENCE_MS = 2000;
+/** How long after an engine came up its spare starts. */
+const SPARE_DELAY_MS = 1000;
 /** How long an engine may take to boot (read packs, restore the world) before it counts as hung. */
 const BOOT_TIMEOUT_MS = 120_000;
 
@@ -54,6 +56,8 @@ export class Supervisor {
   private readonly crashes = new Map<string, number>();
   private startFailures = 0;
   private proc: EngineProcess | undefined;
+  /** A process started ahead for the next crash; `greeted` once it said hello (it is up and waits for its config). */
+  private spare: { proc: EngineProcess; greeted: boolean } | undefined;
   private startingPack: string | undefined;
   private lastBeat = 0;
   private watchdog: NodeJS.Timeout | undefined;
@@ -84,6 +88,12 @@ export class Supervisor {
   kill(): void {
     this.stopped = true;
     this.proc?.kill();
+    this.dropSpare();
+  }
+
+  private dropSpare(): void {
+    this.spare?.proc.kill();
+    this.spare = undefined;
   }
 
   /** Starts the first engine; resolves once it serves, rejects when it cannot start (a fatal error, or repeated failures). */
@@ -120,6 +130,7 @@ export class Supervisor {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.dropSpare();
     await this.stopProcess(false);
     if (this.watchdog) clearInterval(this.watchdog);
     this.state = 'stopped';
@@ -128,19 +139,54 @@ export class Supervisor {
 
   // ---- one process ----
 
-  private spawn(): void {
+  /**
+   * The next engine. After a crash it is the spare, a process started ahead
+   * (Node up, engine modules loaded) that only waits for its config: most of
+   * a restart's time is a new process's start. A requested restart takes a
+   * fresh process, so it runs the engine code as it is now on disk.
+   */
+  private spawn(useSpare = false): void {
     this.generation++;
     this.state = this.generation === 1 ? 'starting' : 'restarting';
     this.startingPack = undefined;
     this.lastBeat = Date.now();
-    const proc = new EngineProcess({
+    const spare = this.spare;
+    if (useSpare && spare?.greeted && spare.proc.isRunning) {
+      this.spare = undefined;
+      this.proc = spare.proc;
+      this.options.logger.debug(`Engine generation ${this.generation}: the spare process ${spare.proc.pid ?? '?'} takes over`);
+      spare.proc.send({ t: 'start', version: LINK_PROTOCOL_VERSION, config: this.configFor() });
+      return;
+    }
+    this.proc = this.newProcess();
+  }
+
+  private newProcess(): EngineProcess {
+    const proc: EngineProcess = new EngineProcess({
       logger: this.options.logger,
       memoryMb: this.options.settings.engineMemoryMb,
       ...(this.options.entry ? { entry: this.options.entry } : {}),
-      onFrame: (frame) => this.receive(proc, frame),
-      onExit: (exit) => this.exited(proc, exit),
+      onFrame: (frame) => {
+        if (proc === this.spare?.proc) this.spareSaid(frame);
+        else this.receive(proc, frame);
+      },
+      onExit: (exit) => {
+        if (proc === this.spare?.proc) this.spare = undefined;
+        else this.exited(proc, exit);
+      },
     });
-    this.proc = proc;
+    return proc;
+  }
+
+  /** Starts the spare a little after an engine came up, so it never competes with that engine's start. */
+  private prepareSpare(): void {
+    setTimeout(() => {
+      if (!this.stopped && !this.spare && this.state === 'running') this.spare = { proc: this.newProcess(), greeted: false };
+    }, SPARE_DELAY_MS).unref();
+  }
+
+  private spareSaid(frame: EngineFrame): void {
+    if (frame.t === 'hello' && frame.version === LINK_PROTOCOL_VERSION && this.spare) this.spare.greeted = true;
   }
 
   private receive(proc: EngineProcess, frame: EngineFrame): void {
@@ -172,6 +218,7 @@ export class Supervisor {
         this.firstStart?.resolve({ summary: frame.summary, broken: frame.broken, watching: frame.watching });
         this.firstStart = undefined;
         for (const waiter of this.readyWaiters.splice(0)) waiter(true);
+        this.prepareSpare();
         return;
       case 'heartbeat':
         this.lastBeat = Date.now();
@@ -198,9 +245,11 @@ export class Supervisor {
     }
     if (this.stopped || this.state === 'stopped') return;
     const cause = this.crashCause(exit);
+    const wasServing = this.state === 'running';
     this.options.logger.error(`The engine process ended (${cause}); restarting it, players stay connected`);
     this.goingDown(cause);
-    if (this.firstStart || this.state === 'restarting') {
+    // A crash before the engine served is a failed start: those in a row, none a pack's, end the tries.
+    if (!wasServing) {
       if (!this.startingPack && ++this.startFailures >= START_FAILURES_BEFORE_GIVING_UP) {
         this.fatal(`The engine failed to start ${this.startFailures} times in a row (last: ${cause}); see the log above`);
         return;
@@ -209,7 +258,7 @@ export class Supervisor {
     // A crash right after a crash waits a little longer each time, so a loop cannot spin the CPU.
     const delay = Math.min(5000, this.startFailures * 500);
     setTimeout(() => {
-      if (!this.stopped) this.spawn();
+      if (!this.stopped) this.spawn(true);
     }, delay).unref();
   }
 
@@ -245,6 +294,7 @@ export class Supervisor {
     this.state = 'stopped';
     if (this.watchdog) clearInterval(this.watchdog);
     this.proc?.kill();
+    this.dropSpare();
     for (const waiter of this.readyWaiters.splice(0)) waiter(false);
     first?.reject(new Error(message));
   }
