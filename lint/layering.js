@@ -25,7 +25,7 @@ const LAYERS = [
     testsMay: ['test'],
     why: 'the engine never imports from the gateway, the studio (main, preload, renderer, shared) or the CLI, and has no Electron',
   },
-  { name: 'src/link', may: ['src/link', 'package'], why: 'the link is the protocol between the gateway and the engine host: frames and their checks, depending on neither side' },
+  { name: 'src/link', may: ['src/link', 'package'], testsMay: ['test'], why: 'the link is the protocol between the gateway and the engine host: frames and their checks, depending on neither side' },
   {
     name: 'src/gateway',
     may: ['src/gateway', 'src/link', 'src/engine', 'package'],
