@@ -39,7 +39,7 @@ const LAYERS = [
   },
   {
     name: 'src/main',
-    may: ['src/main', 'src/shared', 'src/gateway', 'src/engine', 'host-api', 'package', 'electron', 'bin'],
+    may: ['src/main', 'src/shared', 'src/gateway', 'src/link', 'src/engine', 'host-api', 'package', 'electron', 'bin'],
     testsMay: ['test-kit', 'test'],
     why: 'the studio host talks to the renderer only through src/shared (the IPC contract) and never depends on the CLI',
   },

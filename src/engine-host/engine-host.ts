@@ -7,9 +7,12 @@
  * out), stop (last tick committed, storage closed).
  */
 import { basename } from 'node:path';
-import { GameEngine, GameServer, MaidError, reportUncaughtPackErrors, storageFromSettings, systemName, type Settings } from '../engine/host';
+import { GameEngine, GameServer, MaidError, reportUncaughtPackErrors, storageFromSettings, systemName, type LogRecord, type Settings } from '../engine/host';
 import { jsonForm, packInfos, runReloadRequest, serverStatus, validateReloadRequest, AdminError } from '../engine/admin';
-import type { EngineFrame, EngineHostConfig, GatewayFrame } from '../link/frames';
+import { Batcher } from '../link/batcher';
+import type { EngineFrame, EngineHostConfig, GatewayFrame, LinkLogRecord } from '../link/frames';
+import { toJsonSafe } from '../engine/core/json-safe';
+import { keptStateOf } from './kept-state';
 import { BrokenPackKeeper } from './packs/broken-packs';
 import { loadPacks } from './packs/load-packs';
 import { folderName, NewPackFolders } from './packs/new-pack-folders';
@@ -37,7 +40,17 @@ export class EngineHost {
   /** Boots the engine as the gateway's config says; a failure that restarting cannot fix is a MaidError. */
   static async boot(config: EngineHostConfig, send: SendFrame): Promise<EngineHost> {
     const settings = config.settings as unknown as Settings;
-    const engine = new GameEngine(settings, { onPackActivating: (pack) => send({ t: 'starting', pack }) });
+    const logs = config.logs === 'link' ? new Batcher<LinkLogRecord>((records) => sendRaw({ t: 'log', records })) : undefined;
+    // Log lines batch per turn; any other frame sends them first, so a host reads them in the order they happened.
+    const sendRaw = send;
+    send = (frame) => {
+      logs?.flush();
+      sendRaw(frame);
+    };
+    const engine = new GameEngine(settings, {
+      onPackActivating: (pack) => send({ t: 'starting', pack }),
+      ...(logs ? { logSinks: [(record: LogRecord) => logs.push({ level: record.level, message: record.message, time: record.time, ...(record.source ? { source: record.source } : {}) })] } : {}),
+    });
     const host = new EngineHost(engine, config, send);
     try {
       await host.start(settings);
@@ -50,8 +63,15 @@ export class EngineHost {
 
   private async start(settings: Settings): Promise<void> {
     const { engine, config, send } = this;
-    engine.packChanged.on((record) => send({ t: 'started', pack: record.name }));
+    engine.packChanged.on((record) => {
+      send({ t: 'started', pack: record.name });
+      send({ t: 'packs' });
+    });
     const keeper = new BrokenPackKeeper(engine, settings.watch, {
+      attempted: (attempt) => {
+        send({ t: 'load', attempt });
+        send({ t: 'packs' });
+      },
       before: (folder) => send({ t: 'starting', pack: folder }),
       // A pack read is started once it activated (packChanged above); one that could not be read is done now.
       after: (folder, loaded) => {
@@ -83,7 +103,14 @@ export class EngineHost {
       if (stats?.savedThroughTick !== undefined) beat.savedThroughTick = stats.savedThroughTick;
       send(beat);
     });
-    engine.hotReload.onReload.on((result) => send({ t: 'reload', result: jsonForm(result) as unknown as Record<string, unknown> }));
+    engine.hotReload.onReload.on((result) => {
+      // toJsonSafe, not JSON: captured state may hold Maps and Sets, which the timeline shows as objects and lists.
+      const frame: EngineFrame = { t: 'reload', result: toJsonSafe(result) as Record<string, unknown> };
+      if (!result.success) frame.kept = keptStateOf(engine.getPack(result.packName));
+      send(frame);
+      send({ t: 'packs' });
+    });
+    engine.hotReload.onCutOff.on((record) => send({ t: 'cutoff', record: jsonForm(record) as unknown as Record<string, unknown> }));
     if (settings.watch) {
       await engine.hotReload.enableWatching(settings.watchDebounce);
       await keeper.watch(settings.watchDebounce);
@@ -139,6 +166,8 @@ export class EngineHost {
       if (op === 'status') result = serverStatus(engine, typeof body === 'number' ? body : Date.now());
       else if (op === 'packs') result = packInfos(engine);
       else if (op === 'reloads') result = jsonForm(engine.hotReload.getReloadHistory());
+      else if (op === 'unloaded') result = this.keeper?.unreadPacks() ?? [];
+      else if (op === 'retry') result = await this.retry(body);
       else result = jsonForm(await runReloadRequest(engine, validateReloadRequest(body)));
       this.send({ t: 'response', id, ok: true, body: result });
     } catch (err) {
@@ -146,6 +175,14 @@ export class EngineHost {
       if (kind === 'failed') engine.logger.error(`Admin request ${op} failed: ${engine.describeError(err)}`);
       this.send({ t: 'response', id, ok: false, kind, message: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  /** `retry {pack}`: a pack folder that could not be read, tried again now. */
+  private async retry(body: unknown): Promise<{ retried: true }> {
+    const pack = typeof body === 'object' && body !== null ? (body as { pack?: unknown }).pack : undefined;
+    if (typeof pack !== 'string') throw new AdminError('bad-request', 'retry takes { "pack": "<name>" }');
+    if (!(await this.keeper?.retryNow(pack))) throw new AdminError('not-found', `No pack folder named '${pack}' is waiting for a fix`);
+    return { retried: true };
   }
 
   private summary(): string[] {

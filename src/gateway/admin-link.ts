@@ -106,6 +106,11 @@ export class AdminLink implements AdminBackend {
     };
   }
 
+  /** A request to the engine: the admin routes' and the studio's. */
+  ask(op: EngineRequestOp, body?: unknown): Promise<unknown> {
+    return this.request(op, body);
+  }
+
   private async request(op: EngineRequestOp, body?: unknown): Promise<unknown> {
     if (!(await this.supervisor.whenRunning())) throw new AdminError('no-server', 'The engine is not running; the log says why');
     const id = this.nextId++;

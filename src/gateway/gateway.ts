@@ -18,6 +18,7 @@ import { WebSocketEndpoint } from '../engine/server/endpoints/websocket-endpoint
 import { AdminLink } from './admin-link';
 import { SessionRelay } from './session-relay';
 import { Supervisor, type ReadyInfo } from './supervisor';
+import type { EngineFrame, EngineRequestOp } from '../link/frames';
 
 export interface GatewayOptions {
   settings: Settings;
@@ -29,9 +30,21 @@ export interface GatewayOptions {
   strict: boolean;
   /** Port of the admin API on 127.0.0.1 (0: any free port); undefined: no admin API. */
   adminPort?: number;
-  /** Another engine host entry (tests). */
+  /** Another engine host entry (tests; the studio, whose bundle lives elsewhere). */
   engineEntry?: string;
+  /** Where the engine's log goes: the console (default), or the link, to `onEngine` as `log` events (the studio's log panel). */
+  engineLogs?: 'console' | 'link';
+  /** Hears the engine from its very start (its first loads and log lines come before `start` returns). */
+  onEngine?: (event: GatewayEngineEvent) => void;
 }
+
+/** What the gateway hears of the engine, for a host that shows it (the studio). */
+export type GatewayEngineEvent =
+  | Extract<EngineFrame, { t: 'reload' | 'cutoff' | 'load' | 'packs' | 'log' }>
+  /** The engine went away (crashed, hung, or is restarting on request). */
+  | { t: 'down'; cause: string; generation: number }
+  /** A new engine serves after a restart. */
+  | { t: 'up'; cause: string; generation: number; ms: number };
 
 export interface GatewayAddresses {
   telnet: { host: string; port: number };
@@ -50,33 +63,56 @@ export class Gateway {
   private readyInfo: ReadyInfo | undefined;
   private readonly startedAt = Date.now();
   private stopped = false;
+  private readonly listeners = new Set<(event: GatewayEngineEvent) => void>();
+  private wentDownAt = 0;
 
   private constructor(private readonly options: GatewayOptions) {
     const { settings, logger } = options;
+    if (options.onEngine) this.listeners.add(options.onEngine);
     this.relay = new SessionRelay({ logger, negotiationTimeoutMs: 500, send: (items) => this.supervisor.send({ t: 'input', items }) });
     this.supervisor = new Supervisor({
       logger,
       settings,
-      config: { settings: settings as unknown as Record<string, unknown>, contentDirs: options.contentDirs, allPacks: options.allPacks, strict: options.strict },
+      config: { settings: settings as unknown as Record<string, unknown>, contentDirs: options.contentDirs, allPacks: options.allPacks, strict: options.strict, logs: options.engineLogs ?? 'console' },
       ...(options.engineEntry ? { entry: options.engineEntry } : {}),
       down: (cause) => {
+        this.wentDownAt = Date.now();
         this.relay.engineDown(cause);
         this.admin.engineDown(cause);
         this.adminServer?.engineEvent({ state: 'restarting', cause, generation: this.supervisor.generation });
+        this.emit({ t: 'down', cause, generation: this.supervisor.generation });
       },
       ready: (info) => {
         this.readyInfo = info;
         this.relay.engineUp();
         if (this.supervisor.generation > 1) {
           logger.info(`Engine restarted (generation ${this.supervisor.generation}): ${this.relay.playing} player(s) back in the world`);
-          this.adminServer?.engineEvent({ state: 'running', cause: this.supervisor.lastRestart?.cause ?? 'restart', generation: this.supervisor.generation });
+          const cause = this.supervisor.lastRestart?.cause ?? 'restart';
+          this.adminServer?.engineEvent({ state: 'running', cause, generation: this.supervisor.generation });
+          this.emit({ t: 'up', cause, generation: this.supervisor.generation, ms: Date.now() - this.wentDownAt });
         }
       },
       frame: (frame) => {
-        if (frame.t === 'output') this.relay.output(frame.items);
-        else if (frame.t === 'stopping') {
-          if (frame.waitingFor.length > 0) logger.info(`Waiting for ${frame.waitingFor.join(', ')} to finish; press Ctrl-C again to stop at once`);
-        } else this.admin.receive(frame);
+        switch (frame.t) {
+          case 'output':
+            this.relay.output(frame.items);
+            return;
+          case 'stopping':
+            if (frame.waitingFor.length > 0) logger.info(`Waiting for ${frame.waitingFor.join(', ')} to finish; press Ctrl-C again to stop at once`);
+            return;
+          case 'reload':
+            this.admin.receive(frame);
+            this.emit(frame);
+            return;
+          case 'cutoff':
+          case 'load':
+          case 'packs':
+          case 'log':
+            this.emit(frame);
+            return;
+          default:
+            this.admin.receive(frame);
+        }
       },
     });
     this.admin = new AdminLink(logger, settings, this.supervisor, (reason) => this.restartEngine(reason));
@@ -109,6 +145,27 @@ export class Gateway {
   /** What the engine said when it last came up: its packs, those not loaded, the watcher. */
   get engineInfo(): ReadyInfo | undefined {
     return this.readyInfo;
+  }
+
+  /** Hears what the engine reports (reloads, cut-offs, loads, logs) and its restarts. */
+  onEngine(listener: (event: GatewayEngineEvent) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => void this.listeners.delete(listener) };
+  }
+
+  /** Asks the engine (its pack list, a reload, a retry); waits for a restarting engine, for a bounded time. */
+  ask(op: EngineRequestOp, body?: unknown): Promise<unknown> {
+    return this.admin.ask(op, body);
+  }
+
+  private emit(event: GatewayEngineEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        this.options.logger.error(`Gateway: an engine event listener failed: ${String(err)}`);
+      }
+    }
   }
 
   /** The engine process restarts; every connection stays, and each playing session is back in the world after. */

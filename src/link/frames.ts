@@ -41,8 +41,8 @@ export type SessionInput =
   | { k: 'limit'; s: SessionId; limit: LinkTransportLimit; max: number }
   | { k: 'closed'; s: SessionId; reason: string };
 
-/** Requests the gateway forwards from the admin API. */
-export type EngineRequestOp = 'status' | 'packs' | 'reloads' | 'reload';
+/** Requests the gateway forwards from the admin API and the studio. */
+export type EngineRequestOp = 'status' | 'packs' | 'reloads' | 'reload' | 'unloaded' | 'retry';
 /** Why a request failed, as the admin API's errors say it. */
 export type EngineRequestFailure = 'not-found' | 'bad-request' | 'failed';
 
@@ -74,14 +74,47 @@ export type EngineFrame =
   | { t: 'output'; items: SessionOutput[] }
   | { t: 'response'; id: number; ok: true; body: unknown }
   | { t: 'response'; id: number; ok: false; kind: EngineRequestFailure; message: string }
-  /** A reload result (JSON form), for the admin API's event stream. */
-  | { t: 'reload'; result: unknown }
+  /** A reload result (JSON form), for the admin API's event stream and the studio's timeline; `kept`: a failed reload's running state, per system. */
+  | { t: 'reload'; result: Record<string, unknown>; kept?: Record<string, unknown> }
+  /** A pack call cut off (JSON form of the engine's CutOffRecord). */
+  | { t: 'cutoff'; record: Record<string, unknown> }
+  /** A pack folder the engine could not read was tried again (a save, a request, a dependency that loaded). */
+  | { t: 'load'; attempt: LinkLoadAttempt }
+  /** The packs changed (loaded, failed, reloading): a list a host shows is stale. */
+  | { t: 'packs' }
+  /** Log records, when the host asked for them over the link (the studio shows them) instead of on the console. */
+  | { t: 'log'; records: LinkLogRecord[] }
   /** Start-up cannot succeed (a setting, `--strict`): restarting would not help. */
   | { t: 'fatal'; message: string }
   /** What a clean stop still waits for (a reload running), said after the first Ctrl-C. */
   | { t: 'stopping'; waitingFor: string[] }
   /** The last frame of a clean stop: the last tick is committed and the storage closed. */
   | { t: 'stopped' };
+
+export interface LinkFailure {
+  message: string;
+  phase: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface LinkLoadAttempt {
+  packName: string;
+  success: boolean;
+  /** `load`: the first read, at start, failed. */
+  trigger: 'load' | 'file' | 'manual' | 'dependency';
+  changedFiles: string[];
+  durationMs: number;
+  failure?: LinkFailure;
+}
+
+export interface LinkLogRecord {
+  level: string;
+  message: string;
+  source?: string;
+  time: number;
+}
 
 /**
  * What the gateway tells a new engine host: the settings it resolved (from
@@ -99,6 +132,8 @@ export interface EngineHostConfig {
   disabled: Array<{ name: string; reason: string }>;
   /** How many times this engine host has been started by this gateway (1 for the first). */
   generation: number;
+  /** Where the engine's log goes: the console (the server's terminal), or the link (the studio's log panel). */
+  logs?: 'console' | 'link';
 }
 
 /** The largest text the gateway takes in one `write` item (a huge room description, say). */

@@ -12,6 +12,9 @@ import {
   type GatewayFrame,
   type LinkCaps,
   type LinkCharacter,
+  type LinkFailure,
+  type LinkLoadAttempt,
+  type LinkLogRecord,
   type SessionInput,
   type SessionOutput,
 } from './frames';
@@ -141,6 +144,43 @@ function batch<T>(o: Obj, check: (item: unknown) => T): { items: T[]; dropped: n
   return { items, dropped };
 }
 
+function failure(value: unknown): LinkFailure {
+  const o = obj(value, '"failure"');
+  const f: LinkFailure = { message: str(o, 'message', 64 * 1024), phase: str(o, 'phase', 40) };
+  const file = optStr(o, 'file', 4096);
+  if (file !== undefined) f.file = file;
+  if (o['line'] !== undefined) f.line = int(o, 'line');
+  if (o['column'] !== undefined) f.column = int(o, 'column');
+  return f;
+}
+
+function loadAttempt(value: unknown): LinkLoadAttempt {
+  const o = obj(value, '"attempt"');
+  const a: LinkLoadAttempt = {
+    packName: str(o, 'packName', 200),
+    success: bool(o, 'success'),
+    trigger: oneOf(o, 'trigger', ['load', 'file', 'manual', 'dependency'] as const),
+    changedFiles: strings(o, 'changedFiles'),
+    durationMs: num(o, 'durationMs'),
+  };
+  if (o['failure'] !== undefined) a.failure = failure(o['failure']);
+  return a;
+}
+
+function logRecord(value: unknown): LinkLogRecord {
+  const o = obj(value, 'a log record');
+  const r: LinkLogRecord = { level: oneOf(o, 'level', ['DEBUG', 'INFO', 'WARNING', 'ERROR'] as const), message: str(o, 'message', 64 * 1024), time: num(o, 'time') };
+  const source = optStr(o, 'source', 200);
+  if (source !== undefined) r.source = source;
+  return r;
+}
+
+function num(o: Obj, key: string): number {
+  const v = o[key];
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`"${key}" must be a number`);
+  return v as number;
+}
+
 function config(value: unknown): EngineHostConfig {
   const o = obj(value, '"config"');
   const disabled = o['disabled'];
@@ -155,6 +195,7 @@ function config(value: unknown): EngineHostConfig {
       return { name: str(entry, 'name', 200), reason: str(entry, 'reason') };
     }),
     generation: int(o, 'generation'),
+    ...(o['logs'] !== undefined ? { logs: oneOf(o, 'logs', ['console', 'link'] as const) } : {}),
   };
 }
 
@@ -179,7 +220,7 @@ export function checkGatewayFrame(value: unknown): Checked<GatewayFrame> {
         return { frame: { t: 'input', items }, dropped };
       }
       case 'request': {
-        const frame: GatewayFrame = { t: 'request', id: int(o, 'id'), op: oneOf(o, 'op', ['status', 'packs', 'reloads', 'reload'] as const) };
+        const frame: GatewayFrame = { t: 'request', id: int(o, 'id'), op: oneOf(o, 'op', ['status', 'packs', 'reloads', 'reload', 'unloaded', 'retry'] as const) };
         if (o['body'] !== undefined) frame.body = o['body'];
         return { frame };
       }
@@ -218,8 +259,21 @@ export function checkEngineFrame(value: unknown): Checked<EngineFrame> {
         if (o['ok'] === true) return { frame: { t: 'response', id, ok: true, body: o['body'] } };
         return { frame: { t: 'response', id, ok: false, kind: oneOf(o, 'kind', ['not-found', 'bad-request', 'failed'] as const), message: str(o, 'message', 64 * 1024) } };
       }
-      case 'reload':
-        return { frame: { t: 'reload', result: obj(o['result'], '"result"') } };
+      case 'reload': {
+        const frame: EngineFrame = { t: 'reload', result: obj(o['result'], '"result"') };
+        if (o['kept'] !== undefined) frame.kept = obj(o['kept'], '"kept"');
+        return { frame };
+      }
+      case 'cutoff':
+        return { frame: { t: 'cutoff', record: obj(o['record'], '"record"') } };
+      case 'load':
+        return { frame: { t: 'load', attempt: loadAttempt(o['attempt']) } };
+      case 'packs':
+        return { frame: { t: 'packs' } };
+      case 'log': {
+        const { items, dropped } = batch({ items: o['records'] }, logRecord);
+        return { frame: { t: 'log', records: items }, dropped };
+      }
       case 'fatal':
         return { frame: { t: 'fatal', message: str(o, 'message', 64 * 1024) } };
       case 'stopping':

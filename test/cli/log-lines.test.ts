@@ -78,9 +78,9 @@ describe('log lines', () => {
       for (const name of ['starter-world', 'combat']) await cp(join(REPO, 'packs', name), join(work, 'packs', name), { recursive: true });
       host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
       const reloaded = new Promise<void>((resolve) => {
-        const off = host!.engine.hotReload.onReload.on((r) => {
-          if (r.packName === 'combat' && r.trigger === 'file') {
-            off.dispose();
+        const off = host!.events.subscribe((event) => {
+          if (event.type === 'reload' && event.entry.packName === 'combat' && event.entry.trigger === 'file') {
+            off();
             resolve();
           }
         });

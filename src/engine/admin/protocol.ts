@@ -69,6 +69,8 @@ export interface AdminRestartResponse {
 export interface AdminPackInfo {
   name: string;
   version: string;
+  /** The manifest's description, when it has one. */
+  description?: string;
   status: 'pending' | 'loaded' | 'failed';
   error?: string;
   dependencies: string[];
@@ -77,6 +79,8 @@ export interface AdminPackInfo {
   systems: string[];
   commands: string[];
   watched: boolean;
+  /** A reload of it is under way. */
+  reloading: boolean;
 }
 
 /** `auto`: a pack when the target names a loaded pack, else a module. */
