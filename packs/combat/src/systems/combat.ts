@@ -2,6 +2,7 @@ import { System, type Entity, type StatefulSystem, type World } from '@maid/engi
 import { capitalise, nameOf, roomKeyOf, tellRoom } from '@packs/starter-world';
 import { Health } from '../components/health';
 import { Npc } from '../components/npc';
+import { blowDamage } from './stats';
 
 /** Damage of a player's blow. */
 export const BASE_DAMAGE = 10;
@@ -33,6 +34,8 @@ export class Combat {
 export interface DeathEvent {
   victim: Entity;
   killer?: Entity;
+  /** Where it died (the victim may be moved away by the first handler). */
+  room?: string;
 }
 
 /**
@@ -100,7 +103,8 @@ export class CombatSystem extends System implements StatefulSystem {
     const combat = this.activeCombats.get(attacker.id);
     if (combat) combat.rounds++;
     this.cooldowns.set(attacker.id, ROUND_SECONDS);
-    const damage = damageFor(attacker);
+    // Level, weapon and armour adjust the base blow.
+    const damage = blowDamage(this.world, attacker, target, damageFor(attacker));
     const health = target.update(Health, (h) => ({ current: Math.max(0, h.current - damage) }));
     const room = roomKeyOf(attacker);
     this.world.send(attacker, `You hit ${nameOf(target)} for ${damage} damage. (${nameOf(target)}: ${health.current}/${health.max})`);
@@ -108,7 +112,7 @@ export class CombatSystem extends System implements StatefulSystem {
     if (room) tellRoom(this.world, room, `${capitalise(nameOf(attacker))} hits ${nameOf(target)}.`, [attacker, target]);
     if (health.current <= 0) {
       this.disengage(target);
-      this.world.events.emit<DeathEvent>('combat:death', { victim: target, killer: attacker });
+      this.world.events.emit<DeathEvent>('combat:death', { victim: target, killer: attacker, room });
     }
   }
 
