@@ -1,5 +1,5 @@
 import { UsageError, defineCommand, type CommandContext, type Entity } from '@maid/engine';
-import { addCoins, coinsOf } from '../items/coins';
+import { addCoins, coinCount, coinsOf } from '../items/coins';
 import { unequipped } from '../items/equipment';
 import { createItem } from '../items/prototypes';
 import { findInStock, offerFor, shopkeeperIn, stockOf } from '../shops/prices';
@@ -21,8 +21,8 @@ export const list = defineCommand({
     if (!keeper) return;
     const stock = stockOf(keeper);
     const width = Math.max(...stock.map((p) => p.name.length), 10);
-    const lines = stock.map((p) => `  ${p.name.padEnd(width)}  ${p.value ?? 0} coins`);
-    ctx.session.send([`${capitalise(nameOf(keeper))} sells:`, ...lines, `You have ${coinsOf(ctx.actor)} coins.`].join('\n'));
+    const lines = stock.map((p) => `  ${p.name.padEnd(width)}  ${coinCount(p.value ?? 0)}`);
+    ctx.session.send([`${capitalise(nameOf(keeper))} sells:`, ...lines, `You have ${coinCount(coinsOf(ctx.actor))}.`].join('\n'));
   },
 });
 
@@ -44,12 +44,12 @@ export const buy = defineCommand({
     const price = proto.value ?? 0;
     const purse = coinsOf(actor);
     if (purse < price) {
-      session.send(`${capitalise(nameOf(keeper))} says, "${capitalise(proto.name)} costs ${price} coins, and you have ${purse}."`);
+      session.send(`${capitalise(nameOf(keeper))} says, "${capitalise(proto.name)} costs ${coinCount(price)}, and you have ${purse}."`);
       return;
     }
     const left = addCoins(actor, -price);
     createItem(world, proto, { holder: actor.id });
-    session.send(`You buy ${proto.name} for ${price} coins. (You have ${left} coins left.)`);
+    session.send(`You buy ${proto.name} for ${coinCount(price)}. (You have ${coinCount(left)} left.)`);
     const room = roomKeyOf(actor);
     if (room) tellRoom(world, room, `${nameOf(actor)} buys ${proto.name}.`, [actor]);
   },
@@ -79,7 +79,7 @@ export const sell = defineCommand({
     const total = addCoins(actor, offer);
     const name = nameOf(item);
     world.destroyEntity(item);
-    session.send(`You sell ${name} for ${offer} coins. (You have ${total} coins.)`);
+    session.send(`You sell ${name} for ${coinCount(offer)}. (You have ${coinCount(total)}.)`);
     const room = roomKeyOf(actor);
     if (room) tellRoom(world, room, `${nameOf(actor)} sells ${name}.`, [actor]);
   },

@@ -12,6 +12,11 @@ export function addCoins(entity: Entity, amount: number): number {
   return entity.update(Purse, (p) => ({ coins: Math.max(0, p.coins + amount) })).coins;
 }
 
+/** "1 coin", "5 coins": an amount in a sentence about prices. */
+export function coinCount(amount: number): string {
+  return amount === 1 ? '1 coin' : `${amount} coins`;
+}
+
 export function coinWords(amount: number): string {
   return amount === 1 ? 'a gold coin' : `${amount} gold coins`;
 }

@@ -2,7 +2,7 @@ import type { Entity, World } from '@maid/engine';
 import { Item, Location } from '../components';
 import { Coins } from '../components/more';
 import { nameOf } from '../world/places';
-import { addCoins } from './coins';
+import { addCoins, coinCount } from './coins';
 
 /**
  * Takes a thing into the actor's hands and says what happened; coins go into
@@ -19,7 +19,7 @@ export function pickUp(world: World, actor: Entity, thing: Entity, from?: Entity
   if (coins) {
     const total = addCoins(actor, coins.amount);
     world.destroyEntity(thing);
-    world.send(actor, `You take ${nameOf(thing)}${source}. (You have ${total} coins.)`);
+    world.send(actor, `You take ${nameOf(thing)}${source}. (You have ${coinCount(total)}.)`);
     return true;
   }
   thing.set(Location, { room: undefined, holder: actor.id });
