@@ -2,12 +2,14 @@ import { System, type Entity, type StatefulSystem, type World } from '@maid/engi
 import { capitalise, nameOf, roomKeyOf, tellRoom } from '@packs/starter-world';
 import { Health } from '../components/health';
 import { Npc } from '../components/npc';
-import { blowDamage } from './stats';
 
 /** Damage of a player's blow. */
 export const BASE_DAMAGE = 10;
 /** Seconds between two blows of the same fighter. */
 export const ROUND_SECONDS = 2;
+
+// Below the constants, so the line numbers the docs quote for them stay put.
+import { blowDamage } from './stats';
 
 export function damageFor(attacker: Entity): number {
   return attacker.get(Npc)?.damage ?? BASE_DAMAGE;
