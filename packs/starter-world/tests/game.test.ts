@@ -70,7 +70,7 @@ describe('containers and coins', () => {
     expect(await alice.do('get torch from box')).toBe("You don't see a container called 'box' here.");
     expect(await alice.do('get from chest')).toBe('Get what from what? Usage: get <item> from <container>');
     expect(await alice.do('get all from chest')).toBe('You take a torch from an iron chest.');
-    expect(await alice.do('get all from chest')).toBe('an iron chest is empty.');
+    expect(await alice.do('get all from chest')).toBe('An iron chest is empty.');
     createCoinPile(engine.world, 1, { room: 'town-square' });
     expect(await alice.do('get coin')).toBe('You take a gold coin. (You have 8 coins.)');
     expect(coinsOf(alice.entity)).toBe(8);

@@ -1,7 +1,7 @@
 import type { CommandContext } from '@maid/engine';
 import { findContainer, findInside } from '../items/containers';
 import { pickUp } from '../items/pick-up';
-import { nameOf, roomKeyOf, tellRoom } from '../world/places';
+import { capitalise, nameOf, roomKeyOf, tellRoom } from '../world/places';
 
 /** `get <item> from <container>`, or `get all from <container>`: the words split at "from". */
 export function getFrom(ctx: CommandContext, at: number): void {
@@ -19,7 +19,7 @@ export function getFrom(ctx: CommandContext, at: number): void {
   }
   const things = findInside(world, container, what);
   if (things.length === 0) {
-    session.send(what === 'all' ? `${nameOf(container)} is empty.` : `There is no '${what}' in ${nameOf(container)}.`);
+    session.send(what === 'all' ? `${capitalise(nameOf(container))} is empty.` : `There is no '${what}' in ${nameOf(container)}.`);
     return;
   }
   const room = roomKeyOf(actor);
