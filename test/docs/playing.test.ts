@@ -20,7 +20,8 @@ function rows(): Array<{ names: string[]; aliases: string[] }> {
     .split('\n')
     .filter((line) => line.startsWith('|'))
     .map((line) => {
-      const [, names = '', aliases = ''] = line.split('|');
+      // Cells split at unescaped pipes: `\|` is a pipe inside a cell.
+      const [, names = '', aliases = ''] = line.split(/(?<!\\)\|/);
       return { names: words(names), aliases: words(aliases) };
     });
 }

@@ -69,11 +69,14 @@ describe('containers and coins', () => {
     expect(await alice.do('get coins from chest')).toBe('You take 7 gold coins from an iron chest. (You have 7 coins.)');
     expect(await alice.do('get torch from box')).toBe("You don't see a container called 'box' here.");
     expect(await alice.do('get from chest')).toBe('Get what from what? Usage: get <item> from <container>');
-    expect(await alice.do('get all from chest')).toBe('You take a torch from an iron chest.');
+    expect(await alice.do('get all chest')).toBe('You take a torch from an iron chest.');
     expect(await alice.do('get all from chest')).toBe('An iron chest is empty.');
     createCoinPile(engine.world, 1, { room: 'town-square' });
     expect(await alice.do('get coin')).toBe('You take a gold coin. (You have 8 coins.)');
-    expect(coinsOf(alice.entity)).toBe(8);
+    createCoinPile(engine.world, 2, { room: 'town-square' });
+    expect(await alice.do('get all')).toBe('You pick up a smooth stone.\nYou take 2 gold coins. (You have 10 coins.)');
+    expect(await alice.do('get all')).toBe('There is nothing here to pick up.');
+    expect(coinsOf(alice.entity)).toBe(10);
     await t.stop();
   });
 });

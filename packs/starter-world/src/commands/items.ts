@@ -4,7 +4,7 @@ import { Equipped } from '../components/more';
 import { unequipped } from '../items/equipment';
 import { pickUp } from '../items/pick-up';
 import { carriedBy, findIn, nameOf, occupants, roomKeyOf, tellRoom } from '../world/places';
-import { getFrom } from './get-from';
+import { getFromWords } from './get-from';
 
 export const inventory = defineCommand({
   name: 'inventory',
@@ -20,14 +20,13 @@ export const inventory = defineCommand({
 export const get = defineCommand({
   name: 'get',
   aliases: ['take'],
-  usage: 'get <item> [from <container>]',
+  usage: 'get <item|all> [from <container>]',
   help: 'Pick something up, or take it out of a container (get all from corpse)',
   category: 'items',
   handler(ctx) {
     const { actor, args, world, session } = ctx;
     if (args.length === 0) throw new UsageError('Get what? Usage: get <item>');
-    const from = args.indexOf('from');
-    if (from >= 0) return getFrom(ctx, from);
+    if (getFromWords(ctx)) return;
     const room = roomKeyOf(actor);
     const target = room ? findIn(occupants(world, room).filter((e) => e !== actor), args.join(' ')) : undefined;
     if (!target || !room) {
