@@ -1,11 +1,13 @@
 /**
  * Loot tables and corpses as data, over telnet: the test's copy of the packs
  * makes the cellar rat drop a leather jerkin and its corpse rot in seconds;
- * the jerkin, worn, softens the wolf's bite.
+ * the jerkin, worn, softens the wolf's bite. The client's GMCP status bar
+ * follows the experience.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Opt } from '../../src/engine/server/telnet';
 import { useServers } from './kit/harness';
 import { copyPacks } from './kit/server-fixture';
 
@@ -21,13 +23,19 @@ describe('loot, corpses and armour over telnet', () => {
     loot['npc:cellar-rat'] = { xp: 40, coins: { min: 0, max: 0 }, items: [{ item: 'leather-jerkin', chance: 1 }], corpse: 'a dead rat', decaySeconds: 3 };
     writeFileSync(lootFile, JSON.stringify(loot));
     const s = await server({ packsDir });
-    const c = await client(s.telnetPort);
+    const c = await client(s.telnetPort, { accept: [Opt.GMCP] });
+    await c.waitFor('Name:');
+    c.sendGmcp('Core.Supports.Set', ['Char 1']);
     await c.login('Moss', 'acorn-and-oak-9', true);
+    expect((await c.waitForGmcp('Char.Status')).data).toEqual({ name: 'Moss', level: 1, xp: 0, nextLevelXp: 100, coins: 0 });
     for (const direction of ['north', 'east', 'down']) await c.command(direction);
 
     let from = c.mark();
+    const gmcpFrom = c.gmcp.length;
     c.line('kill rat');
     await c.waitFor('A dead rat lies on the ground.', from, FIGHT_MS);
+    // The status bar follows the kill's experience.
+    expect((await c.waitForGmcp('Char.Status', gmcpFrom)).data).toMatchObject({ level: 1, xp: 40 });
     expect(await c.command('look in corpse')).toMatch(/A dead rat holds:\r?\n {2}a leather jerkin\r?\n/);
     expect(await c.command('get jerkin from corpse')).toContain('You take a leather jerkin from a dead rat.');
     expect(await c.command('wear jerkin')).toContain('You wear a leather jerkin.');
