@@ -1,4 +1,4 @@
-/** Talking beyond the room over telnet (tell, emote, the chat channel), and help listing the game's commands. */
+/** Talking beyond the room over telnet (tell and reply, emote, the chat channel), and help listing the game's commands. */
 import { describe, expect, it } from 'vitest';
 import { useServers } from './kit/harness';
 
@@ -19,6 +19,9 @@ describe('talking over telnet', () => {
     expect(await ann.command('tell cal the rat is back')).toContain('You tell Cal, "the rat is back"');
     await cal.waitFor('Ann tells you, "the rat is back"', from);
     expect(ben.output).not.toContain('the rat is back');
+    from = ann.mark();
+    expect(await cal.command('r on my way')).toContain('You tell Ann, "on my way"');
+    await ann.waitFor('Cal tells you, "on my way"', from);
     expect(await ann.command('tell nobody hello')).toContain("No one called 'nobody' is online.");
 
     from = ben.mark();
@@ -45,6 +48,7 @@ describe('talking over telnet', () => {
       ['buy', 'Buy something the shopkeeper here sells'],
       ['sell', 'Sell something you carry'],
       ['tell', 'Say something to one player'],
+      ['reply', 'Answer the last player who told you something'],
       ['emote', 'Show the room what you do'],
       ['chat', 'Talk on the public channel'],
       ['score', 'Show your level, experience, health, coins and equipment'],

@@ -127,6 +127,9 @@ describe('talking beyond the room', () => {
     expect(await alice.do('tell bo meet me at the gate')).toBe('You tell Bob, "meet me at the gate"');
     expect(bob.transcript).toContain('Alice tells you, "meet me at the gate"');
     expect(carol.transcript).not.toContain('meet me');
+    expect(await bob.do('reply on my way')).toBe('You tell Alice, "on my way"');
+    expect(alice.transcript).toContain('Bob tells you, "on my way"');
+    expect(await carol.do('r hello?')).toBe('No one has told you anything yet.');
     expect(await alice.do('tell dave hello')).toBe("No one called 'dave' is online.");
     expect(await alice.do('tell bob')).toBe('Tell whom what? Usage: tell <player> <message>');
     expect(await alice.do('emote waves happily.')).toBe('Alice waves happily.');
@@ -144,7 +147,7 @@ describe('talking beyond the room', () => {
   it('lists the new commands in help', async () => {
     const t = await town();
     const help = await t.alice.do('help');
-    for (const word of ['wield', 'wear', 'remove', 'equipment', 'list', 'buy', 'sell', 'tell', 'emote', 'chat']) expect(help).toContain(`    ${word} `);
+    for (const word of ['wield', 'wear', 'remove', 'equipment', 'list', 'buy', 'sell', 'tell', 'reply', 'emote', 'chat']) expect(help).toContain(`    ${word} `);
     expect(await t.alice.do('help eq')).toBe('equipment - List what you are wielding and wearing\nAliases: eq');
     await t.stop();
   });

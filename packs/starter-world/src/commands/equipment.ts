@@ -1,5 +1,5 @@
 import { UsageError, defineCommand, type CommandContext } from '@maid/engine';
-import { Equippable, Equipped, type Slot } from '../components/more';
+import { Equippable, Equipped, type Slot } from '../components/game';
 import { equipmentList, equipmentOf, slotWords, unequipped } from '../items/equipment';
 import { carriedBy, findIn, nameOf, roomKeyOf, tellRoom } from '../world/places';
 

@@ -1,6 +1,6 @@
 import { UsageError, defineCommand } from '@maid/engine';
 import { Location } from '../components';
-import { Equipped } from '../components/more';
+import { Equipped } from '../components/game';
 import { unequipped } from '../items/equipment';
 import { pickUp } from '../items/pick-up';
 import { carriedBy, findIn, nameOf, occupants, roomKeyOf, tellRoom } from '../world/places';

@@ -1,5 +1,6 @@
-import { UsageError, defineCommand, escapeMarkup, type Entity, type World } from '@maid/engine';
+import { UsageError, defineCommand, escapeMarkup, type Entity, type PlayerSession, type World } from '@maid/engine';
 import { Player } from '../components';
+import { Conversation } from '../components/game';
 import { nameOf, roomKeyOf, tellRoom } from '../world/places';
 
 /** Online players, by name. */
@@ -15,9 +16,20 @@ export function findPlayer(world: World, name: string): Entity | undefined {
   return online.find((e) => named(e) === wanted) ?? online.find((e) => named(e).startsWith(wanted));
 }
 
+/** Sends one player a line from another, and lets the receiver `reply`. */
+function tellTo(world: World, actor: Entity, session: PlayerSession, target: Entity, said: string): void {
+  if (target === actor) {
+    session.send('You mutter to yourself.');
+    return;
+  }
+  const text = escapeMarkup(said.trim());
+  session.send(`You tell ${nameOf(target)}, "${text}"`);
+  world.send(target, `{magenta}${nameOf(actor)} tells you, "${text}"{reset}`);
+  target.set(Conversation, { replyTo: nameOf(actor) });
+}
+
 export const tell = defineCommand({
   name: 'tell',
-  aliases: ['whisper'],
   usage: 'tell <player> <message>',
   help: 'Say something to one player, wherever they are',
   category: 'communication',
@@ -30,13 +42,29 @@ export const tell = defineCommand({
       session.send(`No one called '${escapeMarkup(who)}' is online.`);
       return;
     }
-    if (target === actor) {
-      session.send('You mutter to yourself.');
+    tellTo(world, actor, session, target, said);
+  },
+});
+
+export const reply = defineCommand({
+  name: 'reply',
+  aliases: ['r'],
+  usage: 'reply <message>',
+  help: 'Answer the last player who told you something',
+  category: 'communication',
+  handler({ actor, rest, world, session }) {
+    if (rest.trim() === '') throw new UsageError('Reply what? Usage: reply <message>');
+    const name = actor.get(Conversation)?.replyTo ?? '';
+    if (name === '') {
+      session.send('No one has told you anything yet.');
       return;
     }
-    const text = escapeMarkup(said.trim());
-    session.send(`You tell ${nameOf(target)}, "${text}"`);
-    world.send(target, `{magenta}${nameOf(actor)} tells you, "${text}"{reset}`);
+    const target = findPlayer(world, name);
+    if (!target || nameOf(target) !== name) {
+      session.send(`${name} is not online.`);
+      return;
+    }
+    tellTo(world, actor, session, target, rest);
   },
 });
 

@@ -1,7 +1,7 @@
 import { defineComponent } from '@maid/engine';
-import { GEAR_COMPONENTS } from './more';
+import { GEAR_COMPONENTS } from './game';
 
-export * from './more';
+export * from './game';
 
 export const DIRECTIONS = ['north', 'south', 'east', 'west', 'up', 'down'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

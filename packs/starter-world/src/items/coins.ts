@@ -1,6 +1,6 @@
 import type { Entity, World } from '@maid/engine';
 import { Describable, Item, Location } from '../components';
-import { Coins, Purse } from '../components/more';
+import { Coins, Purse } from '../components/game';
 
 export function coinsOf(entity: Entity): number {
   return entity.get(Purse)?.coins ?? 0;

@@ -1,5 +1,5 @@
 import type { Entity, World } from '@maid/engine';
-import { Container } from '../components/more';
+import { Container } from '../components/game';
 import { capitalise, carriedBy, findHere, findIn, nameOf } from '../world/places';
 
 /** What a container holds, in the order it was put in. */

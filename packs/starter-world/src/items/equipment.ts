@@ -1,6 +1,6 @@
 import type { Entity, World } from '@maid/engine';
 import { Location } from '../components';
-import { Equippable, Equipped, SLOTS, type Slot } from '../components/more';
+import { Equippable, Equipped, SLOTS, type Slot } from '../components/game';
 
 /** What a character is wielding and wearing, by slot. */
 export function equipmentOf(world: World, wearer: Entity): Map<Slot, Entity> {

@@ -1,6 +1,6 @@
 import type { Entity, World } from '@maid/engine';
 import { Item, Location } from '../components';
-import { Coins } from '../components/more';
+import { Coins } from '../components/game';
 import { nameOf } from '../world/places';
 import { addCoins, coinCount } from './coins';
 

@@ -1,6 +1,6 @@
 import type { Entity, World } from '@maid/engine';
 import { Describable, Item, Location } from '../components';
-import { Equippable, MadeFrom, Value, type Slot } from '../components/more';
+import { Equippable, MadeFrom, Value, type Slot } from '../components/game';
 import items from '../data/items.json';
 
 /** An item as data: what `createItem` makes, for shops and loot. */

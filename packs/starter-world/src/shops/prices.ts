@@ -1,5 +1,5 @@
 import type { Entity, World } from '@maid/engine';
-import { Shopkeeper, Value } from '../components/more';
+import { Shopkeeper, Value } from '../components/game';
 import { findPrototype, type ItemPrototype } from '../items/prototypes';
 import { occupants } from '../world/places';
 

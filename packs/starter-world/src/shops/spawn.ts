@@ -1,6 +1,6 @@
 import type { World } from '@maid/engine';
 import { Describable, Location } from '../components';
-import { Shopkeeper } from '../components/more';
+import { Shopkeeper } from '../components/game';
 import shops from '../data/shops.json';
 
 export interface ShopData {
