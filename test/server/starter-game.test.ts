@@ -28,12 +28,12 @@ async function walk(c: TelnetTestClient, ...directions: string[]): Promise<strin
   return seen;
 }
 
-/** Attacks and waits for the corpse; returns everything the fight showed. */
-async function kill(c: TelnetTestClient, target: string, corpse: string): Promise<string> {
+/** Attacks, waits for the corpse and then for `last`; returns everything the fight showed. */
+async function kill(c: TelnetTestClient, target: string, corpse: string, last: string): Promise<string> {
   const from = c.mark();
   c.line(`attack ${target}`);
   await c.waitFor(`${corpse} lies on the ground.`, from, FIGHT_MS);
-  return (await c.waitFor('experience.', from)).replace(/\r\n/g, '\n');
+  return (await c.waitFor(last, from)).replace(/\r\n/g, '\n');
 }
 
 describe('the starter game over telnet', () => {
@@ -44,7 +44,7 @@ describe('the starter game over telnet', () => {
     expect(await cmd(c, 'score')).toContain('Wren, level 1\nExperience: 0; 100 for level 2\nHealth: 100/100\nCoins: 0');
 
     expect(await walk(c, 'north', 'east', 'down')).toContain('A giant rat is here.');
-    const ratFight = await kill(c, 'rat', 'A dead rat');
+    const ratFight = await kill(c, 'rat', 'A dead rat', 'You gain 40 experience.');
     expect(ratFight).toContain('You hit a giant rat for 10 damage.');
     expect(ratFight).toContain('A giant rat dies.');
     expect(ratFight).toContain('You gain 40 experience.');
@@ -60,7 +60,7 @@ describe('the starter game over telnet', () => {
     expect(await cmd(c, 'eq')).toMatch(/You are using:\n {2}<wielded> a rusty dagger/);
 
     expect(await walk(c, 'up', 'west', 'north')).toContain('A grey wolf is here.');
-    const wolfFight = await kill(c, 'wolf', 'A dead wolf');
+    const wolfFight = await kill(c, 'wolf', 'A dead wolf', 'You have reached level 2!');
     // The dagger adds its 4 to every blow.
     expect(wolfFight).toContain('You hit a grey wolf for 14 damage.');
     expect(wolfFight).toContain('You gain 80 experience.');
