@@ -64,7 +64,7 @@ describe('log lines', () => {
     try {
       await server.waitFor(READY);
       const lines = server.lines.map((l) => l.replace(/\r$/, '')).filter((l) => l.startsWith('['));
-      expect(lines).toContain("[INFO] Loaded pack 'starter-world' v1.0.0: 1 system(s), 15 command(s), 5 component(s)");
+      expect(lines).toContain("[INFO] Loaded pack 'starter-world' v1.0.0: 1 system(s), 26 command(s), 14 component(s)");
       expect(server.lines.some((l) => STAMP.test(l))).toBe(false);
     } finally {
       await server.stop('SIGKILL');

@@ -7,24 +7,25 @@ import { RespawnSystem } from './systems/respawn';
 import { VitalsSystem } from './systems/vitals';
 import { onDeath, onLogin } from './systems/handlers';
 import { spawnNpcs } from './systems/spawn';
+import { GAME_COMPONENTS, gameSystems, onKill, score, applyLoot } from './game';
 
 export default class CombatPack implements ContentPack {
   manifest = { name: 'combat', version: '1.0.0', description: 'Health, fighting, death and respawn', dependencies: ['starter-world'] };
 
   getComponents() {
-    return [Health, Npc];
+    return [Health, Npc, ...GAME_COMPONENTS];
   }
 
   getSystems(world: World) {
-    return [new CombatSystem(world), new RespawnSystem(world), new VitalsSystem(world)];
+    return [new CombatSystem(world), new RespawnSystem(world), new VitalsSystem(world), ...gameSystems(world)];
   }
 
   getCommands() {
-    return [attack, healthCommand, flee];
+    return [attack, healthCommand, flee, score];
   }
 
   getEventHandlers() {
-    return [onLogin, onDeath];
+    return [onLogin, onDeath, onKill];
   }
 
   getMigrations() {
@@ -33,6 +34,7 @@ export default class CombatPack implements ContentPack {
 
   onLoad(engine: GameEngine) {
     spawnNpcs(engine.world);
+    applyLoot(engine.world);
   }
 }
 

@@ -3,6 +3,7 @@ import { ALL_COMPONENTS } from './components';
 import { ALL_COMMANDS } from './commands';
 import { arrivalHandler } from './systems/arrival';
 import { RoomInfoSystem } from './systems/room-info';
+import { spawnShops } from './shops/spawn';
 import { buildWorld } from './world/build';
 import { START_ROOM, WORLD_DATA } from './world/data';
 
@@ -32,6 +33,7 @@ export default class StarterWorldPack implements ContentPack {
 
   onLoad(engine: GameEngine) {
     buildWorld(engine.world, WORLD_DATA);
+    spawnShops(engine.world);
   }
 }
 
