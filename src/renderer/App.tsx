@@ -1,14 +1,17 @@
 // The studio's one layout: packs on the left, the editor with the terminal
-// and log below it in the middle, the reload timeline, the TypeScript
-// problems and the state diff on the right. Every border between panels can be dragged.
+// and log (or the pack tests, a tab beside it) below it in the middle, the
+// reload timeline, the TypeScript problems and the state diff on the right.
+// Every border between panels can be dragged.
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { DialogHost } from './components/dialogs';
+import { PanelTabs } from './components/panel-tabs';
 import { EditorPanel } from './panels/EditorPanel';
 import { FileTreePanel } from './panels/FileTreePanel';
 import { LogPanel } from './panels/LogPanel';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { StateDiffPanel } from './panels/StateDiffPanel';
 import { TerminalPanel } from './panels/TerminalPanel';
+import { TestsPanel } from './panels/TestsPanel';
 import { TimelinePanel } from './panels/TimelinePanel';
 import { useActions, useStudio } from './state/context';
 
@@ -70,7 +73,13 @@ export function App() {
                   </Panel>
                   <Separator className="separator vertical" />
                   <Panel id="panel-log" defaultSize="50" minSize="15">
-                    <LogPanel />
+                    <PanelTabs
+                      label="Log and tests"
+                      tabs={[
+                        { id: 'log', label: 'Log', content: <LogPanel /> },
+                        { id: 'tests', label: 'Tests', content: <TestsPanel /> },
+                      ]}
+                    />
                   </Panel>
                 </Group>
               </Panel>

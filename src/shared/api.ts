@@ -12,6 +12,7 @@ import type {
   GameEndpoint,
   LogEntry,
   PackProblems,
+  PackTestRun,
   PackTree,
   ReloadEntry,
   RenameRequest,
@@ -54,6 +55,17 @@ export interface StudioApi {
    * the engine serves again.
    */
   restartEngine(): Promise<ReloadEntry>;
+  /**
+   * Runs a pack's tests (the test kit's checks and the pack's own tests, as
+   * `maid pack test` does, on the files as saved) in a process of their own;
+   * answers with the finished run. Progress comes as `tests` events.
+   */
+  runPackTests(pack: string): Promise<PackTestRun>;
+  /** The newest run of each pack's tests. */
+  getPackTestRuns(): Promise<PackTestRun[]>;
+  /** Whether a pack's tests run after each successful reload of it; answers with the packs that have it on. */
+  setTestsAfterReload(pack: string, on: boolean): Promise<string[]>;
+  getTestsAfterReload(): Promise<string[]>;
 }
 
 export type StudioMethod = keyof StudioApi;
@@ -77,6 +89,10 @@ export const STUDIO_METHODS = [
   'openGameSession',
   'getProblems',
   'restartEngine',
+  'runPackTests',
+  'getPackTestRuns',
+  'setTestsAfterReload',
+  'getTestsAfterReload',
 ] as const satisfies readonly StudioMethod[];
 
 // The list above names every method: adding one to StudioApi without listing it fails here.
@@ -99,7 +115,9 @@ export type StudioEvent =
   /** New log lines, oldest first. */
   | { type: 'log'; entries: LogEntry[] }
   /** A pack's TypeScript problems after a type check (it follows each reload, off the reload's path). */
-  | { type: 'problems'; report: PackProblems };
+  | { type: 'problems'; report: PackProblems }
+  /** A run of a pack's tests progressed or finished (at most a few a second while it runs). */
+  | { type: 'tests'; run: PackTestRun };
 
 export type StudioEventListener = (event: StudioEvent) => void;
 

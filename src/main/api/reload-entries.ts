@@ -160,6 +160,13 @@ export class ReloadTimeline {
     return entry;
   }
 
+  /** Puts the result of the tests run after a reload on its entry. */
+  setTests(id: number, tests: NonNullable<ReloadEntry['tests']>): ReloadEntry | undefined {
+    const entry = this.entries.find((e) => e.id === id);
+    if (entry) entry.tests = tests;
+    return entry;
+  }
+
   /** Puts the type check's problem count on a reload's entry (the check runs after the entry is made). */
   setProblems(id: number, count: number): void {
     const entry = this.entries.find((e) => e.id === id);
