@@ -10,6 +10,7 @@ import { GuardedQueue } from './core/guarded-queue';
 import { RunawayReports, type RunawayReportOptions } from './hot-reload/runaway-reports';
 import type { CutOffRecord } from './hot-reload/types';
 import { World } from './ecs/world';
+import { isComponentType, type ComponentType } from './ecs/component';
 import type { Entity } from './ecs/entity';
 import { CommandRegistry, type CommandEntry } from './commands/registry';
 import { parseCommandLine } from './commands/parse';
@@ -25,6 +26,8 @@ import { HotReloadManager } from './hot-reload/manager';
 import { existsSync } from 'node:fs';
 import { readPackFolder } from './packs/from-path';
 import { packEntry, whyNotAPack } from './packs/discover';
+import { ContentLayer, areasDirOf, type PreparedContent } from './content/layer';
+import { ContentError } from './content/errors';
 
 export type PackStatus = 'pending' | 'loaded' | 'failed';
 
@@ -91,6 +94,9 @@ export class GameEngine {
   /** Hot reload of packs and modules: the reload transaction, hooks, history. */
   readonly hotReload: HotReloadManager;
 
+  /** The world as data: every pack's area files (rooms, prototypes, spawns), validated and applied. */
+  readonly content: ContentLayer;
+
   private readonly packs = new Map<string, PackRecord>();
   private started = false;
   /** Set while a reload swaps code: commands wait for it rather than see a half-swapped pack. */
@@ -130,6 +136,25 @@ export class GameEngine {
     this.packChanged = new Signal(report('Pack listener failed'));
     this.tickLoop = new TickLoop(settings.tickRate, (delta) => this.tick(delta), report('Tick failed'));
     this.hotReload = new HotReloadManager(this);
+    this.content = new ContentLayer(this.world);
+    this.afterTick.on(({ delta }) => this.content.tick(delta));
+  }
+
+  /**
+   * Reads and validates a pack's area files (throws a ContentError naming
+   * file:line:column), against the components this version of the pack
+   * defines and those the other packs have registered.
+   */
+  prepareContent(record: PackRecord, pack: ContentPack = record.pack): PreparedContent {
+    const areasDir = areasDirOf(pack, record.dir);
+    if (!areasDir) return this.content.prepare(record.name, undefined);
+    let own: ComponentType<object>[] = [];
+    const stopped = this.runaway.run(() => {
+      own = this.runaway.within({ kind: 'load', packName: record.name, name: 'getComponents()', ...(pack.getComponents ? { fn: pack.getComponents } : {}) }, () => pack.getComponents?.() ?? []);
+    });
+    if (stopped) throw new CutOffError(stopped);
+    const mine = new Map((Array.isArray(own) ? own : []).filter(isComponentType).map((c) => [c.name, c]));
+    return this.content.prepare(record.name, areasDir, record.dir, (name) => mine.get(name) ?? this.world.componentType(name));
   }
 
   /** Runs `fn` with player commands held back until it is done (reloads use this). */
@@ -248,6 +273,7 @@ export class GameEngine {
     for (const dependant of this.dependantsOf(name).reverse()) await this.unloadPack(dependant);
     if (record.active) await deactivatePack(this, record.active);
     this.packs.delete(name);
+    this.content.forget(name);
     await this.hotReload.setSource(name, undefined);
     this.logger.info(`Unloaded pack '${name}'`);
   }
@@ -266,7 +292,15 @@ export class GameEngine {
         continue;
       }
       try {
+        const content = this.prepareContent(record);
         record.active = await activatePack(this, record.pack);
+        try {
+          this.content.apply(content);
+          this.content.commit(content);
+        } catch (err) {
+          await deactivatePack(this, record.active);
+          throw err;
+        }
         record.status = 'loaded';
         delete record.error;
         const a = record.active;
@@ -275,7 +309,8 @@ export class GameEngine {
       } catch (err) {
         const cutOff = cutOffIn(err);
         if (cutOff) this.reportRunaway(cutOff, `pack '${name}' is not loaded`);
-        this.markFailed(record, errorMessage(err));
+        const where = err instanceof ContentError ? `${err.where}: ` : '';
+        this.markFailed(record, err instanceof ContentError ? `Pack '${name}': content is not valid: ${where}${err.message}` : errorMessage(err));
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { ContentPack, GameEngine, World } from '@maid/engine';
+import type { ContentPack, World } from '@maid/engine';
 import { Health } from './components/health';
 import { Npc } from './components/npc';
 import { attack, flee, healthCommand } from './commands/attack';
@@ -6,7 +6,7 @@ import { CombatSystem } from './systems/combat';
 import { RespawnSystem } from './systems/respawn';
 import { VitalsSystem } from './systems/vitals';
 import { onDeath, onLogin } from './systems/handlers';
-import { spawnNpcs } from './systems/spawn';
+import { fileURLToPath } from 'node:url';
 
 export default class CombatPack implements ContentPack {
   manifest = { name: 'combat', version: '1.0.0', description: 'Health, fighting, death and respawn', dependencies: ['starter-world'] };
@@ -31,8 +31,9 @@ export default class CombatPack implements ContentPack {
     return [];
   }
 
-  onLoad(engine: GameEngine) {
-    spawnNpcs(engine.world);
+  /** The creatures and where they stand are data: areas/creatures.yaml. */
+  getAreasDir() {
+    return fileURLToPath(new URL('../areas', import.meta.url));
   }
 }
 

@@ -1,10 +1,10 @@
-import type { ContentPack, GameEngine, World } from '@maid/engine';
+import type { ContentPack, World } from '@maid/engine';
 import { ALL_COMPONENTS } from './components';
 import { ALL_COMMANDS } from './commands';
 import { arrivalHandler } from './systems/arrival';
 import { RoomInfoSystem } from './systems/room-info';
-import { buildWorld } from './world/build';
-import { START_ROOM, WORLD_DATA } from './world/data';
+import { AREAS_DIR, START_ROOM } from './world/start';
+import { locationV1toV2, roomV1toV2 } from './world/migrations';
 
 export default class StarterWorldPack implements ContentPack {
   manifest = {
@@ -30,8 +30,13 @@ export default class StarterWorldPack implements ContentPack {
     return [arrivalHandler(START_ROOM)];
   }
 
-  onLoad(engine: GameEngine) {
-    buildWorld(engine.world, WORLD_DATA);
+  getMigrations() {
+    return [roomV1toV2, locationV1toV2];
+  }
+
+  /** The town's rooms and items are data: areas/town.yaml, put onto the world by the engine's content layer. */
+  getAreasDir() {
+    return AREAS_DIR;
   }
 }
 
