@@ -154,7 +154,9 @@ export class GameEngine {
     });
     if (stopped) throw new CutOffError(stopped);
     const mine = new Map((Array.isArray(own) ? own : []).filter(isComponentType).map((c) => [c.name, c]));
-    return this.content.prepare(record.name, areasDir, record.dir, (name) => mine.get(name) ?? this.world.componentType(name));
+    // An exit into a pack that is added but not loaded yet is fine: packs may lead into each other whatever their order.
+    const later = (name: string) => this.packs.get(name)?.status === 'pending';
+    return this.content.prepare(record.name, areasDir, record.dir, (name) => mine.get(name) ?? this.world.componentType(name), later);
   }
 
   /** Runs `fn` with player commands held back until it is done (reloads use this). */

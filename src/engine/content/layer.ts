@@ -41,12 +41,18 @@ export class ContentLayer {
   constructor(private readonly world: World) {}
 
   /** Reads and validates a pack's area files; throws a ContentError naming file:line:column. */
-  prepare(packName: string, areasDir: string | undefined, packDir?: string, components: ComponentLookup = (name) => this.world.componentType(name)): PreparedContent {
+  prepare(
+    packName: string,
+    areasDir: string | undefined,
+    packDir?: string,
+    components: ComponentLookup = (name) => this.world.componentType(name),
+    laterPack: (name: string) => boolean = () => false,
+  ): PreparedContent {
     if (!areasDir) return { packName, content: { packName, dir: '', files: [] }, cache: new Map() };
     const read = readAreas(packName, areasDir, packDir ?? dirname(areasDir), this.caches.get(packName) ?? new Map());
     if (read.problems.length > 0) throw new ContentError(packName, read.problems);
     const others = lookupOf([...this.committed.values()].filter((c) => c.packName !== packName));
-    const problems = validateContent(read.content, others, components);
+    const problems = validateContent(read.content, others, components, (name) => !this.committed.has(name) && laterPack(name));
     if (problems.length > 0) throw new ContentError(packName, problems);
     return { packName, content: read.content, cache: read.cache };
   }

@@ -1,4 +1,5 @@
 import type { ComponentType } from '../ecs/component';
+import { packOf } from './keys';
 import { ancestry, type ContentLookup } from './lookup';
 import type { ComponentMap, ContentProblem, PackContent, SourceRange } from './types';
 
@@ -15,9 +16,10 @@ const problemAt = (at: SourceRange, message: string): ContentProblem => ({ messa
  * Checks a pack's new content against itself and every other loaded pack's:
  * duplicate keys, exits and spawns to rooms no pack has, missing or
  * circular parents, prototypes no pack has, component fields a component
- * cannot hold. `others` must not hold this pack's old content.
+ * cannot hold. `others` must not hold this pack's old content;
+ * `laterPack` says whether a pack whose content is not loaded will load.
  */
-export function validateContent(next: PackContent, others: ContentLookup, components: ComponentLookup): ContentProblem[] {
+export function validateContent(next: PackContent, others: ContentLookup, components: ComponentLookup, laterPack: (name: string) => boolean = () => false): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const seen = { room: new Map<string, SourceRange>(), prototype: new Map<string, SourceRange>(), spawn: new Map<string, SourceRange>() };
   const mine: ContentLookup = { rooms: new Map(), prototypes: new Map(), spawns: new Map() };
@@ -34,7 +36,8 @@ export function validateContent(next: PackContent, others: ContentLookup, compon
       else mine.spawns.set(entry.key, entry);
     }
   }
-  const hasRoom = (key: string) => mine.rooms.has(key) || others.rooms.has(key);
+  // A room of a pack that is there but not loaded yet (it loads after this one) counts: its exits work once it is.
+  const hasRoom = (key: string) => mine.rooms.has(key) || others.rooms.has(key) || (packOf(key) !== next.packName && laterPack(packOf(key)));
   const prototypes = new Map([...others.prototypes, ...mine.prototypes]);
 
   if (mine.rooms.size > 0 && !components(ROOM_COMPONENT)) {
