@@ -35,7 +35,7 @@ export function parseArea(packName: string, file: string, text: string): ParsedA
   const problem = (where: SourceRange, message: string) => problems.push({ message, file, line: where.line, column: where.column });
 
   for (const err of [...doc.errors, ...doc.warnings]) {
-    const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = lines.linePos(err.pos[0]);
     problems.push({ message: `invalid YAML: ${err.message.split('\n')[0]}`, file, line: pos.line, column: pos.col });
   }
   if (problems.length > 0) return { problems };

@@ -61,10 +61,11 @@ export function validateContent(next: PackContent, others: ContentLookup, compon
       const where = proto.parentAt ?? proto.at;
       if (!prototypes.has(proto.parent)) problems.push(problemAt(where, `parent '${proto.parent}' of prototype '${proto.key}' is unknown (no loaded pack has such a prototype)`));
       else {
+        // A cycle is reported at each of its members; one that only leads into a cycle is not in it.
         const chain = ancestry(proto.key, prototypes);
         const last = chain[chain.length - 1];
-        if (last?.parent !== undefined && prototypes.has(last.parent)) {
-          problems.push(problemAt(where, `prototype '${proto.key}' inherits from itself: ${[...chain.map((p) => p.key), last.parent].join(' -> ')}`));
+        if (last?.parent === proto.key) {
+          problems.push(problemAt(where, `prototype '${proto.key}' inherits from itself: ${[...chain.map((p) => p.key), proto.key].join(' -> ')}`));
         }
       }
     }
