@@ -57,7 +57,7 @@ export function removeRoom(world: World, roomKey: string, fallbacks: () => strin
   const entity = world.findByKey(roomEntityKey(roomKey));
   const live = entity?.getByName(ROOM_COMPONENT) as LiveRoom | undefined;
   const location = world.componentType(LOCATION_COMPONENT);
-  const here: Entity[] = location ? world.index(location as ComponentType<{ room?: string }>, 'room').get(roomKey).slice() : [];
+  const here: Entity[] = location ? standingIn(world, location as ComponentType<{ room?: string }>, roomKey) : [];
   let moved = 0;
   if (here.length > 0) {
     const exists = (key: string) => key !== roomKey && world.findByKey(roomEntityKey(key)) !== undefined;
@@ -72,4 +72,10 @@ export function removeRoom(world: World, roomKey: string, fallbacks: () => strin
   }
   if (entity) world.destroyEntity(entity);
   return moved;
+}
+
+/** What stands in a room: through the world's index when Location can have one (immutable data), else by a scan. */
+function standingIn(world: World, location: ComponentType<{ room?: string }>, roomKey: string): Entity[] {
+  if (location.immutable) return world.index(location, 'room').get(roomKey).slice();
+  return world.query(location).toArray().filter((e) => e.get(location)?.room === roomKey);
 }
