@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defineComponent } from '../ecs/component';
 import { World } from '../ecs/world';
 import { Spawned } from './components';
-import { ContentError } from './errors';
+import type { ContentError } from './errors';
 import { ContentLayer } from './layer';
 import { resolveComponents } from './lookup';
 import { parseArea } from './parse';
