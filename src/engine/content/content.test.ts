@@ -1,4 +1,5 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -140,5 +141,33 @@ describe('spawned instances follow their prototype', () => {
     expect(diff.rooms.removed).toEqual(['cave:hall']);
     expect(world.findByKey('room:cave:hall')).toBeUndefined();
     expect(bat?.get(Location)?.room).toBe('cave:mouth');
+  });
+});
+
+describe('reading entry by entry', () => {
+  // A copy of the shipped town's area file (tests never read packs/ in place).
+  const copy = join(mkdtempSync(join(tmpdir(), 'maid-town-')), 'town.yaml');
+  cpSync(fileURLToPath(new URL('../../../packs/starter-world/areas/town.yaml', import.meta.url)), copy);
+  const town = readFileSync(copy, 'utf8');
+  // A file with an anchor is parsed whole: the same file with one in a comment gives the reference reading.
+  const whole = (text: string) => parseArea('starter-world', 'areas/town.yaml', `${text}# &whole\n`);
+
+  it('reads the same entries, at the same places, as parsing the file whole', () => {
+    const chunked = parseArea('starter-world', 'areas/town.yaml', town);
+    const reference = whole(town);
+    expect(chunked.problems).toEqual([]);
+    expect({ ...chunked.area, digest: '' }).toEqual({ ...reference.area, digest: '' });
+  });
+
+  it('parses again only the entries whose text changed, and places problems exactly', () => {
+    const first = parseArea('starter-world', 'areas/town.yaml', town).area;
+    const edited = town.replace('name: Tavern Cellar', 'name: 7');
+    const second = parseArea('starter-world', 'areas/town.yaml', edited, first);
+    expect(second.problems).toEqual(whole(edited).problems);
+    expect(second.problems[0]).toMatchObject({ line: edited.split('\n').findIndex((l) => l.includes('name: 7')) + 1, column: 11 });
+    const fixed = parseArea('starter-world', 'areas/town.yaml', town.replace('Tavern Cellar', 'Wine Cellar'), first).area;
+    expect(fixed?.rooms.find((r) => r.key === 'starter-world:cellar')?.name).toBe('Wine Cellar');
+    // Unchanged entries are the very same parsed objects' readings.
+    expect(fixed?.rooms.find((r) => r.key === 'starter-world:market')).toEqual(first?.rooms.find((r) => r.key === 'starter-world:market'));
   });
 });

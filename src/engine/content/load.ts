@@ -39,7 +39,8 @@ export function readAreas(packName: string, areasDir: string, baseDir: string, c
       read.set(abs, cached);
       continue;
     }
-    const parsed = parseArea(packName, file, text);
+    // The file's last parse lends its unchanged entries (only changed ones are parsed again).
+    const parsed = parseArea(packName, file, text, cached);
     problems.push(...parsed.problems);
     if (parsed.area) {
       content.files.push(parsed.area);

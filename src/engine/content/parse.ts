@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { parseInChunks } from './chunks';
 import { qualify } from './keys';
 import { DIRECTIONS, type AreaFile, type ComponentMap, type ContentProblem, type ExitDirection, type PrototypeDef, type RoomDef, type SourceRange, type SpawnDef } from './types';
 
@@ -22,32 +23,37 @@ export function digestOf(text: string): string {
  * names and types, keys that are keys). Cross-file checks (exits, parents,
  * duplicates) come later, in validate.ts. Every problem names file:line:column.
  */
-export function parseArea(packName: string, file: string, text: string): ParsedArea {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+export function parseArea(packName: string, file: string, text: string, previous?: AreaFile): ParsedArea {
+  const chunked = parseInChunks(text, previous ? parsedChunks.get(previous) : undefined);
+  const skeleton = chunked ? plainSkeleton(chunked.skeleton, chunked.sections) : undefined;
+  const doc = skeleton ? undefined : parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineStarts = linesOf(text);
   const problems: ContentProblem[] = [];
+  /** Where the node being read starts in the file: its entry's text's start when read entry by entry. */
+  let base = 0;
   const at = (node: Node | null | undefined, fallback?: SourceRange): SourceRange => {
     const start = node?.range?.[0];
     if (start === undefined) return fallback ?? { file, line: 1, column: 1, start: 0, end: 0 };
-    const pos = lines.linePos(start);
-    return { file, line: pos.line, column: pos.col, start, end: node?.range?.[2] ?? start };
+    const pos = positionOf(lineStarts, base + start);
+    return { file, line: pos.line, column: pos.column, start: base + start, end: base + (node?.range?.[2] ?? start) };
   };
   const problem = (where: SourceRange, message: string) => problems.push({ message, file, line: where.line, column: where.column });
 
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    const pos = lines.linePos(err.pos[0]);
-    problems.push({ message: `invalid YAML: ${err.message.split('\n')[0]}`, file, line: pos.line, column: pos.col });
+  for (const err of [...(doc?.errors ?? []), ...(doc?.warnings ?? [])]) {
+    const pos = positionOf(lineStarts, err.pos[0]);
+    problems.push({ message: `invalid YAML: ${err.message.split('\n')[0]}`, file, line: pos.line, column: pos.column });
   }
   if (problems.length > 0) return { problems };
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+  const contents = skeleton ?? doc?.contents ?? null;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
     problem(at(null), 'the area file is empty: write at least one of rooms, prototypes or spawns (or delete the file)');
     return { problems };
   }
-  if (!isMap(doc.contents)) {
-    problem(at(doc.contents), 'an area file is a mapping with the sections area, rooms, prototypes, spawns');
+  if (!isMap(contents)) {
+    problem(at(contents), 'an area file is a mapping with the sections area, rooms, prototypes, spawns');
     return { problems };
   }
-  const root = doc.contents;
+  const root = contents;
   const area: AreaFile = { file, digest: digestOf(text), rooms: [], prototypes: [], spawns: [] };
   for (const pair of root.items) {
     const name = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -59,8 +65,10 @@ export function parseArea(packName: string, file: string, text: string): ParsedA
     else problem(at(areaName as Node), 'area must be the area\'s name, a string');
   }
 
-  /** The entries of a section, as maps; anything else is a problem. */
-  const entries = (section: string): YAMLMap[] => {
+  /** The entries of a section, as maps, each with where its text starts; anything else is a problem. */
+  const entries = (section: string): { map: YAMLMap; base: number }[] => {
+    const pieces = chunked?.sections.get(section);
+    if (pieces) return pieces.map((p) => ({ map: p.node as YAMLMap, base: p.base }));
     const node = root.get(section, true) as Node | undefined;
     if (node === undefined || (isScalar(node) && node.value === null)) return [];
     if (!isSeq(node)) {
@@ -68,7 +76,7 @@ export function parseArea(packName: string, file: string, text: string): ParsedA
       return [];
     }
     return node.items.flatMap((item) => {
-      if (isMap(item)) return [item];
+      if (isMap(item)) return [{ map: item, base: 0 }];
       problem(at(item as Node), `each of ${section} must be a mapping with a key`);
       return [];
     });
@@ -130,7 +138,8 @@ export function parseArea(packName: string, file: string, text: string): ParsedA
     return out;
   };
 
-  for (const entry of entries('rooms')) {
+  for (const { map: entry, base: from } of entries('rooms')) {
+    base = from;
     const where = at(entry);
     const key = ownKey(entry, 'a room');
     const what = key ? `room '${key}'` : 'a room';
@@ -181,7 +190,8 @@ export function parseArea(packName: string, file: string, text: string): ParsedA
     if (key) area.rooms.push(room);
   }
 
-  for (const entry of entries('prototypes')) {
+  for (const { map: entry, base: from } of entries('prototypes')) {
+    base = from;
     const key = ownKey(entry, 'a prototype');
     const what = key ? `prototype '${key}'` : 'a prototype';
     fields(entry, PROTOTYPE_FIELDS, what);
@@ -195,7 +205,8 @@ export function parseArea(packName: string, file: string, text: string): ParsedA
     if (key) area.prototypes.push(proto);
   }
 
-  for (const entry of entries('spawns')) {
+  for (const { map: entry, base: from } of entries('spawns')) {
+    base = from;
     const key = ownKey(entry, 'a spawn');
     const what = key ? `spawn '${key}'` : 'a spawn';
     fields(entry, SPAWN_FIELDS, what);
@@ -217,7 +228,50 @@ export function parseArea(packName: string, file: string, text: string): ParsedA
     return undefined;
   }
 
-  return problems.length > 0 ? { problems } : { area, problems };
+  if (problems.length > 0) return { problems };
+  if (chunked) parsedChunks.set(area, chunked.parsed);
+  return { area, problems };
+}
+
+/** The parsed entries of each file read entry by entry, for its next parse. */
+const parsedChunks = new WeakMap<AreaFile, Map<string, Node>>();
+
+/**
+ * The skeleton of a file read entry by entry, when it is plain: it parses,
+ * it names only known sections, `area` is a string, and the sections cut
+ * into entries have nothing else. Otherwise the file is parsed whole (which
+ * gives any problem its exact place).
+ */
+function plainSkeleton(text: string, sections: ReadonlyMap<string, unknown[]>): YAMLMap | undefined {
+  if (sections.size === 0) return undefined;
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents)) return undefined;
+  for (const pair of doc.contents.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(SECTIONS as readonly string[]).includes(name)) return undefined;
+    const value = pair.value as Node | null;
+    if (name === 'area' ? !(isScalar(value) && typeof value.value === 'string') : value !== null && !(isScalar(value) && value.value === null)) return undefined;
+  }
+  return doc.contents;
+}
+
+/** Offsets where each line starts. */
+function linesOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset. */
+function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
 }
 
 function describeNode(node: Node): string {
