@@ -171,3 +171,36 @@ describe('reading entry by entry', () => {
     expect(fixed?.rooms.find((r) => r.key === 'starter-world:market')).toEqual(first?.rooms.find((r) => r.key === 'starter-world:market'));
   });
 });
+
+describe('what a save touches', () => {
+  it('a save of one area file rewrites only what that file defines', () => {
+    const { world, save, load } = setup();
+    save(CAVE());
+    save('rooms:\n  - key: shore\n    name: Shore\n    description: Pebbles.\n    exits: { up: mouth }\n', 'shore.yaml');
+    load();
+    // Something else changed the cave's room since (say, a system): a save of shore.yaml leaves it alone.
+    const hall = world.findByKey('room:cave:hall');
+    hall?.set(Room, { ...(hall.get(Room) as { key: string; name: string; description: string; exits: Record<string, string> }), name: 'Changed by play' });
+    save('rooms:\n  - key: shore\n    name: Shore\n    description: Wet pebbles.\n    exits: { up: mouth }\n', 'shore.yaml');
+    const diff = load();
+    expect(diff.rooms).toEqual({ added: [], changed: ['cave:shore'], removed: [] });
+    expect(hall?.get(Room)?.name).toBe('Changed by play');
+    expect(world.findByKey('room:cave:shore')?.get(Room)?.description).toBe('Wet pebbles.');
+  });
+});
+
+describe('resets', () => {
+  it('an instance that was destroyed comes back after its respawn time, in its room', () => {
+    const { world, save, load, layer } = setup();
+    save(CAVE({ count: 1 }).replace('count: 1 }', 'count: 1, respawn: 3 }'));
+    load();
+    const first = world.findByKey('cave:bats');
+    world.destroyEntity(first as NonNullable<typeof first>);
+    for (let t = 0; t < 25; t++) layer.tick(0.1);
+    expect(world.findByKey('cave:bats')).toBeUndefined();
+    for (let t = 0; t < 20; t++) layer.tick(0.1);
+    const again = world.findByKey('cave:bats');
+    expect(again?.get(Location)?.room).toBe('cave:hall');
+    expect(again?.get(Health)).toEqual({ current: 30, max: 30 });
+  });
+});
