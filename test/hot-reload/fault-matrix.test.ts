@@ -36,7 +36,7 @@ const faults: Fault[] = [
   {
     name: 'an onLoad that throws',
     breakIt(game) {
-      game.edit('src/pack.ts', '  getAreasDir() {', "  onLoad() {\n    throw new Error('onLoad exploded');\n  }\n\n  getAreasDir() {");
+      game.edit('src/pack.ts', '    retireOldCreatures(engine.world);', "    retireOldCreatures(engine.world);\n    throw new Error('onLoad exploded');");
       return { file: 'src/pack.ts', line: lineOf(game.read('src/pack.ts'), 'onLoad exploded') };
     },
   },

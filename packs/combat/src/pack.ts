@@ -1,4 +1,4 @@
-import type { ContentPack, World } from '@maid/engine';
+import type { ContentPack, GameEngine, World } from '@maid/engine';
 import { Health } from './components/health';
 import { Npc } from './components/npc';
 import { attack, flee, healthCommand } from './commands/attack';
@@ -7,6 +7,7 @@ import { RespawnSystem } from './systems/respawn';
 import { VitalsSystem } from './systems/vitals';
 import { onDeath, onLogin } from './systems/handlers';
 import { fileURLToPath } from 'node:url';
+import { retireOldCreatures } from './systems/legacy';
 
 export default class CombatPack implements ContentPack {
   manifest = { name: 'combat', version: '1.0.0', description: 'Health, fighting, death and respawn', dependencies: ['starter-world'] };
@@ -29,6 +30,10 @@ export default class CombatPack implements ContentPack {
 
   getMigrations() {
     return [];
+  }
+
+  onLoad(engine: GameEngine) {
+    retireOldCreatures(engine.world);
   }
 
   /** The creatures and where they stand are data: areas/creatures.yaml. */

@@ -1,10 +1,11 @@
-import type { ContentPack, World } from '@maid/engine';
+import type { ContentPack, GameEngine, World } from '@maid/engine';
 import { ALL_COMPONENTS } from './components';
 import { ALL_COMMANDS } from './commands';
 import { arrivalHandler } from './systems/arrival';
 import { RoomInfoSystem } from './systems/room-info';
 import { AREAS_DIR, START_ROOM } from './world/start';
 import { locationV1toV2, roomV1toV2 } from './world/migrations';
+import { retireOldTown } from './world/legacy';
 
 export default class StarterWorldPack implements ContentPack {
   manifest = {
@@ -32,6 +33,10 @@ export default class StarterWorldPack implements ContentPack {
 
   getMigrations() {
     return [roomV1toV2, locationV1toV2];
+  }
+
+  onLoad(engine: GameEngine) {
+    retireOldTown(engine.world);
   }
 
   /** The town's rooms and items are data: areas/town.yaml, put onto the world by the engine's content layer. */
