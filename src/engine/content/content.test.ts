@@ -204,3 +204,28 @@ describe('resets', () => {
     expect(again?.get(Health)).toEqual({ current: 30, max: 30 });
   });
 });
+
+describe('the format takes write-backs (what builder commands will do)', () => {
+  it("an entry rewritten in place, by the range the loader keeps, leaves the rest of the file byte for byte, and reads back", async () => {
+    const { stringify } = await import('yaml');
+    const dir = mkdtempSync(join(tmpdir(), 'maid-town-'));
+    cpSync(fileURLToPath(new URL('../../../packs/starter-world/areas/town.yaml', import.meta.url)), join(dir, 'town.yaml'));
+    const text = readFileSync(join(dir, 'town.yaml'), 'utf8');
+    const before = parseArea('starter-world', 'areas/town.yaml', text).area;
+    const market = before?.rooms.find((r) => r.key === 'starter-world:market');
+    if (!market) throw new Error('no market');
+    expect(text.slice(market.at.start, market.at.end)).toMatch(/^key: market\n[\s\S]*environment: outdoors\n$/);
+    // The new entry, as the yaml package writes it, indented where the old one stood.
+    const indent = ' '.repeat(market.at.column - 1);
+    const entry = stringify({ key: 'market', name: 'Market', description: 'Stalls in rows, and a baker shouting prices.', exits: { west: 'town-square' } });
+    const replacement = entry.split('\n').map((line, i) => (i === 0 || line === '' ? line : indent + line)).join('\n');
+    const written = text.slice(0, market.at.start) + replacement + text.slice(market.at.end);
+    expect(written.startsWith(text.slice(0, market.at.start))).toBe(true);
+    expect(written.endsWith(text.slice(market.at.end))).toBe(true);
+    const after = parseArea('starter-world', 'areas/town.yaml', written, before);
+    expect(after.problems).toEqual([]);
+    expect(after.area?.rooms.find((r) => r.key === 'starter-world:market')?.description).toBe('Stalls in rows, and a baker shouting prices.');
+    const others = (a: typeof before) => a?.rooms.filter((r) => r.key !== 'starter-world:market').map(({ at, exitAt, componentAt, ...rest }) => rest);
+    expect(others(after.area)).toEqual(others(before));
+  });
+});
