@@ -225,7 +225,8 @@ describe('the format takes write-backs (what builder commands will do)', () => {
     const after = parseArea('starter-world', 'areas/town.yaml', written, before);
     expect(after.problems).toEqual([]);
     expect(after.area?.rooms.find((r) => r.key === 'starter-world:market')?.description).toBe('Stalls in rows, and a baker shouting prices.');
-    const others = (a: typeof before) => a?.rooms.filter((r) => r.key !== 'starter-world:market').map(({ at, exitAt, componentAt, ...rest }) => rest);
+    // The other rooms read the same (their places after the market moved with the shorter entry).
+    const others = (a: typeof before) => a?.rooms.filter((r) => r.key !== 'starter-world:market').map((r) => ({ key: r.key, name: r.name, description: r.description, exits: r.exits, coordinates: r.coordinates, environment: r.environment }));
     expect(others(after.area)).toEqual(others(before));
   });
 });
