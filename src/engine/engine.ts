@@ -10,7 +10,6 @@ import { GuardedQueue } from './core/guarded-queue';
 import { RunawayReports, type RunawayReportOptions } from './hot-reload/runaway-reports';
 import type { CutOffRecord } from './hot-reload/types';
 import { World } from './ecs/world';
-import { isComponentType, type ComponentType } from './ecs/component';
 import type { Entity } from './ecs/entity';
 import { CommandRegistry, type CommandEntry } from './commands/registry';
 import { parseCommandLine } from './commands/parse';
@@ -26,7 +25,8 @@ import { HotReloadManager } from './hot-reload/manager';
 import { existsSync } from 'node:fs';
 import { readPackFolder } from './packs/from-path';
 import { packEntry, whyNotAPack } from './packs/discover';
-import { ContentLayer, areasDirOf, type PreparedContent } from './content/layer';
+import { ContentLayer, type PreparedContent } from './content/layer';
+import { preparePackContent } from './content/pack-content';
 import { ContentError } from './content/errors';
 
 export type PackStatus = 'pending' | 'loaded' | 'failed';
@@ -140,23 +140,9 @@ export class GameEngine {
     this.afterTick.on(({ delta }) => this.content.tick(delta));
   }
 
-  /**
-   * Reads and validates a pack's area files (throws a ContentError naming
-   * file:line:column), against the components this version of the pack
-   * defines and those the other packs have registered.
-   */
+  /** Reads and validates a pack's area files (throws a ContentError naming file:line:column). */
   prepareContent(record: PackRecord, pack: ContentPack = record.pack): PreparedContent {
-    const areasDir = areasDirOf(pack, record.dir);
-    if (!areasDir) return this.content.prepare(record.name, undefined);
-    let own: ComponentType<object>[] = [];
-    const stopped = this.runaway.run(() => {
-      own = this.runaway.within({ kind: 'load', packName: record.name, name: 'getComponents()', ...(pack.getComponents ? { fn: pack.getComponents } : {}) }, () => pack.getComponents?.() ?? []);
-    });
-    if (stopped) throw new CutOffError(stopped);
-    const mine = new Map((Array.isArray(own) ? own : []).filter(isComponentType).map((c) => [c.name, c]));
-    // An exit into a pack that is added but not loaded yet is fine: packs may lead into each other whatever their order.
-    const later = (name: string) => this.packs.get(name)?.status === 'pending';
-    return this.content.prepare(record.name, areasDir, record.dir, (name) => mine.get(name) ?? this.world.componentType(name), later);
+    return preparePackContent({ content: this.content, world: this.world, runaway: this.runaway, isPending: (n) => this.packs.get(n)?.status === 'pending' }, record, pack);
   }
 
   /** Runs `fn` with player commands held back until it is done (reloads use this). */
