@@ -74,7 +74,8 @@ export function validateContent(next: PackContent, others: ContentLookup, compon
 
   for (const spawn of mine.spawns.values()) {
     if (!prototypes.has(spawn.prototype)) problems.push(problemAt(spawn.prototypeAt, `spawn '${spawn.key}' names unknown prototype '${spawn.prototype}'`));
-    if (!hasRoom(spawn.room)) problems.push(problemAt(spawn.roomAt, `spawn '${spawn.key}' stands in unknown room '${spawn.room}'`));
+    // What is spawned must stand somewhere now: its room is this pack's or one loaded before it.
+    if (!mine.rooms.has(spawn.room) && !others.rooms.has(spawn.room)) problems.push(problemAt(spawn.roomAt, `spawn '${spawn.key}' stands in unknown room '${spawn.room}' (no pack loaded before this one has it)`));
   }
   return problems;
 }
