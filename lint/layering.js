@@ -1,7 +1,9 @@
 // The layering of the repository as an ESLint rule: which folder may import
-// which. Dependencies point one way: renderer -> shared <- main -> gateway ->
-// engine, cli -> gateway (today cli -> engine), packs -> the engine's pack
-// API. The engine imports nothing of the gateway, the studio or the CLI.
+// which. Dependencies point one way: renderer -> shared <- main -> engine,
+// cli -> gateway -> link <- engine-host -> engine, packs -> the engine's pack
+// API. The engine imports nothing of the gateway, the engine host, the
+// studio or the CLI; the gateway and the engine host know each other only
+// through the link's frames.
 // README.md ("Where things are") states the same table in prose.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,18 +25,29 @@ const LAYERS = [
     testsMay: ['test'],
     why: 'the engine never imports from the gateway, the studio (main, preload, renderer, shared) or the CLI, and has no Electron',
   },
-  { name: 'src/gateway', may: ['src/gateway', 'src/engine', 'package'], why: 'the gateway holds connections and supervises the engine; it knows nothing of the studio or the CLI' },
+  { name: 'src/link', may: ['src/link', 'package'], testsMay: ['test'], why: 'the link is the protocol between the gateway and the engine host: frames and their checks, depending on neither side' },
+  {
+    name: 'src/gateway',
+    may: ['src/gateway', 'src/link', 'src/engine', 'package'],
+    why: 'the gateway holds connections and supervises the engine process; it reaches the engine host only through src/link, and knows nothing of the studio or the CLI',
+  },
+  {
+    name: 'src/engine-host',
+    may: ['src/engine-host', 'src/link', 'src/engine', 'package'],
+    testsMay: ['test'],
+    why: 'the engine host runs the engine in its own process and talks to the gateway only through src/link',
+  },
   {
     name: 'src/main',
-    may: ['src/main', 'src/shared', 'src/gateway', 'src/engine', 'host-api', 'package', 'electron', 'bin'],
+    may: ['src/main', 'src/shared', 'src/gateway', 'src/link', 'src/engine', 'host-api', 'package', 'electron', 'bin'],
     testsMay: ['test-kit', 'test'],
     why: 'the studio host talks to the renderer only through src/shared (the IPC contract) and never depends on the CLI',
   },
   {
     name: 'src/cli',
-    may: ['src/cli', 'src/gateway', 'src/engine', 'src/main/launch', 'host-api', 'package', 'bin'],
+    may: ['src/cli', 'src/gateway', 'src/engine-host', 'src/engine', 'src/main/launch', 'host-api', 'package', 'bin'],
     testsMay: ['test-kit', 'test'],
-    why: 'the CLI runs the game through the gateway (today the engine) and starts the studio only through src/main/launch',
+    why: 'the CLI runs the game through the gateway (its in-process tools load packs as the engine host does) and starts the studio only through src/main/launch',
   },
   { name: 'src/preload', may: ['src/preload', 'src/shared', 'electron', 'package'], why: 'the preload script exposes the typed API of src/shared and nothing more' },
   { name: 'src/renderer', may: ['src/renderer', 'src/shared', 'package'], why: 'the renderer knows the studio only through src/shared (the IPC contract)' },

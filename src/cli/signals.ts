@@ -9,6 +9,8 @@ export interface StopSignalOptions {
   kept?: () => string;
   /** How often to say again what the stop still waits for, in ms. */
   remindEveryMs?: number;
+  /** Runs before a second signal exits at once (the gateway kills the engine process, so nothing runs on after). */
+  beforeForcedExit?: () => void;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface StopSignalOptions {
  * exit comes after the last tick's commit, never half-way through it.
  */
 export function untilStopSignal(log: Logger, options: StopSignalOptions = {}): Promise<string> {
-  const { stopping = 'stopping', waitingFor = () => [], kept, remindEveryMs = 5000 } = options;
+  const { stopping = 'stopping', waitingFor = () => [], kept, remindEveryMs = 5000, beforeForcedExit } = options;
   return new Promise((resolve) => {
     let received = false;
     const sayWaiting = (prefix: string) => {
@@ -30,6 +32,7 @@ export function untilStopSignal(log: Logger, options: StopSignalOptions = {}): P
     const onSignal = (signal: NodeJS.Signals) => {
       if (received) {
         log.warn(`Received ${signal} again, stopping at once without finishing the shutdown${kept ? `: ${kept()}` : ''}`);
+        beforeForcedExit?.();
         process.exit(130);
       }
       received = true;

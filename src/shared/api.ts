@@ -48,6 +48,12 @@ export interface StudioApi {
   openGameSession(): Promise<GameEndpoint>;
   /** The TypeScript problems of each pack, as of its last type check. */
   getProblems(): Promise<PackProblems[]>;
+  /**
+   * Restarts the engine process (packs and world loaded again) with every
+   * game session kept; answers with the timeline entry of the restart once
+   * the engine serves again.
+   */
+  restartEngine(): Promise<ReloadEntry>;
 }
 
 export type StudioMethod = keyof StudioApi;
@@ -70,6 +76,7 @@ export const STUDIO_METHODS = [
   'getTypeLibraries',
   'openGameSession',
   'getProblems',
+  'restartEngine',
 ] as const satisfies readonly StudioMethod[];
 
 // The list above names every method: adding one to StudioApi without listing it fails here.

@@ -68,7 +68,7 @@ export interface SaveResult extends FileRef {
 }
 
 /** What started a reload; `load` is the studio loading a pack folder that failed to load before. */
-export type ReloadTrigger = 'file' | 'manual' | 'api' | 'dependency' | 'load';
+export type ReloadTrigger = 'file' | 'manual' | 'api' | 'dependency' | 'load' | 'engine';
 
 export type ReloadPhase = 'build' | 'validate' | 'hooks' | 'capture' | 'unload' | 'load' | 'migrate' | 'restore';
 
@@ -116,6 +116,14 @@ export interface ReloadStateDiff {
 export interface ReloadEntry {
   /** Increasing within one studio session; newest is highest. */
   id: number;
+  /**
+   * What happened: a reload or load of a pack (default), a pack call cut
+   * off for running away, or the engine process going down (crashed, hung,
+   * restarting) and coming back.
+   */
+  kind?: 'reload' | 'cut-off' | 'engine-down' | 'engine-up';
+  /** For cut-offs and engine entries: why, in a sentence (the call and where it ran, the exit code). */
+  cause?: string;
   packName: string;
   success: boolean;
   rolledBack: boolean;

@@ -72,6 +72,7 @@ export const VALIDATORS: Validators = {
   getLog: none('getLog'),
   getTypeLibraries: none('getTypeLibraries'),
   getProblems: none('getProblems'),
+  restartEngine: none('restartEngine'),
   openGameSession: none('openGameSession'),
   readFile: (args) => {
     arity('readFile', args, 1);

@@ -13,7 +13,7 @@ import { makeTempDir, removeTempDirs, REPO, runMaid, startMaid } from './maid-pr
 
 afterAll(removeTempDirs);
 
-const CLONED = ['bin', 'src/engine', 'src/cli', 'src/main', 'src/shared', 'packs/starter-world', 'packs/combat', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
+const CLONED = ['bin', 'src', 'packs/starter-world', 'packs/combat', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
 
 describe('a new pack on a fresh clone', () => {
   let clone: string;

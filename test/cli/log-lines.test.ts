@@ -64,7 +64,7 @@ describe('log lines', () => {
     try {
       await server.waitFor(READY);
       const lines = server.lines.map((l) => l.replace(/\r$/, '')).filter((l) => l.startsWith('['));
-      expect(lines).toContain("[INFO] Loaded pack 'starter-world' v1.0.0: 1 system(s), 15 command(s), 5 component(s)");
+      expect(lines).toContain("[INFO] Loaded pack 'starter-world' v1.0.0: 1 system(s), 26 command(s), 14 component(s)");
       expect(server.lines.some((l) => STAMP.test(l))).toBe(false);
     } finally {
       await server.stop('SIGKILL');
@@ -78,9 +78,9 @@ describe('log lines', () => {
       for (const name of ['starter-world', 'combat']) await cp(join(REPO, 'packs', name), join(work, 'packs', name), { recursive: true });
       host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
       const reloaded = new Promise<void>((resolve) => {
-        const off = host!.engine.hotReload.onReload.on((r) => {
-          if (r.packName === 'combat' && r.trigger === 'file') {
-            off.dispose();
+        const off = host!.events.subscribe((event) => {
+          if (event.type === 'reload' && event.entry.packName === 'combat' && event.entry.trigger === 'file') {
+            off();
             resolve();
           }
         });

@@ -49,4 +49,15 @@ describe('the layering rule', () => {
       expect.stringMatching(/^packs\/combat may not import packs\/starter-world\/src\/world\/places \(outside the pack's folder\): /),
     ]);
   });
+
+  it('keeps the gateway and the engine host apart: each reaches the other only through src/link', async () => {
+    expect(await crossings('src/gateway/x.ts', "import { EngineHost } from '../engine-host/engine-host';\nimport type { GatewayFrame } from '../link/frames';\nexport const x = EngineHost;\nexport type F = GatewayFrame;\n")).toEqual([
+      expect.stringMatching(/^src\/gateway may not import src\/engine-host: .*only through src\/link/),
+    ]);
+    expect(await crossings('src/engine-host/x.ts', "import { Gateway } from '../gateway/gateway';\nimport { GameEngine } from '../engine/host';\nexport const x = [Gateway, GameEngine];\n")).toEqual([
+      expect.stringMatching(/^src\/engine-host may not import src\/gateway: /),
+    ]);
+    expect(await crossings('src/link/x.ts', "import { GameEngine } from '../engine/host';\nexport const x = GameEngine;\n")).toEqual([expect.stringMatching(/^src\/link may not import src\/engine: /)]);
+    expect(await crossings('src/engine/x.ts', "import { Gateway } from '../gateway/gateway';\nexport const x = Gateway;\n")).toEqual([expect.stringMatching(/^src\/engine may not import src\/gateway: /)]);
+  });
 });

@@ -8,24 +8,26 @@ import { VitalsSystem } from './systems/vitals';
 import { onDeath, onLogin } from './systems/handlers';
 import { fileURLToPath } from 'node:url';
 import { retireOldCreatures } from './systems/legacy';
+import { lootOnContent, lootOnRespawn } from './systems/loot-on-spawn';
+import { GAME_COMPONENTS, gameSystems, onKill, score } from './game';
 
 export default class CombatPack implements ContentPack {
   manifest = { name: 'combat', version: '1.0.0', description: 'Health, fighting, death and respawn', dependencies: ['starter-world'] };
 
   getComponents() {
-    return [Health, Npc];
+    return [Health, Npc, ...GAME_COMPONENTS];
   }
 
   getSystems(world: World) {
-    return [new CombatSystem(world), new RespawnSystem(world), new VitalsSystem(world)];
+    return [new CombatSystem(world), new RespawnSystem(world), new VitalsSystem(world), ...gameSystems(world)];
   }
 
   getCommands() {
-    return [attack, healthCommand, flee];
+    return [attack, healthCommand, flee, score];
   }
 
   getEventHandlers() {
-    return [onLogin, onDeath];
+    return [onLogin, onDeath, onKill, lootOnContent, lootOnRespawn];
   }
 
   getMigrations() {

@@ -3,6 +3,7 @@ import { ALL_COMPONENTS } from './components';
 import { ALL_COMMANDS } from './commands';
 import { arrivalHandler } from './systems/arrival';
 import { RoomInfoSystem } from './systems/room-info';
+import { spawnShops } from './shops/spawn';
 import { AREAS_DIR, START_ROOM } from './world/start';
 import { locationV1toV2, roomV1toV2 } from './world/migrations';
 import { retireOldTown } from './world/legacy';
@@ -37,6 +38,7 @@ export default class StarterWorldPack implements ContentPack {
 
   onLoad(engine: GameEngine) {
     retireOldTown(engine.world);
+    spawnShops(engine.world);
   }
 
   /** The town's rooms and items are data: areas/town.yaml, put onto the world by the engine's content layer. */

@@ -86,7 +86,7 @@ describe('playing in the starter world', () => {
     expect(await alice.do('xyzzy')).toBe("Unknown command 'xyzzy'. Type 'help' for a list of commands.");
     const help = await alice.do('help');
     for (const word of ['look', 'north', 'go', 'say', 'who', 'inventory', 'get', 'drop', 'help', 'quit']) expect(help).toContain(word);
-    expect(await alice.do('help get')).toBe('get <item> - Pick something up\nAliases: take');
+    expect(await alice.do('help get')).toBe('get <item|all> [from <container>] - Pick something up, or take it out of a container (get all from corpse)\nAliases: take');
     await stop();
   });
 

@@ -3,7 +3,8 @@ import { devReloadCommand } from './dev-reload';
 import { devShellCommand } from './dev-shell';
 import { packNewCommand } from './pack-new';
 import { packTestCommand } from './pack-test';
+import { serverRestartCommand } from './server-restart';
 import { serverStartCommand } from './server-start';
 
 /** Every `maid` command, in the order `maid --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [serverStartCommand, devReloadCommand, devShellCommand, packNewCommand, packTestCommand];
+export const COMMANDS: readonly CliCommand[] = [serverStartCommand, serverRestartCommand, devReloadCommand, devShellCommand, packNewCommand, packTestCommand];

@@ -1,15 +1,14 @@
-import { DataDirLock, GameEngine, GameServer, MaidError, reportUncaughtPackErrors, storageFromSettings, systemName, type Settings } from '../../engine/host';
-import { AdminServer, serverAnswers } from '../../engine/admin';
+import { consoleSinkFor, DataDirLock, Logger, MaidError, type Settings } from '../../engine/host';
+import { serverAnswers } from '../../engine/admin';
+import { Gateway } from '../../gateway/gateway';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
-import { contentDirs, loadPacks, reportNonPacks } from '../load-packs';
+import { contentDirs, reportNonPacks } from '../load-packs';
 import { COMMON_FLAGS, settingsFromFlags } from '../settings-flags';
 import { untilStopSignal } from '../signals';
-import type { BrokenPack, BrokenPackKeeper } from '../startup/broken-packs';
 import { checkPortsFree, type WantedPort } from '../startup/ports';
 import { checkDataDirWritable } from '../startup/data-dir';
-import { folderName, NewPackFolders } from '../startup/new-pack-folders';
 
 const flags: FlagSpecs = {
   host: { type: 'string', value: 'HOST', help: 'Address players connect to (default 127.0.0.1, or MAID_HOST); the admin API stays on 127.0.0.1' },
@@ -26,63 +25,19 @@ const flags: FlagSpecs = {
   debug: COMMON_FLAGS.debug,
 };
 
-/**
- * Something the server runs beside the engine: the admin API and the game
- * server (telnet, WebSocket). Stopped in reverse order before the engine stops.
- */
-export interface ServerService {
-  /** Start-up summary lines: where to reach it. */
-  summary(): string[];
-  stop(): Promise<void>;
-}
-
-async function startAdminService(engine: GameEngine, settings: Settings, port: number): Promise<ServerService> {
-  const admin = await AdminServer.start({ engine, dataDir: settings.dataDir, port });
-  return {
-    summary: () => [`Admin API: ${admin.url} (token in ${admin.credentialsFile})`],
-    stop: () => admin.stop(),
-  };
-}
-
-/**
- * The game server: telnet and WebSocket sessions and the world saved in
- * `<data-dir>/world.db`. It must exist before the engine starts, so the
- * saved world is restored before packs look for their rooms and NPCs.
- */
-function prepareGameService(engine: GameEngine, settings: Settings): { start(): Promise<ServerService>; lastCommittedTick(): number | undefined } {
-  const server = new GameServer(engine, storageFromSettings(settings), { host: settings.host, port: settings.port });
-  return {
-    lastCommittedTick: () => server.persistence?.stats.lastTick,
-    async start() {
-      const addresses = await server.start();
-      const { host, port } = addresses.telnet;
-      return {
-        summary: () => [
-          `Players connect: telnet ${host} ${port}`,
-          ...(addresses.webSocket ? [`Web clients connect: ${addresses.webSocket.url} (subprotocol gmcp.mudstandards.org)`] : []),
-          `World saved in ${settings.dataDir}`,
-        ],
-        stop: () => server.stop(),
-      };
-    },
-  };
-}
-
-function summary(engine: GameEngine, settings: Settings, services: ServerService[], broken: BrokenPack[], waiting: string[]): string[] {
-  const lines = ['Server ready:'];
-  for (const p of engine.listPacks()) {
-    if (p.status !== 'loaded' || !p.active) continue;
-    const a = p.active;
-    lines.push(`  ${p.name} v${p.manifest.version}: systems [${a.systems.map((s) => systemName(s)).join(', ')}], commands [${a.commands.map((c) => c.name).join(', ')}]`);
+/** The start-up summary: the engine's packs and watcher, and where to reach the game and the admin API. */
+function summary(gateway: Gateway, settings: Settings): string[] {
+  const info = gateway.engineInfo;
+  const addresses = gateway.addresses;
+  const lines = ['Server ready:', ...(info?.summary ?? []).map((l) => `  ${l}`)];
+  if (addresses?.admin) lines.push(`  Admin API: ${addresses.admin.url} (token in ${addresses.admin.credentialsFile})`);
+  if (addresses) {
+    lines.push(`  Players connect: telnet ${addresses.telnet.host} ${addresses.telnet.port}`);
+    if (addresses.webSocket) lines.push(`  Web clients connect: ${addresses.webSocket.url} (subprotocol gmcp.mudstandards.org)`);
   }
-  for (const b of broken) lines.push(`  ${b.name}: NOT LOADED: ${b.reason}`);
-  for (const s of services) lines.push(...s.summary().map((l) => `  ${l}`));
-  const watched = engine.hotReload.watchedPacks;
-  lines.push(
-    settings.watch
-      ? `  Watching ${watched.length} pack(s) (debounce ${settings.watchDebounce}s): ${watched.map((w) => w.name).join(', ') || 'none loaded from a folder'}${waiting.length > 0 ? `; waiting for a fix: ${waiting.join(', ')}` : ''}`
-      : '  Not watching files (--watch reloads a pack when you save)',
-  );
+  lines.push(`  World saved in ${settings.dataDir}`);
+  lines.push(`  Engine process ${gateway.supervisor.pid ?? '?'} (restarted if it crashes, hangs for ${settings.engineTimeout} s, or passes ${settings.engineMemoryMb} MB)`);
+  if (info) lines.push(`  ${info.watching}`);
   lines.push('  Ctrl-C stops the server');
   return lines;
 }
@@ -104,55 +59,25 @@ function gamePorts(settings: Settings, parsed: ParsedFlags): WantedPort[] {
   return ports;
 }
 
-/** What a clean stop waits for now: the reloads running (a reload is never cut off half-way by the first Ctrl-C). */
-function stopWaitsFor(engine: GameEngine): string[] {
-  return engine
-    .listPacks()
-    .filter((p) => engine.hotReload.isReloading(p.name))
-    .map((p) => `the reload of pack '${p.name}'`);
-}
-
-/** New pack folders load as they appear: all of them, or (with --content) those a pack waits for as a dependency. */
-function watchNewFolders(engine: GameEngine, keeper: BrokenPackKeeper, settings: Settings, every: boolean): NewPackFolders {
-  const waitedFor = (dir: string) => engine.listPacks().some((r) => r.status !== 'loaded' && (r.manifest.dependencies ?? []).includes(folderName(dir)));
-  return new NewPackFolders({
-    packsDir: settings.packsDir,
-    debounceSeconds: settings.watchDebounce,
-    isKnown: (dir) => keeper.knows(dir),
-    isWanted: (dir) => every || waitedFor(dir),
-    load: async (dir) => {
-      engine.logger.info(`New pack folder: ${dir}`);
-      await keeper.read(dir);
-    },
-  });
-}
-
-/** `--strict`: a pack that cannot load stops start-up, naming every such pack. */
-function refuseBroken(broken: BrokenPack[]): void {
-  if (broken.length === 0) return;
-  const list = broken.map((b) => `${b.name}${b.dir ? ` (${b.dir})` : ''}: ${b.reason}`).join('; ');
-  throw new MaidError(`--strict: not starting, ${broken.length} pack(s) cannot load: ${list}. Fix them, or start without --strict to serve the packs that load`);
-}
-
-/** `maid server start`: the engine with its packs and services, until Ctrl-C or SIGTERM. */
+/**
+ * `maid server start`: the gateway (connections, admin API) with the engine
+ * in its own supervised process, until Ctrl-C or SIGTERM.
+ */
 async function serverStart(parsed: ParsedFlags): Promise<number> {
   const settings = settingsFromFlags(parsed);
   const port = adminPort(parsed);
   // First: a data directory that cannot be written is said plainly, before anything loads.
   checkDataDirWritable(settings.dataDir);
   const dirs = contentDirs((parsed.content as string[] | undefined) ?? [], settings.packsDir);
-  const engine = new GameEngine(settings);
-  const log = engine.logger;
-  // This command owns the process: an error pack code throws outside any engine call is logged at its file and line, not fatal.
-  const uninstallErrorReports = reportUncaughtPackErrors(engine);
+  const log = new Logger(settings.logLevel, [consoleSinkFor(settings.logTimestamps)]);
   log.debug(`Settings: ${Object.entries(settings).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
   // Listen for Ctrl-C from the start: a signal during start-up stops the server once it is up, not half-way.
-  let lastCommittedTick: () => number | undefined = () => undefined;
+  let gateway: Gateway | undefined;
   const kept = () => {
-    const tick = lastCommittedTick();
+    const tick = gateway?.supervisor.committedTick;
     return tick === undefined ? 'no tick was committed yet; the world is as it was saved before' : `the world is as committed at tick ${tick}, the last completed one`;
   };
-  const stopSignal = untilStopSignal(log, { waitingFor: () => stopWaitsFor(engine), kept });
+  const stopSignal = untilStopSignal(log, { kept, beforeForcedExit: () => gateway?.supervisor.kill() });
   // One process per data directory: its world database and admin token are this server's alone.
   const lock = await DataDirLock.acquire(settings.dataDir, {
     owner: 'maid server',
@@ -161,50 +86,28 @@ async function serverStart(parsed: ParsedFlags): Promise<number> {
     onWaiting: (message) => log.warn(message),
     advice: 'Stop it first, or give this server another --data-dir.',
   });
-  const services: ServerService[] = [];
-  let keeper: BrokenPackKeeper | undefined;
-  let folders: NewPackFolders | undefined;
-  const stopAll = async () => {
-    await folders?.close();
-    await keeper?.close();
-    for (const s of services.reverse()) await s.stop().catch((err) => log.error(`Stopping a service failed: ${String(err)}`));
-    await engine.stop();
-    lock.release();
-    uninstallErrorReports();
-  };
   try {
-    // The admin API first: it refuses to start when another server uses this data directory.
+    // The admin API first (it refuses to start when another server uses this data directory), then the game's ports.
     await checkPortsFree('127.0.0.1', [{ port, what: 'admin API', option: '--admin-port' }]);
-    services.push(await startAdminService(engine, settings, port));
-    // Before the packs load: a busy port is said at once, not after a slow start.
     await checkPortsFree(settings.host, gamePorts(settings, parsed));
     if (parsed.content === undefined) reportNonPacks(log, settings.packsDir);
-    keeper = await loadPacks(engine, dirs, settings.packsDir, settings.watch);
-    if (parsed.strict) refuseBroken(keeper.broken());
-    const game = prepareGameService(engine, settings);
-    lastCommittedTick = () => game.lastCommittedTick();
-    await engine.start();
-    if (parsed.strict) refuseBroken(keeper.broken()); // a pack whose onLoad threw
-    services.push(await game.start());
-    if (settings.watch) {
-      await engine.hotReload.enableWatching(settings.watchDebounce);
-      await keeper.watch(settings.watchDebounce);
-      folders = watchNewFolders(engine, keeper, settings, parsed.content === undefined);
-      await folders.start();
-    }
+    gateway = await Gateway.start({ settings, logger: log, contentDirs: dirs, allPacks: parsed.content === undefined, strict: parsed.strict === true, adminPort: port });
   } catch (err) {
-    await stopAll();
+    lock.release();
+    if (err instanceof Error && !(err instanceof MaidError)) throw new MaidError(err.message, { cause: err });
     throw err;
   }
-  for (const line of summary(engine, settings, services, keeper.broken(), keeper.waiting)) log.info(line);
+  for (const line of summary(gateway, settings)) log.info(line);
 
   const status = setInterval(() => {
-    log.info(`Status: tick ${engine.tickLoop.ticks}, ${engine.world.entityCount} entities, ${engine.sessions.count} player(s) online`);
+    const engine = gateway?.admin.engineStatus();
+    log.info(`Status: ${gateway?.relay.playing ?? 0} player(s) online, engine ${engine?.state} (generation ${engine?.generation}, ${engine?.restarts} restart(s))`);
   }, 60_000);
   status.unref();
   await stopSignal;
   clearInterval(status);
-  await stopAll();
+  await gateway.stop();
+  lock.release();
   return EXIT.ok;
 }
 
@@ -212,10 +115,11 @@ export const serverStartCommand: CliCommand = {
   words: ['server', 'start'],
   summary: 'Start the game server with its packs',
   description: [
-    'Loads the packs (with the packs they depend on), starts the engine, the game server',
-    '(telnet, WebSocket; the world is saved in <data-dir>/world.db) and the admin API',
-    '(127.0.0.1 only; its URL and token go to <data-dir>/admin.json, readable only by you),',
-    'and runs until Ctrl-C or SIGTERM, which stop it cleanly.',
+    'Starts the gateway (telnet, WebSocket and the admin API on 127.0.0.1; its URL and token',
+    'go to <data-dir>/admin.json, readable only by you) and the engine in its own process,',
+    'which loads the packs (with the packs they depend on) and saves the world in',
+    '<data-dir>/world.db. The gateway restarts the engine if it crashes or hangs, players',
+    'staying connected. Runs until Ctrl-C or SIGTERM, which stop it cleanly.',
   ].join('\n'),
   args: [],
   flags,

@@ -2,7 +2,7 @@ import { request, type IncomingMessage } from 'node:http';
 import type { ReloadResult } from '../hot-reload/types';
 import { credentialsPath, readCredentials } from './credentials';
 import { AdminError } from './errors';
-import { ADMIN_ROUTES, type AdminCredentials, type AdminErrorBody, type AdminEvent, type AdminPackInfo, type AdminReloadRequest, type AdminReloadResponse, type AdminStatus } from './protocol';
+import { ADMIN_ROUTES, type AdminCredentials, type AdminErrorBody, type AdminEvent, type AdminPackInfo, type AdminReloadRequest, type AdminReloadResponse, type AdminRestartResponse, type AdminStatus } from './protocol';
 import { parseEventStream } from './sse-parser';
 
 /** How long a call may go without a byte from the server. */
@@ -64,6 +64,11 @@ export class AdminClient {
 
   reload(req: AdminReloadRequest): Promise<AdminReloadResponse> {
     return this.call('POST', ADMIN_ROUTES.reload, req);
+  }
+
+  /** Restarts the engine process with the players kept connected (a server whose engine runs in its own process). */
+  restart(reason?: string): Promise<AdminRestartResponse> {
+    return this.call('POST', ADMIN_ROUTES.restart, reason === undefined ? {} : { reason });
   }
 
   /** Calls `listener` with each event of the server's reload stream until closed. */

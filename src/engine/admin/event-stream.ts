@@ -1,6 +1,5 @@
 import type { ServerResponse } from 'node:http';
 import type { Disposable } from '../core/disposable';
-import type { GameEngine } from '../engine';
 import { toJson } from './json';
 import type { AdminEvent } from './protocol';
 
@@ -16,8 +15,8 @@ export class ReloadEventStreams {
   private readonly open = new Set<ServerResponse>();
   private readonly subscription: Disposable;
 
-  constructor(engine: GameEngine) {
-    this.subscription = engine.hotReload.onReload.on((result) => this.broadcast({ type: 'reload', data: result }));
+  constructor(reloads: (listener: (result: unknown) => void) => Disposable) {
+    this.subscription = reloads((result) => this.broadcast({ type: 'reload', data: result } as AdminEvent));
   }
 
   attach(res: ServerResponse): void {
@@ -42,7 +41,8 @@ export class ReloadEventStreams {
     this.open.clear();
   }
 
-  private broadcast(event: AdminEvent): void {
+  /** An event for every open stream (the gateway's engine restarts, say). */
+  broadcast(event: AdminEvent): void {
     for (const res of this.open) write(res, event);
   }
 }

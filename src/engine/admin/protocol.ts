@@ -14,6 +14,7 @@ export const ADMIN_ROUTES = {
   packs: '/api/packs',
   reloads: '/api/reloads',
   reload: '/api/reload',
+  restart: '/api/restart',
   events: '/api/events',
 } as const;
 
@@ -37,11 +38,39 @@ export interface AdminStatus {
   ticks: number;
   tickRate: number;
   watching: { name: string; dir: string }[];
+  /** The engine process behind the gateway; absent when the engine runs in the server's own process. */
+  engine?: AdminEngineStatus;
+}
+
+export interface AdminEngineStatus {
+  pid: number | undefined;
+  state: 'starting' | 'running' | 'restarting' | 'stopped';
+  /** Engine processes started so far (1 until the first restart). */
+  generation: number;
+  /** The tick of the world database's last commit, as the engine's heartbeats said. */
+  committedTick?: number;
+  /** Every change up to the end of this tick is in the world database (ticks without changes count). */
+  savedThroughTick?: number;
+  restarts: number;
+  /** Why the engine last restarted, if it did. */
+  lastRestart?: { at: number; cause: string };
+  /** Packs not loaded because they brought the engine down as it started. */
+  disabled: Array<{ name: string; reason: string }>;
+}
+
+/** `POST /api/restart`: the engine restarted and every playing session is back in the world. */
+export interface AdminRestartResponse {
+  /** Milliseconds from the request to the new engine serving every session again. */
+  ms: number;
+  sessions: number;
+  generation: number;
 }
 
 export interface AdminPackInfo {
   name: string;
   version: string;
+  /** The manifest's description, when it has one. */
+  description?: string;
   status: 'pending' | 'loaded' | 'failed';
   error?: string;
   dependencies: string[];
@@ -50,6 +79,8 @@ export interface AdminPackInfo {
   systems: string[];
   commands: string[];
   watched: boolean;
+  /** A reload of it is under way. */
+  reloading: boolean;
 }
 
 /** `auto`: a pack when the target names a loaded pack, else a module. */
@@ -78,4 +109,8 @@ export interface AdminErrorBody {
 export type AdminErrorCode = 'unauthorized' | 'forbidden' | 'not-found' | 'method-not-allowed' | 'bad-request' | 'payload-too-large' | 'internal';
 
 /** Events of the `/api/events` stream (Server-Sent Events). */
-export type AdminEvent = { type: 'hello'; data: { pid: number } } | { type: 'reload'; data: ReloadResult };
+export type AdminEvent =
+  | { type: 'hello'; data: { pid: number } }
+  | { type: 'reload'; data: ReloadResult }
+  /** The engine process was cut off, crashed or restarted (behind a gateway). */
+  | { type: 'engine'; data: { state: AdminEngineStatus['state']; cause: string; generation: number } };

@@ -1,17 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GameEngine } from '../engine';
+import type { AdminBackend } from './backend';
 import { AdminError } from './errors';
 import type { ReloadEventStreams } from './event-stream';
 import { toJson } from './json';
-import { packInfos, serverStatus } from './pack-info';
 import { ADMIN_ROUTES, type AdminErrorBody, type AdminErrorCode } from './protocol';
-import { runReloadRequest, validateReloadRequest } from './reload-request';
+import { validateReloadRequest } from './reload-request';
 
 /** Largest request body accepted; a reload request is a few hundred bytes. */
 const MAX_BODY_BYTES = 64 * 1024;
 
 export interface RouteContext {
-  engine: GameEngine;
+  backend: AdminBackend;
   startedAt: number;
   streams: ReloadEventStreams;
 }
@@ -19,23 +18,32 @@ export interface RouteContext {
 type Handler = (ctx: RouteContext, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
 const ROUTES: Record<string, Partial<Record<'GET' | 'POST', Handler>>> = {
-  [ADMIN_ROUTES.status]: { GET: (ctx, _req, res) => sendJson(res, 200, serverStatus(ctx.engine, ctx.startedAt)) },
-  [ADMIN_ROUTES.packs]: { GET: (ctx, _req, res) => sendJson(res, 200, { packs: packInfos(ctx.engine) }) },
+  [ADMIN_ROUTES.status]: { GET: async (ctx, _req, res) => sendJson(res, 200, await ctx.backend.status(ctx.startedAt)) },
+  [ADMIN_ROUTES.packs]: { GET: async (ctx, _req, res) => sendJson(res, 200, { packs: await ctx.backend.packs() }) },
   [ADMIN_ROUTES.reloads]: {
-    GET: (ctx, _req, res, url) => {
-      const history = ctx.engine.hotReload.getReloadHistory();
+    GET: async (ctx, _req, res, url) => {
       const raw = url.searchParams.get('limit');
-      if (raw === null) return sendJson(res, 200, { reloads: history });
       const limit = Number(raw);
-      if (raw.trim() === '' || !Number.isInteger(limit) || limit < 0) throw new AdminError('bad-request', '"limit" must be a whole number of results, the most recent kept');
+      if (raw !== null && (raw.trim() === '' || !Number.isInteger(limit) || limit < 0)) throw new AdminError('bad-request', '"limit" must be a whole number of results, the most recent kept');
+      const history = await ctx.backend.reloads();
+      if (raw === null) return sendJson(res, 200, { reloads: history });
       sendJson(res, 200, { reloads: limit === 0 ? [] : history.slice(-limit) });
     },
   },
   [ADMIN_ROUTES.reload]: {
     POST: async (ctx, req, res) => {
       const request = validateReloadRequest(await readJsonBody(req));
-      ctx.engine.logger.debug(`Admin API: reload ${request.type} '${request.target}' (${request.trigger})`);
-      sendJson(res, 200, await runReloadRequest(ctx.engine, request));
+      ctx.backend.logger.debug(`Admin API: reload ${request.type} '${request.target}' (${request.trigger})`);
+      sendJson(res, 200, await ctx.backend.reload(request));
+    },
+  },
+  [ADMIN_ROUTES.restart]: {
+    POST: async (ctx, req, res) => {
+      const body = await readJsonBody(req, true);
+      const reason = typeof body === 'object' && body !== null && typeof (body as { reason?: unknown }).reason === 'string' ? String((body as { reason: string }).reason).slice(0, 200) : 'requested through the admin API';
+      if (!ctx.backend.restart) throw new AdminError('not-found', 'This server runs the engine in its own process; it cannot restart it with players connected');
+      ctx.backend.logger.info(`Admin API: restart the engine (${reason})`);
+      sendJson(res, 200, await ctx.backend.restart(reason));
     },
   },
   [ADMIN_ROUTES.events]: { GET: (ctx, _req, res) => ctx.streams.attach(res) },
@@ -69,7 +77,7 @@ export async function route(ctx: RouteContext, req: IncomingMessage, res: Server
       res.setHeader('Connection', 'close'); // the rest of the body is not read
       return sendError(res, 413, 'payload-too-large', err.message);
     }
-    ctx.engine.logger.error(`Admin API: ${req.method} ${url.pathname} failed: ${ctx.engine.describeError(err)}`);
+    ctx.backend.logger.error(`Admin API: ${req.method} ${url.pathname} failed: ${ctx.backend.describeError(err)}`);
     sendError(res, 500, 'internal', `The server failed to answer ${req.method} ${url.pathname}; the details are in its log`);
   }
 }
@@ -88,8 +96,9 @@ export function sendError(res: ServerResponse, status: number, code: AdminErrorC
 
 class BodyTooLarge extends Error {}
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+async function readJsonBody(req: IncomingMessage, optional = false): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
+  if (optional && type === '' && (req.headers['content-length'] ?? '0') === '0') return {};
   if (!/^application\/json\b/i.test(type)) throw new AdminError('bad-request', 'Send the request body as JSON (Content-Type: application/json)');
   const chunks: Buffer[] = [];
   let size = 0;

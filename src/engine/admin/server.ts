@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GameEngine } from '../engine';
+import { engineBackend, type AdminBackend } from './backend';
 import { isProcessAlive } from './client';
 import { serverAnswers } from './probe';
 import { newToken, readCredentials, removeCredentials, writeCredentials } from './credentials';
@@ -9,12 +10,15 @@ import { ReloadEventStreams } from './event-stream';
 import { refusalOf } from './guard';
 import { isLoopbackHost } from './loopback';
 import { checkRequestTarget } from './request-target';
+import type { AdminEngineStatus } from './protocol';
 import { route, sendError } from './routes';
 import { boundField } from '../core/log-fields';
 import { RepeatedWarnings } from '../core/repeated-warnings';
 
 export interface AdminServerOptions {
-  engine: GameEngine;
+  /** The game the API serves: an engine in this process, or (behind a gateway) a backend that asks the engine process. */
+  engine?: GameEngine;
+  backend?: AdminBackend;
   /** Where `admin.json` (the URL and the token) is written. */
   dataDir: string;
   /** A loopback address; anything else is refused. Default 127.0.0.1. */
@@ -40,18 +44,20 @@ export class AdminServer {
   ) {}
 
   static async start(options: AdminServerOptions): Promise<AdminServer> {
-    const { engine, dataDir } = options;
+    const { dataDir } = options;
+    const backend = options.backend ?? (options.engine ? engineBackend(options.engine) : undefined);
+    if (!backend) throw new AdminError('failed', 'The admin API needs an engine or a backend to serve');
     const requested = options.host ?? '127.0.0.1';
     if (!isLoopbackHost(requested)) {
       throw new AdminError('bad-request', `The admin API listens on loopback addresses only (127.0.0.1, ::1, localhost), not on ${requested}: it can reload code, so only this machine may reach it`);
     }
     const host = requested === 'localhost' ? '127.0.0.1' : requested;
     await refuseSecondServer(dataDir);
-    const warnings = new RepeatedWarnings(engine.logger);
+    const warnings = new RepeatedWarnings(backend.logger);
 
     const token = newToken();
     const startedAt = Date.now();
-    const streams = new ReloadEventStreams(engine);
+    const streams = new ReloadEventStreams((listener) => backend.onReload(listener));
     let port = 0;
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
       try {
@@ -65,10 +71,10 @@ export class AdminServer {
           warnings.log(`refused:${refusal.code}`, `Admin API refused ${req.method} ${boundField(req.url)}: ${refusal.message}`);
           return sendError(res, refusal.status, refusal.code, refusal.message);
         }
-        engine.logger.debug(`Admin API: ${req.method} ${boundField(req.url)}`);
-        route({ engine, startedAt, streams }, req, res, target.url).catch((err) => answerFailure(engine, res, err));
+        backend.logger.debug(`Admin API: ${req.method} ${boundField(req.url)}`);
+        route({ backend, startedAt, streams }, req, res, target.url).catch((err) => answerFailure(backend, res, err));
       } catch (err) {
-        answerFailure(engine, res, err);
+        answerFailure(backend, res, err);
       }
     });
     server.requestTimeout = 0; // a reload with large migrations may take a while; streams stay open
@@ -93,6 +99,11 @@ export class AdminServer {
     return new AdminServer(server, streams, dataDir, token, warnings, url, file);
   }
 
+  /** Tells every open event stream that the engine process changed state. */
+  engineEvent(data: { state: AdminEngineStatus['state']; cause: string; generation: number }): void {
+    this.streams.broadcast({ type: 'engine', data });
+  }
+
   /** Ends open event streams, stops listening and deletes the token file. */
   async stop(): Promise<void> {
     this.streams.close();
@@ -106,8 +117,8 @@ export class AdminServer {
 }
 
 /** A handler that threw: logged, and answered with a 500 if nothing was sent yet; the process goes on. */
-function answerFailure(engine: GameEngine, res: ServerResponse, err: unknown): void {
-  engine.logger.error(`Admin API: a request failed: ${boundField(engine.describeError(err))}`);
+function answerFailure(backend: AdminBackend, res: ServerResponse, err: unknown): void {
+  backend.logger.error(`Admin API: a request failed: ${boundField(backend.describeError(err))}`);
   if (!res.headersSent) sendError(res, 500, 'internal', 'The server failed to answer; the details are in its log');
   else res.destroy();
 }

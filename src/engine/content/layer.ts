@@ -9,6 +9,12 @@ import { SpawnResets } from './resets';
 import type { AreaFile, ContentDiff, PackContent, SpawnDef } from './types';
 import { validateContent, type ComponentLookup } from './validate';
 
+/** `content:applied`: a pack's content was put onto the world (at its load and at each reload). */
+export interface ContentAppliedEvent {
+  packName: string;
+  diff: ContentDiff;
+}
+
 /** A pack's content, read and validated, not yet on the world. */
 export interface PreparedContent {
   readonly packName: string;
@@ -62,7 +68,10 @@ export class ContentLayer {
     const old = this.committed.get(prepared.packName);
     const before = this.lookup();
     const after = lookupOf([...this.packsWith(prepared.content)]);
-    return applyContent({ world: this.world, ...(old ? { old } : {}), next: prepared.content, before, after });
+    const diff = applyContent({ world: this.world, ...(old ? { old } : {}), next: prepared.content, before, after });
+    // Packs that give content things of their own (loot tables by creature) hear when it is on the world.
+    this.world.events.emit<ContentAppliedEvent>('content:applied', { packName: prepared.packName, diff });
+    return diff;
   }
 
   commit(prepared: PreparedContent): void {

@@ -98,6 +98,11 @@ class RunawayLocator {
     this.worker.on('error', () => {});
   }
 
+  /** Ends the worker (its inspector session would otherwise hold an exiting process: "Waiting for the debugger to disconnect"). */
+  stop(): Promise<number> {
+    return this.worker.terminate();
+  }
+
   /** A batch with this limit starts; returns its sequence number. */
   begin(limitMs: number): number {
     Atomics.store(this.state, LIMIT, limitMs);
@@ -139,6 +144,13 @@ export function runawayLocator(): Pick<RunawayLocator, 'begin' | 'end' | 'frames
     }
   }
   return shared ?? undefined;
+}
+
+/** Stops the process's locator before the process exits; later cut-offs are reported where the call is defined. */
+export async function stopRunawayLocator(): Promise<void> {
+  const locator = shared;
+  shared = null;
+  await locator?.stop().catch(() => 0);
 }
 
 function fileOf(url: string): string {

@@ -24,6 +24,12 @@ export interface Settings {
    * cut off; also how long a tick waits for an async system update. 0: off.
    */
   runawayMs: number;
+  /** scrypt's cost for new password hashes, as log2 of N (15: N = 32768, about 32 MB and tens of ms per hash). */
+  passwordCost: number;
+  /** Seconds without a heartbeat (one per tick) after which the gateway restarts the engine process. */
+  engineTimeout: number;
+  /** The engine process's heap limit in MB (its `--max-old-space-size`); past it the process dies and is restarted. */
+  engineMemoryMb: number;
 
   // ---- the game server (telnet, WebSocket) ----
   /** The game's name: the login banner and MSSP NAME. */
@@ -124,6 +130,9 @@ const FIELDS: { [K in keyof Settings]: Field<K> } = {
   watchDebounce: { env: 'MAID_WATCH_DEBOUNCE', accepted: '0-60 (seconds)', parse: numberIn(0, 60, false), default: () => 0.5 },
   systemFailureLimit: { env: 'MAID_SYSTEM_FAILURE_LIMIT', accepted: '1-1000', parse: numberIn(1, 1000, true), default: () => 5 },
   runawayMs: { env: 'MAID_RUNAWAY_MS', accepted: '0-600000 (milliseconds; 0: off)', parse: numberIn(0, 600_000, true), default: () => 2000 },
+  passwordCost: { env: 'MAID_PASSWORD_COST', accepted: '10-20 (log2 of scrypt N)', parse: numberIn(10, 20, true), default: () => 15 },
+  engineTimeout: { env: 'MAID_ENGINE_TIMEOUT', accepted: '0.5-3600 (seconds)', parse: numberIn(0.5, 3600, false), default: () => 5 },
+  engineMemoryMb: { env: 'MAID_ENGINE_MEMORY_MB', accepted: '64-65536 (MB)', parse: numberIn(64, 65_536, true), default: () => 2048 },
   gameName: { env: 'MAID_GAME_NAME', accepted: 'a non-empty string', parse: text, default: () => 'MAID' },
   webSocketPort: { env: 'MAID_WS_PORT', accepted: '0-65535', parse: numberIn(0, 65535, true), default: () => 4001 },
   webSocket: { env: 'MAID_WEBSOCKET', accepted: 'a boolean', parse: bool, default: () => true },

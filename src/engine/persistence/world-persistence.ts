@@ -37,6 +37,8 @@ export interface PersistenceStats {
   failures: number;
   /** Tick of the last successful commit. */
   lastTick: number | undefined;
+  /** Every change made up to the end of this tick is in the storage (a tick without changes counts). */
+  savedThroughTick: number | undefined;
   /** Milliseconds the last successful commit took. */
   lastCommitMs: number;
 }
@@ -45,7 +47,7 @@ export interface PersistenceStats {
 const FAILURE_LOG_INTERVAL_MS = 10_000;
 
 export class WorldPersistence {
-  readonly stats: PersistenceStats = { commits: 0, written: 0, deleted: 0, failures: 0, lastTick: undefined, lastCommitMs: 0 };
+  readonly stats: PersistenceStats = { commits: 0, written: 0, deleted: 0, failures: 0, lastTick: undefined, savedThroughTick: undefined, lastCommitMs: 0 };
   private readonly logger: Logger;
   private readonly hooks = new DisposableStore();
   /** Changes of a failed commit, kept for the next one: live entities by id, and destroyed ids. */
@@ -153,7 +155,10 @@ export class WorldPersistence {
     const world = this.engine.world;
     const { changed, destroyed } = world.takeChanges();
     const retrying = this.retryUpserts.size > 0 || this.retryDeletes.size > 0;
-    if (changed.length === 0 && destroyed.length === 0 && !retrying) return;
+    if (changed.length === 0 && destroyed.length === 0 && !retrying) {
+      this.stats.savedThroughTick = tick;
+      return;
+    }
     let changes: ChangeSet;
     if (!retrying) {
       const upserts = new Array<EntityRecord>(changed.length);
@@ -198,6 +203,7 @@ export class WorldPersistence {
     this.stats.written += changes.upserts.length;
     this.stats.deleted += changes.deletes.length;
     this.stats.lastTick = tick;
+    this.stats.savedThroughTick = tick;
     this.stats.lastCommitMs = performance.now() - started;
   }
 

@@ -23,7 +23,7 @@ import { msspVariables } from './mssp-variables';
 import { DEFAULT_PROMPT, limitsFrom, type GameServerOptions, type ServerLimits } from './options';
 import { GameSession } from './session/game-session';
 import type { SessionHost } from './session/session-host';
-import type { Transport } from './session/transport';
+import type { PlayingCharacter, Transport } from './session/transport';
 
 /** Sessions written per slice of the end-of-tick flush (about a millisecond's work). */
 const FLUSH_SLICE = 50;
@@ -86,11 +86,22 @@ export class GameServer implements SessionHost {
     this.hooks.add(engine.afterTick.on(() => this.flushOutput()));
   }
 
+  /**
+   * Opens the storage and takes sessions without listening: an engine host
+   * behind a gateway gets its connections through `attach` and `resume`.
+   */
+  async open(): Promise<void> {
+    if (this.running) return;
+    await this.storage.open();
+    this.startedAt = Date.now();
+    this.running = true;
+  }
+
   /** Opens the storage and starts listening; resolves with where players can connect. */
   async start(): Promise<ServerAddresses> {
     if (this.addresses) return this.addresses;
     const settings = this.engine.settings;
-    await this.storage.open();
+    await this.open();
     const host = this.options.host ?? settings.host;
     const port = this.options.port ?? settings.port;
     const wsPort = this.options.webSocketPort ?? (settings.webSocket ? settings.webSocketPort : false);
@@ -112,12 +123,11 @@ export class GameServer implements SessionHost {
       } catch (err) {
         await telnet.close();
         this.telnet = undefined;
+        this.running = false;
         throw err;
       }
       this.webSocket = ws;
     }
-    this.startedAt = Date.now();
-    this.running = true;
     this.addresses = addresses;
     this.logger.info(`Telnet on ${telnetAddress.host}:${telnetAddress.port}${addresses.webSocket ? `, WebSocket on ${addresses.webSocket.url}` : ''}`);
     return addresses;
@@ -196,7 +206,7 @@ export class GameServer implements SessionHost {
         this.logger.info(`${name} taken over by a new session from ${session.address}`);
       }
       engine.sessions.attach(actor, session);
-      session.enterPlaying(actor, name);
+      session.enterPlaying(actor, name, outcome.account.name);
       world.events.emit('player:login', { actor, name, isNew });
     });
   }
@@ -220,9 +230,8 @@ export class GameServer implements SessionHost {
     }
   }
 
-  // ---- internals ----
-
-  private accept(transport: Transport): void {
+  /** A new connection: its session starts with the login. */
+  attach(transport: Transport): void {
     if (!this.running) {
       transport.close();
       return;
@@ -230,6 +239,50 @@ export class GameServer implements SessionHost {
     const session = new GameSession(`${transport.protocol}-${this.nextSessionId++}`, transport, this);
     this.sessions.add(session);
     session.start();
+  }
+
+  /**
+   * A connection that was playing `character` before the engine restarted
+   * (the gateway kept it): back in the world without logging in. Packs hear
+   * `player:login` with `resumed: true`.
+   */
+  async resume(transport: Transport, character: PlayingCharacter): Promise<void> {
+    if (!this.running) {
+      transport.close();
+      return;
+    }
+    const session = new GameSession(`${transport.protocol}-${this.nextSessionId++}`, transport, this);
+    this.sessions.add(session);
+    session.startResumed();
+    const { engine } = this;
+    await engine.runExclusive(async () => {
+      if (session.state === 'closed') return;
+      const world = engine.world;
+      let actor = world.getEntity(character.entityId);
+      if (!actor) {
+        this.logger.warn(`The entity of character ${character.character} was not in the world after the restart; starting it afresh`);
+        actor = world.createEntity({ id: character.entityId });
+      }
+      const previous = engine.sessions.sessionOf(actor.id);
+      if (previous && previous !== session) {
+        if (previous instanceof GameSession) previous.close('Your character is played from another connection now.', 'takeover');
+        else previous.close?.('Your character is played from another connection now.');
+        engine.sessions.detach(actor, previous);
+      }
+      engine.sessions.attach(actor, session);
+      session.enterPlaying(actor, character.character, character.account);
+      world.events.emit('player:login', { actor, name: character.character, isNew: false, resumed: true });
+    });
+    if (session.state === 'playing') {
+      session.flush(true);
+      session.releaseInput();
+    }
+  }
+
+  // ---- internals ----
+
+  private accept(transport: Transport): void {
+    this.attach(transport);
   }
 
   /**

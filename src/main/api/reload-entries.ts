@@ -1,7 +1,7 @@
-import type { ReloadResult } from '../../engine/host';
-import type { ReloadEntry, ReloadStateDiff } from '../../shared/model';
-import type { LoadAttempt } from '../host/pack-loader';
-import { toJsonSafe } from './json-safe';
+import type { CutOffRecord, ReloadResult } from '../../engine/host';
+import type { LinkLoadAttempt } from '../../link/frames';
+import type { ReloadEntry, ReloadPhase, ReloadStateDiff } from '../../shared/model';
+import { toJsonSafe } from '../../engine/core/json-safe';
 
 function stateDiffOf(result: ReloadResult): ReloadStateDiff {
   const systems: ReloadStateDiff['systems'] = {};
@@ -60,26 +60,85 @@ export function toReloadEntry(result: ReloadResult, id: number, kept?: ReloadSta
   };
 }
 
-/** The reloads of this session, with ids; newest first on request. */
+const PHASES: readonly ReloadPhase[] = ['build', 'validate', 'hooks', 'capture', 'unload', 'load', 'migrate', 'restore'];
+
+/** A phase named over the link, as the model knows it (a folder that cannot be read failed to build). */
+function phaseOf(phase: string): ReloadPhase {
+  return (PHASES as readonly string[]).includes(phase) ? (phase as ReloadPhase) : 'build';
+}
+
+/** One result, however often it arrives (the engine's event, then the answer to the request that caused it). */
+const keyOf = (result: ReloadResult) => `${result.packName}|${result.timestamp}|${result.trigger}|${result.elapsedTime}`;
+
+/**
+ * The studio session's timeline, with ids; newest first on request: the
+ * engine's reload results, its load attempts of pack folders, pack calls
+ * cut off, and the engine process going down and coming back.
+ */
 export class ReloadTimeline {
   private readonly entries: ReloadEntry[] = [];
-  private readonly byResult = new WeakMap<ReloadResult, ReloadEntry>();
+  private readonly byResult = new Map<string, ReloadEntry>();
   private nextId = 1;
 
   constructor(private readonly limit = 500) {}
 
+  /** A reload result (as the engine process sent it); `kept`: a failed reload's running state. */
   add(result: ReloadResult, kept?: ReloadStateDiff['systems']): ReloadEntry {
-    const known = this.byResult.get(result);
+    const key = keyOf(result);
+    const known = this.byResult.get(key);
     if (known) return known;
     const entry = toReloadEntry(result, this.nextId++, kept);
-    this.byResult.set(result, entry);
-    this.entries.push(entry);
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
-    return entry;
+    this.byResult.set(key, entry);
+    return this.push(entry);
   }
 
-  /** A studio load attempt of a pack folder (not an engine reload): a timeline entry of its own. */
-  addAttempt(attempt: LoadAttempt): ReloadEntry {
+  /** The entry already made for this result, if any. */
+  find(result: ReloadResult): ReloadEntry | undefined {
+    return this.byResult.get(keyOf(result));
+  }
+
+  /** A pack call that ran away and was cut off (or an async update left unsettled). */
+  addCutOff(record: CutOffRecord): ReloadEntry {
+    const where = record.location ? ` at ${record.location.file}${record.location.line !== undefined ? `:${record.location.line}${record.location.column !== undefined ? `:${record.location.column}` : ''}` : ''}` : '';
+    return this.push({
+      id: this.nextId++,
+      kind: 'cut-off',
+      cause: `${record.call.kind} ${record.call.name} ${record.type === 'cut-off' ? `ran for more than ${record.limitMs} ms and was cut off` : `did not settle within ${record.limitMs} ms`}${where}; ${record.consequence}`,
+      packName: record.packName ?? '(engine)',
+      success: false,
+      rolledBack: false,
+      trigger: 'engine',
+      changedFiles: [],
+      durationMs: record.limitMs,
+      timestamp: record.timestamp,
+      migrationsRun: 0,
+      ...(record.location?.line !== undefined
+        ? { error: { message: record.message, phase: 'load' as const, file: record.location.file, line: record.location.line, ...(record.location.column !== undefined ? { column: record.location.column } : {}) } }
+        : {}),
+      stateDiff: { systems: {}, components: {} },
+    });
+  }
+
+  /** The engine process went down (`engine-down`) or serves again (`engine-up`, after `ms`). */
+  addEngine(kind: 'engine-down' | 'engine-up', cause: string, ms = 0): ReloadEntry {
+    return this.push({
+      id: this.nextId++,
+      kind,
+      cause,
+      packName: '(engine)',
+      success: kind === 'engine-up',
+      rolledBack: false,
+      trigger: 'engine',
+      changedFiles: [],
+      durationMs: ms,
+      timestamp: Date.now(),
+      migrationsRun: 0,
+      stateDiff: { systems: {}, components: {} },
+    });
+  }
+
+  /** The engine tried again a pack folder it could not read (not a reload of a loaded pack): an entry of its own. */
+  addAttempt(attempt: LinkLoadAttempt): ReloadEntry {
     const entry: ReloadEntry = {
       id: this.nextId++,
       packName: attempt.packName,
@@ -90,9 +149,13 @@ export class ReloadTimeline {
       durationMs: Math.round(attempt.durationMs * 1000) / 1000,
       timestamp: Date.now(),
       migrationsRun: 0,
-      ...(attempt.failure ? { error: attempt.failure } : {}),
+      ...(attempt.failure ? { error: { ...attempt.failure, phase: phaseOf(attempt.failure.phase) } } : {}),
       stateDiff: { systems: {}, components: {} },
     };
+    return this.push(entry);
+  }
+
+  private push(entry: ReloadEntry): ReloadEntry {
     this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     return entry;
@@ -102,11 +165,6 @@ export class ReloadTimeline {
   setProblems(id: number, count: number): void {
     const entry = this.entries.find((e) => e.id === id);
     if (entry) entry.problems = count;
-  }
-
-  /** The entry made for a result already added (the manual reload answers with it). */
-  find(result: ReloadResult): ReloadEntry | undefined {
-    return this.byResult.get(result);
   }
 
   newestFirst(): ReloadEntry[] {

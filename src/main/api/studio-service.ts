@@ -1,5 +1,4 @@
 import type { StudioApi } from '../../shared/api';
-import { StudioError } from '../../shared/errors';
 import type {
   CreateRequest,
   FileContent,
@@ -52,37 +51,35 @@ export class StudioService implements StudioApi {
 
   async saveFile(request: SaveRequest): Promise<SaveResult> {
     const result = await this.host.files.save(request);
-    this.host.engine.logger.debug(`Studio saved ${result.pack}/${result.path} (${result.bytes} bytes)`);
+    this.host.logger.debug(`Studio saved ${result.pack}/${result.path} (${result.bytes} bytes)`);
     return result;
   }
 
   async createFile(request: CreateRequest): Promise<SaveResult> {
     const result = await this.host.files.create(request);
-    this.host.engine.logger.info(`Studio created ${result.pack}/${result.path}`);
+    this.host.logger.info(`Studio created ${result.pack}/${result.path}`);
     return result;
   }
 
   async renameFile(request: RenameRequest): Promise<FileRef> {
     const result = await this.host.files.rename(request);
-    this.host.engine.logger.info(`Studio renamed ${request.pack}/${request.from} to ${result.path}`);
+    this.host.logger.info(`Studio renamed ${request.pack}/${request.from} to ${result.path}`);
     return result;
   }
 
   async deleteFile(ref: FileRef): Promise<null> {
     await this.host.files.remove(ref);
-    this.host.engine.logger.info(`Studio deleted ${ref.pack}/${ref.path}`);
+    this.host.logger.info(`Studio deleted ${ref.pack}/${ref.path}`);
     return null;
   }
 
-  async reloadPack(pack: string): Promise<ReloadEntry> {
-    const retried = await this.host.retryLoad(pack);
-    if (retried) return retried;
-    if (!this.host.engine.getPack(pack)) {
-      throw new StudioError('not-found', `No pack named '${pack}' is loaded; loaded packs: ${this.host.engine.listPacks().map((p) => p.name).join(', ') || 'none'}`);
-    }
+  reloadPack(pack: string): Promise<ReloadEntry> {
     this.host.announcePacks();
-    const result = await this.host.engine.hotReload.reloadPack(pack, undefined, { trigger: 'manual' });
-    return this.host.timeline.add(result); // the entry the reload listener already made
+    return this.host.reloadPack(pack);
+  }
+
+  restartEngine(): Promise<ReloadEntry> {
+    return this.host.restartEngine();
   }
 
   async getReloadHistory(): Promise<ReloadEntry[]> {

@@ -28,7 +28,7 @@ app.enableSandbox();
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const host = await StudioHost.start({ ...launchOptions(), mode: 'electron', ownsProcess: true });
+  const host = await StudioHost.start({ ...launchOptions(), mode: 'electron' });
   const dirs = outDirs();
   serveRenderer(dirs.renderer, () => {
     const game = host.gameEndpoint;
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   });
   const windows = new Set<number>();
   serveIpc(new StudioService(host), host.events, (contents) => windows.has(contents.id), (what, err) =>
-    host.engine.logger.error(`Studio: ${what} failed: ${host.engine.describeError(err) || errorMessage(err)}`),
+    host.logger.error(`Studio: ${what} failed: ${errorMessage(err)}`),
   );
   const open = async () => {
     const window = createStudioWindow(join(dirs.preload, 'index.cjs'));

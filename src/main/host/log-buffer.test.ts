@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { toJsonSafe } from '../api/json-safe';
+import { toJsonSafe } from '../../engine/core/json-safe';
 import { LogBuffer, packOfLine } from './log-buffer';
 
 describe('log lines', () => {

@@ -1,19 +1,19 @@
-import { consoleSink, DataDirLock, GameEngine, getSettings, reportUncaughtPackErrors, type LogLevel, type PackRecord, type Settings } from '../../engine/host';
-import { serverAnswers } from '../../engine/admin';
-import type { GameEndpoint, PackTree, ReloadEntry } from '../../shared/model';
-import { keptStateOf } from '../api/kept-state';
-import { summarizePack } from '../api/pack-summaries';
+import { join } from 'node:path';
+import { consoleSink, DataDirLock, discoverPacks, errorMessage, getSettings, Logger, resolvePackDir, type CutOffRecord, type LogLevel, type ReloadResult, type Settings } from '../../engine/host';
+import { serverAnswers, type AdminPackInfo } from '../../engine/admin';
+import { GMCP_SUBPROTOCOL } from '../../engine/server';
+import { Gateway, type GatewayEngineEvent } from '../../gateway/gateway';
+import type { LinkFailure } from '../../link/frames';
+import { StudioError } from '../../shared/errors';
+import type { GameEndpoint, PackProblems, PackSummary, PackTree, ReloadEntry, ReloadStateDiff, TypeLibrary } from '../../shared/model';
 import { ReloadTimeline } from '../api/reload-entries';
 import { PackFiles } from '../files/pack-files';
 import { TreeWatcher } from '../files/tree-watcher';
-import { loadEngineDeclarations } from '../types/engine-declarations';
-import type { PackProblems, TypeLibrary } from '../../shared/model';
-import { EventHub } from './event-hub';
-import { prepareGameServer, type StudioGameServer } from './game-server';
-import { LogBuffer } from './log-buffer';
-import { PackLoader, type LoadAttempt } from './pack-loader';
-import { TypeChecks } from './type-checks';
 import { findRepoRoot } from '../paths';
+import { loadEngineDeclarations } from '../types/engine-declarations';
+import { EventHub } from './event-hub';
+import { LogBuffer } from './log-buffer';
+import { TypeChecks } from './type-checks';
 
 /** How long after start the packs are first type-checked (a reload before that checks its pack at once). */
 const FIRST_TYPE_CHECK_DELAY_MS = 2000;
@@ -36,30 +36,36 @@ export interface StudioHostOptions {
   mode: 'electron' | 'web';
   /** Where the host's events go (a transport may create it before the host). */
   events?: EventHub;
-  /**
-   * The host owns the process (the Electron main process, `maid studio`):
-   * errors from pack code that reach the process (a global timer's throw, an
-   * unhandled rejection) are logged at their pack file and line instead of
-   * ending it. Left off in tests, whose runner owns the process.
-   */
-  ownsProcess?: boolean;
+  /** Extra settings for the engine (tests: a short MAID_ENGINE_TIMEOUT, say). */
+  settings?: Partial<Settings>;
+}
+
+/** A pack folder the engine could not read, as it reports them. */
+interface UnreadPack {
+  name: string;
+  dir: string;
+  failure: LinkFailure;
 }
 
 /**
- * The studio's host: the engine with the packs loaded from their folders,
- * the hot-reload watcher, the game server, the file tree watcher, and the
- * event stream every renderer hears. Transports sit on top (IPC, HTTP).
+ * The studio's host, a gateway like `maid server start`: the engine, its
+ * packs and their watcher run in a supervised child process, so whatever a
+ * pack does (loop forever, exit, eat memory) the studio keeps answering and
+ * the author can fix it. The host keeps what the studio shows: the pack
+ * files and their tree, the timeline of what the engine reports (reloads,
+ * loads, cut-offs, restarts), the log, the type checks, and the game's
+ * endpoint for the terminal. Transports sit on top (IPC, HTTP).
  */
 export class StudioHost {
   readonly timeline = new ReloadTimeline();
   readonly files: PackFiles;
   readonly logs: LogBuffer;
-  /** Pack folders the engine could not load, shown as failed and loaded again when they change. */
-  readonly loader: PackLoader;
   private readonly treeWatcher: TreeWatcher;
-  private readonly retryTimers = new Map<string, { timer: NodeJS.Timeout; files: Set<string> }>();
-  private game: StudioGameServer | undefined;
+  private gateway: Gateway | undefined;
   private endpoint: GameEndpoint = { available: false, reason: 'The game server is starting' };
+  /** Each pack's folder as the engine last listed it (loaded or not): file access needs it at once. */
+  private readonly dirs = new Map<string, string>();
+  private packNames: string[] = [];
   private typeLibraries: Promise<TypeLibrary[]> | undefined;
   private packsTimer: NodeJS.Timeout | undefined;
   private lock: DataDirLock | undefined;
@@ -67,53 +73,47 @@ export class StudioHost {
   /** The packs' TypeScript problems, checked in a worker after each reload (none outside a checkout with TypeScript). */
   private typeChecks: TypeChecks | undefined;
   private firstCheck: NodeJS.Timeout | undefined;
-  private uninstallProcessErrors: (() => void) | undefined;
+  private restarting: Promise<ReloadEntry> | undefined;
 
   private constructor(
-    readonly engine: GameEngine,
+    readonly logger: Logger,
     readonly settings: Settings,
     readonly mode: 'electron' | 'web',
     logs: LogBuffer,
     readonly events: EventHub,
+    private readonly consoleLog: boolean,
   ) {
     this.logs = logs;
-    this.loader = new PackLoader(engine, (attempt) => this.recordAttempt(attempt));
-    this.files = new PackFiles((pack) => this.engine.getPack(pack)?.dir ?? this.loader.get(pack)?.dir);
+    this.files = new PackFiles((pack) => this.dirs.get(pack));
     this.treeWatcher = new TreeWatcher({
-      treeChanged: (pack) => {
-        this.announcePacks();
-        this.retryLater(pack, undefined);
-      },
-      fileChanged: (pack, path, version) => {
-        this.events.emit({ type: 'file-changed', pack, path, version });
-        this.retryLater(pack, path);
-      },
+      treeChanged: () => this.announcePacks(),
+      fileChanged: (pack, path, version) => this.events.emit({ type: 'file-changed', pack, path, version }),
     });
   }
 
   static async start(options: StudioHostOptions): Promise<StudioHost> {
-    const overrides: Partial<Settings> = { watch: true };
+    const overrides: Partial<Settings> = { ...options.settings, watch: true };
     if (options.packsDir !== undefined) overrides.packsDir = options.packsDir;
     if (options.dataDir !== undefined) overrides.dataDir = options.dataDir;
     if (options.watchDebounce !== undefined) overrides.watchDebounce = options.watchDebounce;
     if (options.gameHost !== undefined) overrides.host = options.gameHost;
     if (options.gamePort !== undefined) overrides.port = options.gamePort;
+    if (options.gamePort === 0) overrides.webSocketPort = 0;
     if (options.logLevel !== undefined) overrides.logLevel = options.logLevel;
     const settings = getSettings({ overrides });
 
-    // The log sink exists before the engine (it logs while it starts) and the host after it.
+    // The log sink exists before the host (the gateway logs while it starts).
     const late: { host?: StudioHost } = {};
     const logs = new LogBuffer(
-      () => late.host?.engine.listPacks().map((p) => p.name) ?? [],
+      () => late.host?.packNames ?? [],
       (entries) => late.host?.events.emit({ type: 'log', entries }),
     );
-    const engine = new GameEngine(settings, { logSinks: [...(options.consoleLog === false ? [] : [consoleSink]), logs.sink] });
-    const host = new StudioHost(engine, settings, options.mode, logs, options.events ?? new EventHub());
+    const consoleLog = options.consoleLog !== false;
+    const logger = new Logger(settings.logLevel, [...(consoleLog ? [consoleSink] : []), logs.sink]);
+    const host = new StudioHost(logger, settings, options.mode, logs, options.events ?? new EventHub(), consoleLog);
     late.host = host;
-    // The studio keeps answering whatever throws: even an error no pack explains is logged, not fatal.
-    if (options.ownsProcess) host.uninstallProcessErrors = reportUncaughtPackErrors(engine, { exitWhenNotFromPack: false });
     try {
-      host.lock = await lockDataDir(engine, settings);
+      host.lock = await lockDataDir(logger, settings);
       await host.boot(options.content ?? []);
     } catch (err) {
       await host.stop().catch(() => {});
@@ -123,42 +123,83 @@ export class StudioHost {
   }
 
   private async boot(content: string[]): Promise<void> {
-    const { engine, settings } = this;
+    const { settings, logger } = this;
     const root = findRepoRoot();
     if (root) {
-      this.typeChecks = new TypeChecks({ root, packsDir: settings.packsDir }, (report) => this.recordProblems(report), (message) => engine.logger.warn(message));
+      this.typeChecks = new TypeChecks({ root, packsDir: settings.packsDir }, (report) => this.recordProblems(report), (message) => logger.warn(message));
     }
-    engine.hotReload.onReload.on((result) => {
-      const entry = this.timeline.add(result, result.success ? undefined : keptStateOf(engine.getPack(result.packName)));
-      this.events.emit({ type: 'reload', entry });
-      this.announcePacks();
-      this.checkTypes(result.packName, entry.id); // after the result is out: never on the reload's path
+    const contentDirs = content.length > 0 ? content.map((c) => resolvePackDir(c, settings.packsDir)) : discoverPacks(settings.packsDir).map((p) => p.dir);
+    if (contentDirs.length === 0) logger.warn(`Studio: no packs in ${settings.packsDir}; the tree is empty`);
+    const gateway = await Gateway.start({
+      settings,
+      logger,
+      contentDirs,
+      allPacks: content.length === 0,
+      strict: false,
+      engineLogs: 'link',
+      onEngine: (event) => this.engineSaid(event),
+      // The studio's own code may be bundled elsewhere: the engine host's entry is found from the checkout.
+      ...(root ? { engineEntry: join(root, 'bin', 'engine-host.mjs') } : {}),
     });
-    engine.packChanged.on((record) => {
-      void this.watchTree(record);
-      this.announcePacks();
-    });
-    await this.loader.loadAll(content, settings.packsDir);
-    if (engine.listPacks().length === 0 && this.loader.list().length === 0) engine.logger.warn(`Studio: no packs in ${settings.packsDir}; the tree is empty`);
-    // The game server is made before the engine starts, so the saved world is restored first.
-    this.game = prepareGameServer(engine, { host: settings.host, port: settings.port, webSocketPort: settings.port === 0 ? 0 : settings.webSocketPort });
-    await engine.start();
-    await engine.hotReload.enableWatching(settings.watchDebounce);
-    await Promise.all(engine.listPacks().map((record) => this.watchTree(record)));
-    await Promise.all(this.loader.list().map((pack) => this.watchTree({ name: pack.name, dir: pack.dir })));
-    this.endpoint = await this.game.listen();
-    if (!this.endpoint.available) engine.logger.warn(`Studio: ${this.endpoint.reason}`);
+    this.gateway = gateway;
+    const addresses = gateway.addresses;
+    this.endpoint = addresses?.webSocket
+      ? { available: true, url: addresses.webSocket.url, subprotocol: GMCP_SUBPROTOCOL, telnet: addresses.telnet }
+      : { available: false, reason: 'The game server runs without its WebSocket endpoint (MAID_WEBSOCKET is off), so the terminal cannot connect.' };
+    if (!this.endpoint.available) logger.warn(`Studio: ${this.endpoint.reason}`);
+    await this.refreshPacks();
     // The first check parses the engine's sources too (seconds of CPU): it waits until the page and
     // the editor have loaded, so it never competes with the studio's start.
     this.firstCheck = setTimeout(() => {
-      for (const record of engine.listPacks()) this.checkTypes(record.name);
+      for (const pack of this.dirs.keys()) this.checkTypes(pack);
     }, FIRST_TYPE_CHECK_DELAY_MS);
     this.firstCheck.unref();
   }
 
+  /** What the engine process reported: each becomes a timeline entry, a log line or a fresh pack list. */
+  private engineSaid(event: GatewayEngineEvent): void {
+    switch (event.t) {
+      case 'reload': {
+        const result = event.result as unknown as ReloadResult;
+        const entry = this.timeline.add(result, event.kept as ReloadStateDiff['systems'] | undefined);
+        this.recorded(entry, result.packName);
+        return;
+      }
+      case 'load':
+        this.recorded(this.timeline.addAttempt(event.attempt), event.attempt.packName);
+        return;
+      case 'cutoff':
+        this.recorded(this.timeline.addCutOff(event.record as unknown as CutOffRecord));
+        return;
+      case 'down':
+        this.recorded(this.timeline.addEngine('engine-down', event.cause));
+        return;
+      case 'up':
+        this.recorded(this.timeline.addEngine('engine-up', `engine restarted (${event.cause})`, event.ms));
+        return;
+      case 'packs':
+        this.announcePacks();
+        return;
+      case 'log':
+        for (const record of event.records) {
+          const line = { ...record, level: record.level as LogLevel };
+          this.logs.sink(line);
+          if (this.consoleLog) consoleSink(line);
+        }
+        return;
+    }
+  }
+
+  /** A new timeline entry: to every renderer, and the pack it concerns type-checked after it. */
+  private recorded(entry: ReloadEntry, pack?: string): void {
+    this.events.emit({ type: 'reload', entry });
+    this.announcePacks();
+    if (pack) this.checkTypes(pack, entry.id);
+  }
+
   /** Type-checks a pack's files in the worker; the report reaches the renderers as a `problems` event. */
   private checkTypes(pack: string, reloadId?: number): void {
-    const dir = this.engine.getPack(pack)?.dir ?? this.loader.get(pack)?.dir;
+    const dir = this.dirs.get(pack);
     if (dir) this.typeChecks?.request(pack, dir, reloadId);
   }
 
@@ -172,54 +213,76 @@ export class StudioHost {
     return this.typeChecks?.all() ?? [];
   }
 
-  private async watchTree(record: Pick<PackRecord, 'name' | 'dir'>): Promise<void> {
-    if (this.stopped || !record.dir) return;
-    await this.treeWatcher.watch(record.name, record.dir).catch((err) => this.engine.logger.warn(`Studio: cannot watch ${record.dir}: ${String(err)}`));
-  }
-
   get gameEndpoint(): GameEndpoint {
     return this.endpoint;
   }
 
-  /** Every pack with its status and file tree, the ones that failed to load included. */
+  /** Every pack with its status and file tree, the folders the engine could not read included. */
   async packTrees(): Promise<PackTree[]> {
-    const records = this.engine.listPacks();
-    const loaded = records.map(async (record) => ({
-      pack: summarizePack(record, this.engine.hotReload.isReloading(record.name)),
-      files: record.dir ? await this.files.tree(record.name).catch(() => []) : [],
-    }));
-    const unloaded = this.loader.list().map(async (pack) => ({
-      pack: { name: pack.name, version: '?', status: 'failed' as const, error: pack.failure.message, dependencies: [], systems: [], commands: [], reloading: this.retryTimers.has(pack.name) },
-      files: await this.files.tree(pack.name).catch(() => []),
-    }));
-    return Promise.all([...loaded, ...unloaded]);
+    const { loaded, unread } = await this.refreshPacks();
+    const trees = [
+      ...loaded.map(async (info) => ({ pack: summaryOf(info), files: info.dir ? await this.files.tree(info.name).catch(() => []) : [] })),
+      ...unread.map(async (pack) => ({
+        pack: { name: pack.name, version: '?', status: 'failed' as const, error: pack.failure.message, dependencies: [], systems: [], commands: [], reloading: false },
+        files: await this.files.tree(pack.name).catch(() => []),
+      })),
+    ];
+    return Promise.all(trees);
   }
 
-  /** Loads an unloaded pack again now (the author asked); undefined when the pack is not an unloaded one. */
-  async retryLoad(pack: string): Promise<ReloadEntry | undefined> {
-    if (!this.loader.get(pack)) return undefined;
-    await this.loader.retry(pack, 'manual');
-    return this.timeline.newestFirst()[0];
+  /** Asks the engine for its packs; remembers their folders and watches their trees. */
+  private async refreshPacks(): Promise<{ loaded: AdminPackInfo[]; unread: UnreadPack[] }> {
+    const [loaded, unread] = (await Promise.all([this.ask('packs'), this.ask('unloaded')])) as [AdminPackInfo[], UnreadPack[]];
+    for (const info of loaded) if (info.dir) this.dirs.set(info.name, info.dir);
+    for (const pack of unread) this.dirs.set(pack.name, pack.dir);
+    this.packNames = [...this.dirs.keys()];
+    for (const [name, dir] of this.dirs) void this.watchTree(name, dir);
+    return { loaded, unread };
   }
 
-  /** A file of an unloaded pack changed: load it again after the watcher's quiet time. */
-  private retryLater(pack: string, path: string | undefined): void {
-    if (this.stopped || !this.loader.get(pack)) return;
-    const pending = this.retryTimers.get(pack) ?? { timer: undefined as unknown as NodeJS.Timeout, files: new Set<string>() };
-    clearTimeout(pending.timer);
-    if (path) pending.files.add(path);
-    pending.timer = setTimeout(() => {
-      this.retryTimers.delete(pack);
-      void this.loader.retry(pack, 'file', [...pending.files].sort());
-    }, this.settings.watchDebounce * 1000);
-    this.retryTimers.set(pack, pending);
+  /** Reloads a pack now (or tries again a folder the engine could not read) and answers with its timeline entry. */
+  async reloadPack(pack: string): Promise<ReloadEntry> {
+    const { unread } = await this.refreshPacks();
+    if (unread.some((p) => p.name === pack)) {
+      await this.ask('retry', { pack });
+      const entry = this.timeline.newestFirst().find((e) => e.packName === pack);
+      if (entry) return entry;
+      throw new StudioError('internal', `The engine tried pack '${pack}' again but reported nothing`);
+    }
+    const response = (await this.ask('reload', { target: pack, type: 'pack', trigger: 'manual' })) as { result: ReloadResult };
+    return this.timeline.add(response.result); // the entry the engine's reload event already made
   }
 
-  private recordAttempt(attempt: LoadAttempt): void {
-    const entry = this.timeline.addAttempt(attempt);
-    this.events.emit({ type: 'reload', entry });
-    this.announcePacks();
-    this.checkTypes(attempt.packName, entry.id);
+  /** Restarts the engine process (the sessions stay); answers with the restart's timeline entry. */
+  restartEngine(): Promise<ReloadEntry> {
+    this.restarting ??= (async () => {
+      try {
+        if (!this.gateway) throw new StudioError('internal', 'The game is not running');
+        await this.gateway.restartEngine('requested in the studio');
+        const entry = this.timeline.newestFirst().find((e) => e.kind === 'engine-up');
+        if (!entry) throw new StudioError('internal', 'The engine restarted but the timeline has no entry for it');
+        return entry;
+      } finally {
+        this.restarting = undefined;
+      }
+    })();
+    return this.restarting;
+  }
+
+  /** A question for the engine; a failure is a StudioError the renderer can show. */
+  private async ask(op: Parameters<Gateway['ask']>[0], body?: unknown): Promise<unknown> {
+    if (!this.gateway) throw new StudioError('internal', 'The game is not running');
+    try {
+      return await this.gateway.ask(op, body);
+    } catch (err) {
+      const kind = (err as { kind?: string }).kind;
+      throw new StudioError(kind === 'not-found' ? 'not-found' : kind === 'bad-request' ? 'invalid-argument' : 'internal', errorMessage(err));
+    }
+  }
+
+  private async watchTree(name: string, dir: string): Promise<void> {
+    if (this.stopped) return;
+    await this.treeWatcher.watch(name, dir).catch((err) => this.logger.warn(`Studio: cannot watch ${dir}: ${String(err)}`));
   }
 
   /** Tells every renderer the packs changed; a burst of causes makes one event. */
@@ -228,14 +291,17 @@ export class StudioHost {
     this.packsTimer = setTimeout(() => {
       this.packsTimer = undefined;
       if (this.stopped || this.events.size === 0) return;
-      void this.packTrees().then((packs) => this.events.emit({ type: 'packs', packs }));
+      void this.packTrees().then(
+        (packs) => this.events.emit({ type: 'packs', packs }),
+        (err) => this.logger.debug(`Studio: the pack list is not available now: ${errorMessage(err)}`),
+      );
     }, 20);
   }
 
   /** Declarations of `@maid/engine` for the editor, emitted once and cached. */
   engineTypes(): Promise<TypeLibrary[]> {
     this.typeLibraries ??= loadEngineDeclarations().catch((err) => {
-      this.engine.logger.warn(`Studio: no IntelliSense for @maid/engine: ${String(err)}`);
+      this.logger.warn(`Studio: no IntelliSense for @maid/engine: ${String(err)}`);
       this.typeLibraries = undefined;
       return [];
     });
@@ -247,15 +313,27 @@ export class StudioHost {
     this.stopped = true;
     if (this.packsTimer) clearTimeout(this.packsTimer);
     if (this.firstCheck) clearTimeout(this.firstCheck);
-    for (const pending of this.retryTimers.values()) clearTimeout(pending.timer);
     this.logs.drain();
     await this.typeChecks?.stop();
-    await this.game?.stop().catch((err) => this.engine.logger.warn(`Studio: game server did not stop cleanly: ${String(err)}`));
+    await this.gateway?.stop().catch((err) => this.logger.warn(`Studio: the game did not stop cleanly: ${String(err)}`));
     await this.treeWatcher.close();
-    await this.engine.stop();
     this.lock?.release();
-    this.uninstallProcessErrors?.();
   }
+}
+
+/** What the file tree shows of a pack: version, status, what it registered. */
+function summaryOf(info: AdminPackInfo): PackSummary {
+  return {
+    name: info.name,
+    version: info.version,
+    ...(info.description !== undefined ? { description: info.description } : {}),
+    status: info.status,
+    ...(info.error ? { error: info.error } : {}),
+    dependencies: info.dependencies,
+    systems: info.systems,
+    commands: info.commands,
+    reloading: info.reloading,
+  };
 }
 
 /**
@@ -264,12 +342,12 @@ export class StudioHost {
  * to that server either (its game, reloads and watcher are its own); the
  * message says how to run it beside one.
  */
-function lockDataDir(engine: GameEngine, settings: Settings): Promise<DataDirLock> {
+function lockDataDir(logger: Logger, settings: Settings): Promise<DataDirLock> {
   return DataDirLock.acquire(settings.dataDir, {
     owner: 'maid studio',
     timeoutMs: settings.lockTimeout * 1000,
     isRunning: (holder) => serverAnswers(settings.dataDir, holder.pid),
-    onWaiting: (message) => engine.logger.warn(`Studio: ${message}`),
+    onWaiting: (message) => logger.warn(`Studio: ${message}`),
     advice: 'Stop it, or start the studio beside it with a data directory of its own: npm run studio -- --data-dir .maid-studio',
   });
 }

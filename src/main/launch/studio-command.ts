@@ -123,7 +123,7 @@ async function runElectron(binary: string, root: string, flags: StudioFlags): Pr
 }
 
 async function runWeb(root: string, flags: StudioFlags, out: (line: string) => void): Promise<number> {
-  const studio = await startWebStudio({ ...flags.options, ownsProcess: true, ...(flags.port !== undefined ? { port: flags.port } : {}), rendererDir: outDirs(root).renderer });
+  const studio = await startWebStudio({ ...flags.options, ...(flags.port !== undefined ? { port: flags.port } : {}), rendererDir: outDirs(root).renderer });
   // The page can load while the engine boots: the URL is printed (and opened) at once.
   out(`${READY_PREFIX}${studio.url}`);
   if (flags.open && hasDisplay()) openInBrowser(studio.url);

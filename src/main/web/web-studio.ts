@@ -55,7 +55,7 @@ export async function startWebStudio(options: WebStudioOptions): Promise<WebStud
     fallbackToFreePort: options.port === undefined,
     ...(options.token !== undefined ? { token: options.token } : {}),
     reportInternal: (what, err) => {
-      if (host) host.engine.logger.error(`Studio: ${what} failed: ${host.engine.describeError(err) || message(err)}`);
+      if (host) host.logger.error(`Studio: ${what} failed: ${message(err)}`);
       else process.stderr.write(`Studio: ${what} failed: ${message(err)}\n`);
     },
   });

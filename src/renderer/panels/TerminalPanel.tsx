@@ -170,6 +170,9 @@ export function TerminalPanel() {
             Reconnect
           </button>
         )}
+        <button className="small restart-engine" title="Start a new engine process: packs and world loaded again, every game session kept" onClick={() => void actions.restartEngine()}>
+          Restart engine
+        </button>
       </div>
       <div className="terminal-host" ref={host} data-testid="terminal" />
       {endpoint && !endpoint.available && <div className="terminal-note">{reason}</div>}

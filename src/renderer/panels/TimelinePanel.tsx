@@ -1,11 +1,16 @@
 // Every reload of this session, newest first: trigger, changed files,
 // duration, outcome and migrations. Selecting one shows its state diff.
+// Pack calls cut off and the engine going down and coming back are entries
+// too, with their cause.
 import type { ReloadEntry } from '../../shared/model';
 import { useActions, useStudio } from '../state/context';
 import { outcomeOf } from '../state/studio-state';
 
 const OUTCOME_LABEL = { success: 'success', failed: 'failed', 'rolled-back': 'rolled back' } as const;
 const OUTCOME_ICON = { success: '✔', failed: '✖', 'rolled-back': '↺' } as const;
+/** The badge of entries that are not reloads. */
+const KIND_LABEL = { 'cut-off': 'call cut off', 'engine-down': 'engine down', 'engine-up': 'engine restarted' } as const;
+const KIND_ICON = { 'cut-off': '✂', 'engine-down': '⚠', 'engine-up': '⟳' } as const;
 
 function time(ts: number): string {
   return new Date(ts).toLocaleTimeString([], { hour12: false });
@@ -14,6 +19,7 @@ function time(ts: number): string {
 function Entry({ entry, selected }: { entry: ReloadEntry; selected: boolean }) {
   const actions = useActions();
   const outcome = outcomeOf(entry);
+  const kind = entry.kind && entry.kind !== 'reload' ? entry.kind : undefined;
   const versions = entry.oldVersion && entry.newVersion && entry.oldVersion !== entry.newVersion ? ` · v${entry.oldVersion} → v${entry.newVersion}` : '';
   return (
     <li
@@ -24,6 +30,7 @@ function Entry({ entry, selected }: { entry: ReloadEntry; selected: boolean }) {
       data-testid="reload-entry"
       data-id={entry.id}
       data-outcome={outcome}
+      data-kind={kind ?? 'reload'}
       data-pack={entry.packName}
       data-trigger={entry.trigger}
       data-files={entry.changedFiles.join(',')}
@@ -33,11 +40,11 @@ function Entry({ entry, selected }: { entry: ReloadEntry; selected: boolean }) {
     >
       <div className="reload-line">
         <span className="reload-icon" aria-hidden>
-          {OUTCOME_ICON[outcome]}
+          {kind ? KIND_ICON[kind] : OUTCOME_ICON[outcome]}
         </span>
         <span className="reload-pack">{entry.packName}</span>
-        <span className={`badge ${outcome}`}>{OUTCOME_LABEL[outcome]}</span>
-        <span className="reload-trigger">{entry.trigger}</span>
+        <span className={`badge ${outcome}`}>{kind ? KIND_LABEL[kind] : OUTCOME_LABEL[outcome]}</span>
+        {!kind && <span className="reload-trigger">{entry.trigger}</span>}
         {entry.problems !== undefined && entry.problems > 0 && (
           <span className="badge failed reload-problems" title="TypeScript problems in the pack after this reload (see Problems)">
             {entry.problems} problem{entry.problems === 1 ? '' : 's'}
@@ -46,12 +53,18 @@ function Entry({ entry, selected }: { entry: ReloadEntry; selected: boolean }) {
         <span className="reload-duration">{entry.durationMs.toFixed(1)} ms</span>
         <span className="reload-time">{time(entry.timestamp)}</span>
       </div>
-      <div className="reload-files">{entry.changedFiles.length > 0 ? entry.changedFiles.join(', ') : '(no file changes)'}</div>
-      <div className="reload-meta">
-        {entry.migrationsRun} migration{entry.migrationsRun === 1 ? '' : 's'}
-        {versions}
-        {entry.error ? ` · ${entry.error.phase}: ${entry.error.message}` : ''}
-      </div>
+      {kind ? (
+        <div className="reload-cause">{entry.cause}</div>
+      ) : (
+        <>
+          <div className="reload-files">{entry.changedFiles.length > 0 ? entry.changedFiles.join(', ') : '(no file changes)'}</div>
+          <div className="reload-meta">
+            {entry.migrationsRun} migration{entry.migrationsRun === 1 ? '' : 's'}
+            {versions}
+            {entry.error ? ` · ${entry.error.phase}: ${entry.error.message}` : ''}
+          </div>
+        </>
+      )}
     </li>
   );
 }

@@ -253,6 +253,18 @@ export class StudioActions {
     }
   }
 
+  /** Restarts the engine process; the game's sessions (the terminal's too) stay connected. */
+  async restartEngine(): Promise<void> {
+    try {
+      this.notify('info', 'Restarting the engine; the game sessions stay connected');
+      const entry = await this.client.restartEngine();
+      this.store.set((s) => withReload(s, entry));
+      this.notify('info', `Engine restarted in ${Math.round(entry.durationMs)} ms`);
+    } catch (err) {
+      this.notify('error', messageOf(err));
+    }
+  }
+
   /** Where the terminal connects to the game. */
   openGameSession(): Promise<GameEndpoint> {
     return this.client.openGameSession();

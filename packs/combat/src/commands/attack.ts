@@ -46,7 +46,7 @@ export const attack = defineCommand({
 
 export const healthCommand = defineCommand({
   name: 'health',
-  aliases: ['hp', 'score'],
+  aliases: ['hp'],
   help: 'Show your health',
   category: 'combat',
   handler({ actor, session }) {

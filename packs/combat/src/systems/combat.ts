@@ -8,6 +8,9 @@ export const BASE_DAMAGE = 10;
 /** Seconds between two blows of the same fighter. */
 export const ROUND_SECONDS = 2;
 
+// Below the constants, so the line numbers the docs quote for them stay put.
+import { blowDamage } from './stats';
+
 export function damageFor(attacker: Entity): number {
   return attacker.get(Npc)?.damage ?? BASE_DAMAGE;
 }
@@ -33,6 +36,8 @@ export class Combat {
 export interface DeathEvent {
   victim: Entity;
   killer?: Entity;
+  /** Where it died (the victim may be moved away by the first handler). */
+  room?: string;
 }
 
 /**
@@ -100,7 +105,8 @@ export class CombatSystem extends System implements StatefulSystem {
     const combat = this.activeCombats.get(attacker.id);
     if (combat) combat.rounds++;
     this.cooldowns.set(attacker.id, ROUND_SECONDS);
-    const damage = damageFor(attacker);
+    // Level, weapon and armour adjust the base blow.
+    const damage = blowDamage(this.world, attacker, target, damageFor(attacker));
     const health = target.update(Health, (h) => ({ current: Math.max(0, h.current - damage) }));
     const room = roomKeyOf(attacker);
     this.world.send(attacker, `You hit ${nameOf(target)} for ${damage} damage. (${nameOf(target)}: ${health.current}/${health.max})`);
@@ -108,7 +114,7 @@ export class CombatSystem extends System implements StatefulSystem {
     if (room) tellRoom(this.world, room, `${capitalise(nameOf(attacker))} hits ${nameOf(target)}.`, [attacker, target]);
     if (health.current <= 0) {
       this.disengage(target);
-      this.world.events.emit<DeathEvent>('combat:death', { victim: target, killer: attacker });
+      this.world.events.emit<DeathEvent>('combat:death', { victim: target, killer: attacker, room });
     }
   }
 

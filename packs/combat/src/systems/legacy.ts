@@ -11,3 +11,4 @@ export function retireOldCreatures(world: World): void {
     if (npc) world.destroyEntity(npc);
   }
 }
+

@@ -1,6 +1,10 @@
 import { UsageError, defineCommand } from '@maid/engine';
-import { Item, Location } from '../components';
+import { Location } from '../components';
+import { Equipped } from '../components/game';
+import { unequipped } from '../items/equipment';
+import { pickUp } from '../items/pick-up';
 import { carriedBy, findIn, nameOf, occupants, roomKeyOf, tellRoom } from '../world/places';
+import { getFromWords } from './get-from';
 
 export const inventory = defineCommand({
   name: 'inventory',
@@ -8,7 +12,7 @@ export const inventory = defineCommand({
   help: 'List what you are carrying',
   category: 'items',
   handler({ actor, world, session }) {
-    const items = carriedBy(world, actor);
+    const items = unequipped(carriedBy(world, actor));
     session.send(items.length === 0 ? 'You are carrying nothing.' : ['You are carrying:', ...items.map((e) => `  ${nameOf(e)}`)].join('\n'));
   },
 });
@@ -16,24 +20,21 @@ export const inventory = defineCommand({
 export const get = defineCommand({
   name: 'get',
   aliases: ['take'],
-  usage: 'get <item>',
-  help: 'Pick something up',
+  usage: 'get <item|all> [from <container>]',
+  help: 'Pick something up, or take it out of a container (get all from corpse)',
   category: 'items',
-  handler({ actor, args, world, session }) {
+  handler(ctx) {
+    const { actor, args, world, session } = ctx;
     if (args.length === 0) throw new UsageError('Get what? Usage: get <item>');
+    if (getFromWords(ctx)) return;
     const room = roomKeyOf(actor);
     const target = room ? findIn(occupants(world, room).filter((e) => e !== actor), args.join(' ')) : undefined;
     if (!target || !room) {
       session.send(`You don't see '${args.join(' ')}' here.`);
       return;
     }
-    if (!target.get(Item)?.portable) {
-      session.send(`You can't pick up ${nameOf(target)}.`);
-      return;
-    }
-    target.set(Location, { room: undefined, holder: actor.id });
-    session.send(`You pick up ${nameOf(target)}.`);
-    tellRoom(world, room, `${nameOf(actor)} picks up ${nameOf(target)}.`, [actor]);
+    const name = nameOf(target);
+    if (pickUp(world, actor, target)) tellRoom(world, room, `${nameOf(actor)} picks up ${name}.`, [actor]);
   },
 });
 
@@ -50,6 +51,7 @@ export const drop = defineCommand({
       session.send(`You are not carrying '${args.join(' ')}'.`);
       return;
     }
+    if (target.remove(Equipped)) session.send(`You stop using ${nameOf(target)}.`);
     target.set(Location, { room, holder: undefined });
     session.send(`You drop ${nameOf(target)}.`);
     if (room) tellRoom(world, room, `${nameOf(actor)} drops ${nameOf(target)}.`, [actor]);

@@ -1,4 +1,7 @@
 import { defineComponent } from '@maid/engine';
+import { GEAR_COMPONENTS } from './game';
+
+export * from './game';
 
 export const DIRECTIONS = ['north', 'south', 'east', 'west', 'up', 'down'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -52,4 +55,4 @@ export const Item = defineComponent({
   defaults: () => ({ portable: true }),
 });
 
-export const ALL_COMPONENTS = [Room, Location, Describable, Player, Item];
+export const ALL_COMPONENTS = [Room, Location, Describable, Player, Item, ...GEAR_COMPONENTS];

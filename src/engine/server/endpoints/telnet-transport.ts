@@ -1,7 +1,7 @@
 /** A TelnetConnection as a session's Transport. */
 import { Opt } from '../telnet/constants';
 import type { TelnetConnection, TelnetConnectionEvents } from '../telnet/connection';
-import type { Transport, TransportHandlers, TransportLimit } from '../session/transport';
+import type { Transport, TransportCaps, TransportHandlers, TransportLimit } from '../session/transport';
 import { GATED_GMCP_PACKAGES, isCoreGmcp, topLevelPackage } from './gmcp-packages';
 
 /** The limits a session tells its player about; the rate limits act silently (the socket waits, floods are ignored). */
@@ -45,6 +45,10 @@ export class TelnetTransport implements Transport {
     this.conn.on('gmcp', (message) => {
       if (!isCoreGmcp(message.package)) handlers.gmcp(message.package, message.data);
       else if (message.package.toLowerCase() === 'core.ping') this.conn.sendGmcp('Core.Ping');
+      else handlers.capsChanged?.();
+    });
+    this.conn.on('option', ({ option }) => {
+      if (option === Opt.GMCP) handlers.capsChanged?.();
     });
     this.conn.on('close', ({ reason }) => handlers.closed(reason));
     if (!this.conn.isOpen) handlers.closed('peer');
@@ -66,6 +70,10 @@ export class TelnetTransport implements Transport {
 
   sendData(pkg: string, data?: unknown): void {
     this.conn.sendGmcp(pkg, data);
+  }
+
+  caps(): TransportCaps {
+    return { gmcp: this.conn.isOpen && this.conn.enabled('us', Opt.GMCP), supports: this.conn.gmcpSupports.list().map(([name, version]) => `${name} ${version}`) };
   }
 
   setEcho(hidden: boolean): void {

@@ -13,7 +13,7 @@ import { decodeGmcp, GmcpSupports, isGmcpPackageName } from '../telnet/gmcp';
 import { LineAssembler } from '../telnet/lines';
 import type { ColorLevel } from '../telnet/ansi';
 import type { ServerLimits } from '../options';
-import type { Transport, TransportHandlers } from '../session/transport';
+import type { Transport, TransportCaps, TransportHandlers } from '../session/transport';
 import { GATED_GMCP_PACKAGES, isCoreGmcp, topLevelPackage } from './gmcp-packages';
 
 export const GMCP_SUBPROTOCOL = 'gmcp.mudstandards.org';
@@ -119,6 +119,10 @@ export class WebSocketTransport implements Transport {
     this.sendData('Core.Echo', { echo: !hidden });
   }
 
+  caps(): TransportCaps {
+    return { gmcp: this.open, supports: this.gmcpSupports.list().map(([name, version]) => `${name} ${version}`) };
+  }
+
   close(): void {
     if (!this.open) return;
     this.open = false;
@@ -149,7 +153,10 @@ export class WebSocketTransport implements Transport {
       this.handlers?.gmcp(message.package, message.data);
       return;
     }
-    if (this.gmcpSupports.handle(message)) return;
+    if (this.gmcpSupports.handle(message)) {
+      this.handlers?.capsChanged?.();
+      return;
+    }
     const name = message.package.toLowerCase();
     if (name === 'core.window') this.windowSize = windowSizeOf(message.data) ?? this.windowSize;
     else if (name === 'core.ping') this.sendData('Core.Ping');

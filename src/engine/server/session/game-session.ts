@@ -69,15 +69,7 @@ export class GameSession implements PlayerSession, LoginIO {
 
   /** Starts listening to the connection; the banner waits for the client's terminal answers. */
   start(): void {
-    this.transport.bind({
-      line: (text) => {
-        this.idle.active();
-        this.input.push(text);
-      },
-      gmcp: (pkg, data) => this.host.clientData(this, pkg, data),
-      limit: (limit, max) => this.limitReached(limit, max),
-      closed: (reason) => this.ended(reason),
-    });
+    this.bindTransport();
     this.loginTimer = setTimeout(() => {
       if (this.state === 'connecting' || this.state === 'login') {
         this.close(`You took more than ${Math.round(this.host.limits.loginTimeoutMs / 1000)} seconds to log in. Goodbye.`, 'login-timeout');
@@ -90,6 +82,32 @@ export class GameSession implements PlayerSession, LoginIO {
       this.login = this.host.createLogin(this);
       this.login.begin();
       this.input.release();
+    });
+  }
+
+  /**
+   * Starts a session that was playing before the engine restarted: no
+   * login, the server puts it back in the world; its input (waiting since
+   * the restart) runs once it is there.
+   */
+  startResumed(): void {
+    this.bindTransport();
+  }
+
+  /** The resumed session is in the world again: its waiting input runs. */
+  releaseInput(): void {
+    this.input.release();
+  }
+
+  private bindTransport(): void {
+    this.transport.bind({
+      line: (text) => {
+        this.idle.active();
+        this.input.push(text);
+      },
+      gmcp: (pkg, data) => this.host.clientData(this, pkg, data),
+      limit: (limit, max) => this.limitReached(limit, max),
+      closed: (reason) => this.ended(reason),
     });
   }
 
@@ -138,7 +156,8 @@ export class GameSession implements PlayerSession, LoginIO {
   // ---- the server's side ----
 
   /** Becomes the player of `actor` (the server attached it and is about to announce the login). */
-  enterPlaying(actor: Entity, characterName: string): void {
+  enterPlaying(actor: Entity, characterName: string, account: string): void {
+    this.transport.playing?.({ account, character: characterName, entityId: actor.id });
     this.state = 'playing';
     this.actor = actor;
     this.characterName = characterName;

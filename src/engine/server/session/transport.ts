@@ -17,6 +17,14 @@ export interface TransportHandlers {
   limit(limit: TransportLimit, max: number): void;
   /** The connection is gone, whoever closed it. Called once. */
   closed(reason: string): void;
+  /** What `caps()` returns changed (the client turned GMCP on, listed packages). */
+  capsChanged?(): void;
+}
+
+/** What a transport knows of the client's GMCP: whether it takes GMCP, and the packages it listed ("char 1"). */
+export interface TransportCaps {
+  gmcp: boolean;
+  supports: string[];
 }
 
 export interface Transport {
@@ -42,4 +50,18 @@ export interface Transport {
   setEcho(hidden: boolean): void;
   /** Sends what is pending, then closes. Safe to call twice. */
   close(): void;
+  /**
+   * The session now plays this character. A transport that outlives the
+   * engine (the gateway's, across a restart) keeps it to put the player
+   * back without logging in.
+   */
+  playing?(character: PlayingCharacter): void;
+  /** The client's GMCP state, for a session in another process to decide as `acceptsData` would. */
+  caps?(): TransportCaps;
+}
+
+export interface PlayingCharacter {
+  account: string;
+  character: string;
+  entityId: string;
 }

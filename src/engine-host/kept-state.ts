@@ -1,15 +1,15 @@
-import { isStatefulSystem, systemName, type PackRecord } from '../../engine/host';
-import type { ReloadStateDiff } from '../../shared/model';
-import { toJsonSafe } from './json-safe';
+import { isStatefulSystem, systemName, type PackRecord } from '../engine/host';
+import { toJsonSafe } from '../engine/core/json-safe';
 
 /**
  * What a failed reload kept: the state each StatefulSystem of the version
  * still running holds, read right after the rollback. The engine's result
  * carries no diff for a failed reload (nothing changed); the studio shows
  * this instead, so the author sees the state survived, not "no systems".
+ * Made here, in the engine's process, where the state is; sent with the result.
  */
-export function keptStateOf(record: PackRecord | undefined): ReloadStateDiff['systems'] {
-  const systems: ReloadStateDiff['systems'] = {};
+export function keptStateOf(record: PackRecord | undefined): Record<string, { before: unknown; after: unknown; kept: true }> {
+  const systems: Record<string, { before: unknown; after: unknown; kept: true }> = {};
   for (const system of record?.active?.systems ?? []) {
     if (!isStatefulSystem(system)) continue;
     let state: unknown;

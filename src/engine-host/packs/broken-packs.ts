@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { errorMessage, missingPackOf, type GameEngine, type PackRecord } from '../../engine/host';
 import { PACK_ENTRY, packEntry } from '../../engine/packs/discover';
 import { orderPacks } from '../../engine/packs/order';
 import { PackWatcher } from '../../engine/hot-reload/watcher';
+import type { LinkFailure, LinkLoadAttempt } from '../../link/frames';
+import { failureOf } from './failure';
 
 /** A pack folder the engine could not read (its code does not compile, its name is taken, ...). */
 export interface UnreadPack {
@@ -11,6 +13,8 @@ export interface UnreadPack {
   name: string;
   dir: string;
   reason: string;
+  /** Where it failed (file, line and column relative to the pack folder when known), for the studio. */
+  failure: LinkFailure;
   /** The pack its code imported that was not loaded: when that one loads, this one is tried again. */
   waitingFor?: string;
 }
@@ -38,17 +42,45 @@ export class BrokenPackKeeper {
   constructor(
     private readonly engine: GameEngine,
     private readonly watching = false,
+    /** Around reading a folder's code (a process host tracks which pack was starting if the process dies). */
+    private readonly reading: {
+      before?(folder: string): void;
+      after?(folder: string, loaded: boolean): void;
+      /** A kept-aside folder was tried again: the studio's timeline shows each try. */
+      attempted?(attempt: LinkLoadAttempt): void;
+    } = {},
   ) {}
 
   /** Reads a pack folder into the engine; false (and the pack kept aside, logged) when it cannot be read. */
-  async read(dir: string): Promise<boolean> {
+  async read(dir: string, retry?: { trigger: LinkLoadAttempt['trigger']; changedFiles: string[] }): Promise<boolean> {
+    const started = performance.now();
+    // Only a retry, or a first read that failed, is news for the timeline; the first load of a healthy pack is not a reload.
+    const attempted = (success: boolean, failure?: LinkFailure) => {
+      if (!retry && success) return;
+      const name = this.engine.listPacks().find((r) => r.dir === dir)?.name ?? basename(dir);
+      this.reading.attempted?.({ packName: name, success, trigger: retry?.trigger ?? 'load', changedFiles: retry?.changedFiles ?? [], durationMs: performance.now() - started, ...(failure ? { failure } : {}) });
+    };
     try {
-      await this.engine.loadPackFromPath(dir);
+      this.reading.before?.(basename(dir));
+      // A retry that loads is reported before the packs that waited for it reload (the timeline reads in that order).
+      await this.engine.loadPackFromPath(dir, retry ? { retryDependants: false } : {}).then(
+        () => this.reading.after?.(basename(dir), true),
+        (err: unknown) => {
+          this.reading.after?.(basename(dir), false);
+          throw err;
+        },
+      );
       this.unread.delete(dir);
+      attempted(true);
+      if (retry) {
+        const name = this.engine.listPacks().find((r) => r.dir === dir)?.name;
+        if (name) await this.engine.hotReload.retryFailedDependants(name);
+      }
       return true;
     } catch (err) {
       const waitingFor = missingPackOf(err);
-      const pack: UnreadPack = { name: basename(dir), dir, reason: withManifestLine(errorMessage(err), dir), ...(waitingFor !== undefined ? { waitingFor } : {}) };
+      const pack: UnreadPack = { name: basename(dir), dir, reason: withManifestLine(errorMessage(err), dir), failure: failureOf(err), ...(waitingFor !== undefined ? { waitingFor } : {}) };
+      attempted(false, pack.failure);
       const first = !this.unread.has(dir);
       this.unread.set(dir, pack);
       if (first || this.watcher) this.engine.logger.error(`Pack '${pack.name}' was not loaded: ${pack.reason}. ${this.advice()}`);
@@ -56,6 +88,17 @@ export class BrokenPackKeeper {
       if (first && this.watcher) await this.watcher.watch(pack.name, join(dir, 'src'));
       return false;
     }
+  }
+
+  /**
+   * Keeps a folder aside without reading it (a pack the supervisor disabled
+   * because it brought the engine down as it started); with watching on, a
+   * save to it tries it again.
+   */
+  keepAside(dir: string, reason: string): void {
+    const pack: UnreadPack = { name: basename(dir), dir, reason, failure: { message: reason, phase: 'load' } };
+    this.unread.set(dir, pack);
+    this.engine.logger.error(`Pack '${pack.name}' was not loaded: ${reason}. ${this.advice()}`);
   }
 
   /**
@@ -78,6 +121,19 @@ export class BrokenPackKeeper {
     return this.unread.has(dir) || this.engine.listPacks().some((r) => r.dir === dir);
   }
 
+  /** The folders kept aside, with why. */
+  unreadPacks(): UnreadPack[] {
+    return [...this.unread.values()];
+  }
+
+  /** Tries a kept-aside folder again now (the author asked); false when no such folder is kept aside. */
+  async retryNow(name: string): Promise<boolean> {
+    const pack = [...this.unread.values()].find((p) => p.name === name);
+    if (!pack) return false;
+    await this.retry(name, 'manual', []);
+    return true;
+  }
+
   /** Folder names of the packs kept aside (for the start-up summary). */
   get waiting(): string[] {
     return [...this.unread.values()].map((p) => p.name);
@@ -86,7 +142,7 @@ export class BrokenPackKeeper {
   /** Watches the folders kept aside and loads each again when one of its files is saved. */
   async watch(debounceSeconds: number): Promise<void> {
     if (this.watcher) return;
-    this.watcher = new PackWatcher({ logger: this.engine.logger, debounceSeconds, reload: (name) => this.retry(name) });
+    this.watcher = new PackWatcher({ logger: this.engine.logger, debounceSeconds, reload: (name, changedFiles) => this.retry(name, 'file', changedFiles ?? []) });
     for (const pack of this.unread.values()) await this.watcher.watch(pack.name, join(pack.dir, 'src'));
   }
 
@@ -97,9 +153,10 @@ export class BrokenPackKeeper {
   }
 
   /** A save in a kept-aside folder: read it again; once it loads the engine's own watcher takes it over. */
-  private async retry(name: string): Promise<void> {
+  private async retry(name: string, trigger: LinkLoadAttempt['trigger'], changedFiles: string[]): Promise<void> {
     const pack = [...this.unread.values()].find((p) => p.name === name);
-    if (!pack || !(await this.read(pack.dir))) return;
+    const files = changedFiles.map((f) => relative(pack?.dir ?? '', f).split(sep).join('/'));
+    if (!pack || !(await this.read(pack.dir, { trigger, changedFiles: files }))) return;
     this.engine.logger.info(`Loaded pack '${this.engine.listPacks().find((r) => r.dir === pack.dir)?.name ?? name}' from ${pack.dir} after the fix`);
     // Not awaited: this runs inside the watcher's reload of that very folder, which unwatch waits for.
     void this.watcher?.unwatch(name);
@@ -111,7 +168,7 @@ export class BrokenPackKeeper {
     const loaded = this.engine.listPacks().find((r) => r.dir === dir)?.name;
     if (loaded === undefined) return;
     for (const waiting of [...this.unread.values()].filter((p) => p.waitingFor === loaded)) {
-      if (await this.read(waiting.dir)) void this.watcher?.unwatch(waiting.name);
+      if (await this.read(waiting.dir, { trigger: 'dependency', changedFiles: [] })) void this.watcher?.unwatch(waiting.name);
     }
   }
 

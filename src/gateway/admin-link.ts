@@ -1,0 +1,132 @@
+/**
+ * The admin API's backend behind a gateway: each question about packs and
+ * reloads is a request frame to the engine process, answered by a response
+ * frame. While the engine restarts, the status still answers (from the
+ * gateway) and the rest wait for the new engine, for a bounded time.
+ */
+import { AdminError, type AdminBackend, type AdminEngineStatus, type AdminPackInfo, type AdminRestartResponse, type AdminStatus } from '../engine/admin';
+import { errorMessage, type Logger, type Settings } from '../engine/host';
+import type { EngineFrame, EngineRequestOp } from '../link/frames';
+import type { Supervisor } from './supervisor';
+
+/** How long a request waits for a restarting engine, and then for its answer (a reload with migrations can be slow). */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+interface Pending {
+  resolve(body: unknown): void;
+  reject(err: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+export class AdminLink implements AdminBackend {
+  private readonly pending = new Map<number, Pending>();
+  private readonly reloadListeners = new Set<(result: unknown) => void>();
+  private nextId = 1;
+
+  constructor(
+    readonly logger: Logger,
+    private readonly settings: Settings,
+    private readonly supervisor: Supervisor,
+    private readonly restartEngine: (reason: string) => Promise<AdminRestartResponse>,
+  ) {}
+
+  /** Frames from the engine this backend owns: responses and reload results. */
+  receive(frame: EngineFrame): void {
+    if (frame.t === 'reload') {
+      for (const listener of this.reloadListeners) listener(frame.result);
+      return;
+    }
+    if (frame.t !== 'response') return;
+    const pending = this.pending.get(frame.id);
+    if (!pending) return;
+    this.pending.delete(frame.id);
+    clearTimeout(pending.timer);
+    if (frame.ok) pending.resolve(frame.body);
+    else pending.reject(new AdminError(frame.kind, frame.message));
+  }
+
+  /** The engine went away: what it was answering is answered with a retry hint. */
+  engineDown(cause: string): void {
+    for (const [id, pending] of this.pending) {
+      this.pending.delete(id);
+      clearTimeout(pending.timer);
+      pending.reject(new AdminError('no-server', `The engine stopped before answering (${cause}); it is restarting, try again in a moment`));
+    }
+  }
+
+  describeError(err: unknown): string {
+    return errorMessage(err);
+  }
+
+  async status(startedAt: number): Promise<AdminStatus> {
+    const engine = this.engineStatus();
+    if (this.supervisor.state === 'running') {
+      try {
+        const status = (await this.request('status', startedAt)) as AdminStatus;
+        return { ...status, pid: process.pid, engine };
+      } catch (err) {
+        if (!(err instanceof AdminError) || err.kind !== 'no-server') throw err;
+      }
+    }
+    return { pid: process.pid, startedAt, uptime: (Date.now() - startedAt) / 1000, packs: 0, ticks: 0, tickRate: this.settings.tickRate, watching: [], engine: this.engineStatus() };
+  }
+
+  async packs(): Promise<AdminPackInfo[]> {
+    return (await this.request('packs')) as AdminPackInfo[];
+  }
+
+  async reloads(): Promise<unknown[]> {
+    return (await this.request('reloads')) as unknown[];
+  }
+
+  reload(request: unknown): Promise<unknown> {
+    return this.request('reload', request);
+  }
+
+  restart(reason: string): Promise<AdminRestartResponse> {
+    return this.restartEngine(reason);
+  }
+
+  onReload(listener: (result: unknown) => void) {
+    this.reloadListeners.add(listener);
+    return { dispose: () => void this.reloadListeners.delete(listener) };
+  }
+
+  engineStatus(): AdminEngineStatus {
+    const s = this.supervisor;
+    return {
+      pid: s.pid,
+      state: s.state,
+      generation: s.generation,
+      restarts: s.restarts,
+      ...(s.committedTick !== undefined ? { committedTick: s.committedTick } : {}),
+      ...(s.savedThroughTick !== undefined ? { savedThroughTick: s.savedThroughTick } : {}),
+      ...(s.lastRestart ? { lastRestart: s.lastRestart } : {}),
+      disabled: [...s.disabled].map(([name, reason]) => ({ name, reason })),
+    };
+  }
+
+  /** A request to the engine: the admin routes' and the studio's. */
+  ask(op: EngineRequestOp, body?: unknown): Promise<unknown> {
+    return this.request(op, body);
+  }
+
+  private async request(op: EngineRequestOp, body?: unknown): Promise<unknown> {
+    if (!(await this.supervisor.whenRunning())) throw new AdminError('no-server', 'The engine is not running; the log says why');
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new AdminError('failed', `The engine did not answer ${op} within ${REQUEST_TIMEOUT_MS / 1000} s`));
+      }, REQUEST_TIMEOUT_MS);
+      timer.unref();
+      this.pending.set(id, { resolve, reject, timer });
+      const frame = body === undefined ? { t: 'request' as const, id, op } : { t: 'request' as const, id, op, body };
+      if (!this.supervisor.send(frame)) {
+        this.pending.delete(id);
+        clearTimeout(timer);
+        reject(new AdminError('no-server', 'The engine is restarting; try again in a moment'));
+      }
+    });
+  }
+}

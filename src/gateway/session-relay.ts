@@ -1,0 +1,196 @@
+/**
+ * The gateway's sessions: every connection the endpoints accept, relayed to
+ * the engine as link items and back. The relay outlives the engine: while
+ * the engine restarts, each player is told once, what they type waits (up
+ * to a bound), and when a new engine serves, each session that was playing
+ * is put back in the world as its character, without logging in.
+ */
+import type { Logger } from '../engine/host';
+import type { Transport } from '../engine/server';
+import { Batcher } from '../link/batcher';
+import type { LinkCharacter, SessionId, SessionInput, SessionOutput } from '../link/frames';
+
+/** Lines a player may type while the engine restarts; more are dropped, with one notice. */
+const MAX_WAITING_LINES = 50;
+
+interface RelayedSession {
+  id: SessionId;
+  transport: Transport;
+  /** The client answered its negotiation: the engine may be told the session is open. */
+  negotiated: boolean;
+  /** The current engine knows this session. */
+  opened: boolean;
+  /** The character it plays, once playing: a new engine puts it back in the world. */
+  character: LinkCharacter | undefined;
+  /** Input that arrived while no engine served. */
+  waiting: SessionInput[];
+  waitingLines: number;
+  toldDown: boolean;
+}
+
+export interface SessionRelayOptions {
+  logger: Logger;
+  negotiationTimeoutMs: number;
+  /** Hands a batch to the engine; false when no engine takes it now. */
+  send(items: SessionInput[]): boolean;
+}
+
+export class SessionRelay {
+  private readonly sessions = new Map<SessionId, RelayedSession>();
+  private readonly inbox: Batcher<SessionInput>;
+  private nextId = 1;
+  private up = false;
+  private downCause = '';
+
+  constructor(private readonly options: SessionRelayOptions) {
+    this.inbox = new Batcher((items) => {
+      if (!this.options.send(items)) this.requeue(items);
+    });
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** Sessions playing a character (for MSSP and the status). */
+  get playing(): number {
+    let n = 0;
+    for (const s of this.sessions.values()) if (s.character) n++;
+    return n;
+  }
+
+  /** A new connection from an endpoint. */
+  accept(transport: Transport): void {
+    const session: RelayedSession = { id: this.nextId++, transport, negotiated: false, opened: false, character: undefined, waiting: [], waitingLines: 0, toldDown: false };
+    this.sessions.set(session.id, session);
+    const s = session.id;
+    transport.bind({
+      line: (text) => this.input(session, { k: 'line', s, text }),
+      gmcp: (pkg, data) => this.input(session, data === undefined ? { k: 'gmcp', s, pkg } : { k: 'gmcp', s, pkg, data }),
+      limit: (limit, max) => this.input(session, { k: 'limit', s, limit, max }),
+      capsChanged: () => {
+        if (session.negotiated) this.input(session, { k: 'caps', s, caps: capsOf(transport) });
+      },
+      closed: (reason) => this.closed(session, reason),
+    });
+    void transport.ready(this.options.negotiationTimeoutMs).then(() => {
+      if (!this.sessions.has(s)) return;
+      session.negotiated = true;
+      if (this.up) this.open(session);
+      else this.tellDown(session);
+    });
+  }
+
+  /** What the engine said, applied to the connections. */
+  output(items: readonly SessionOutput[]): void {
+    for (const item of items) {
+      const session = this.sessions.get(item.s);
+      if (!session) continue;
+      const { transport } = session;
+      switch (item.k) {
+        case 'write':
+          transport.write(item.text, item.prompt);
+          break;
+        case 'data':
+          if (transport.acceptsData(item.pkg)) transport.sendData(item.pkg, item.data);
+          break;
+        case 'echo':
+          transport.setEcho(item.hidden);
+          break;
+        case 'playing':
+          session.character = item.character;
+          break;
+        case 'close':
+          this.sessions.delete(session.id);
+          transport.close();
+          break;
+      }
+    }
+  }
+
+  /** The engine went away: every player hears it once; input waits for the next engine. */
+  engineDown(cause: string): void {
+    this.up = false;
+    this.downCause = cause;
+    for (const session of this.sessions.values()) {
+      session.opened = false;
+      session.toldDown = false;
+      if (session.negotiated) this.tellDown(session);
+    }
+  }
+
+  /** A new engine serves: each session is opened in it (playing ones resumed), then their waiting input follows. */
+  engineUp(): void {
+    this.up = true;
+    for (const session of this.sessions.values()) {
+      if (!session.negotiated) continue;
+      if (session.toldDown) session.transport.write(session.character ? 'The game is back.\n' : 'The game is back; please log in again.\n');
+      session.toldDown = false;
+      this.open(session);
+    }
+  }
+
+  /** Closes every connection with a last message (the server stops). */
+  closeAll(message: string): void {
+    for (const session of this.sessions.values()) {
+      session.transport.write(`${message}\n`);
+      session.transport.close();
+    }
+    this.sessions.clear();
+  }
+
+  private open(session: RelayedSession): void {
+    const { transport } = session;
+    const item: SessionInput = { k: 'open', s: session.id, protocol: transport.protocol, address: transport.address, caps: capsOf(transport) };
+    if (transport.clientName !== undefined) item.client = transport.clientName.slice(0, 200);
+    if (session.character) item.resume = session.character;
+    session.opened = true;
+    this.inbox.push(item);
+    const waiting = session.waiting;
+    session.waiting = [];
+    session.waitingLines = 0;
+    for (const queued of waiting) this.inbox.push(queued);
+  }
+
+  private input(session: RelayedSession, item: SessionInput): void {
+    if (this.up && session.opened) {
+      this.inbox.push(item);
+      return;
+    }
+    if (item.k === 'line') {
+      if (session.waitingLines >= MAX_WAITING_LINES) {
+        if (session.waitingLines++ === MAX_WAITING_LINES) session.transport.write(`More than ${MAX_WAITING_LINES} lines are waiting for the game; the rest are dropped.\n`);
+        return;
+      }
+      session.waitingLines++;
+    }
+    if (item.k === 'caps') return; // the open after the restart carries the newest
+    session.waiting.push(item);
+  }
+
+  private closed(session: RelayedSession, reason: string): void {
+    if (!this.sessions.delete(session.id)) return;
+    // An engine that never heard of the session needs no word of its end.
+    if (session.opened) this.inbox.push({ k: 'closed', s: session.id, reason });
+  }
+
+  private tellDown(session: RelayedSession): void {
+    if (session.toldDown) return;
+    session.toldDown = true;
+    session.transport.write(`The game is restarting (${this.downCause}); what you type will run in a moment.\n`);
+  }
+
+  /** A batch the engine could not take (it went away meanwhile): its items wait like any other input. */
+  private requeue(items: SessionInput[]): void {
+    for (const item of items) {
+      const session = this.sessions.get(item.s);
+      if (!session || item.k === 'open' || item.k === 'closed') continue;
+      session.opened = false;
+      session.waiting.push(item);
+    }
+  }
+}
+
+function capsOf(transport: Transport): { gmcp: boolean; supports: string[] } {
+  return transport.caps?.() ?? { gmcp: false, supports: [] };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { prng, randomFrame, randomValue } from '../../test/gateway/frame-fuzz';
+import { LINK_PROTOCOL_VERSION } from './frames';
+import { checkEngineFrame, checkGatewayFrame } from './validate';
+
+describe('link frame checks', () => {
+  it('take the frames each side sends', () => {
+    const input = checkGatewayFrame({ t: 'input', items: [{ k: 'open', s: 1, protocol: 'telnet', address: '127.0.0.1', caps: { gmcp: true, supports: ['char 1'] } }, { k: 'line', s: 1, text: 'look' }] });
+    expect(input).toEqual({ ok: true, dropped: 0, frame: { t: 'input', items: [{ k: 'open', s: 1, protocol: 'telnet', address: '127.0.0.1', caps: { gmcp: true, supports: ['char 1'] } }, { k: 'line', s: 1, text: 'look' }] } });
+    expect(checkEngineFrame({ t: 'output', items: [{ k: 'write', s: 1, text: 'Hello', prompt: '> ' }, { k: 'playing', s: 1, character: { account: 'Ada', character: 'Ada', entityId: 'e1' } }] })).toMatchObject({ ok: true, dropped: 0 });
+    expect(checkEngineFrame({ t: 'hello', version: LINK_PROTOCOL_VERSION, pid: 42 })).toMatchObject({ ok: true });
+    expect(checkEngineFrame({ t: 'response', id: 3, ok: false, kind: 'not-found', message: 'No pack named x' })).toMatchObject({ ok: true });
+  });
+
+  it('refuse an unknown or malformed frame with the reason, and keep a batch\'s good items', () => {
+    expect(checkGatewayFrame({ t: 'explode' })).toEqual({ ok: false, reason: 'unknown frame type "explode"' });
+    expect(checkGatewayFrame('input')).toEqual({ ok: false, reason: 'the frame is not an object' });
+    expect(checkEngineFrame({ t: 'heartbeat', tick: -1 })).toEqual({ ok: false, reason: '"tick" must be a whole number' });
+    const batch = checkEngineFrame({ t: 'output', items: [{ k: 'write', s: 1, text: 'ok' }, { k: 'write', s: 'one', text: 'bad' }, { k: 'nuke', s: 1 }, null] });
+    expect(batch).toEqual({ ok: true, dropped: 3, frame: { t: 'output', items: [{ k: 'write', s: 1, text: 'ok' }] } });
+  });
+
+  it('never throw on 20,000 random frames, and pass on only what has the right shape', () => {
+    const rand = prng(20261201);
+    const gatewayTypes = ['start', 'input', 'request', 'stop', 'nope'];
+    const engineTypes = ['hello', 'starting', 'started', 'ready', 'heartbeat', 'output', 'response', 'reload', 'fatal', 'stopping', 'stopped', 'nope'];
+    let accepted = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const a = checkGatewayFrame(randomFrame(rand, gatewayTypes, ['open', 'line', 'gmcp', 'caps', 'limit', 'closed', 'x']));
+      const b = checkEngineFrame(randomFrame(rand, engineTypes, ['write', 'data', 'echo', 'playing', 'close', 'x']));
+      for (const checked of [a, b]) {
+        if (!checked.ok) {
+          expect(typeof checked.reason).toBe('string');
+          continue;
+        }
+        accepted++;
+        // What passes is what the types say: a string type tag, and for batches a list of items with a numeric session.
+        expect(typeof checked.frame.t).toBe('string');
+        if ('items' in checked.frame) for (const item of checked.frame.items) expect(Number.isSafeInteger(item.s)).toBe(true);
+      }
+      expect(() => checkGatewayFrame(randomValue(rand))).not.toThrow();
+    }
+    expect(accepted).toBeGreaterThan(0);
+  });
+});
