@@ -18,11 +18,12 @@ test('a system looping forever is cut off; the author fixes it in the studio; th
   await expect(s.terminalStatus()).toHaveText('open', { timeout: 15_000 });
   await logIn(s, 'Runa', 'loops-are-hard-42');
   // Every state the terminal's link goes through from now on: a dropped session would show as closed, then open again.
-  await page.evaluate(() => {
-    const el = document.querySelector('[data-testid="terminal-status"]');
+  await s.terminalStatus().evaluate((el) => {
+    type Page = { linkStates: string[]; MutationObserver: new (cb: () => void) => { observe(target: unknown, options: object): void } };
+    const page = globalThis as unknown as Page;
     const seen: string[] = [];
-    (window as unknown as { linkStates: string[] }).linkStates = seen;
-    if (el) new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+    page.linkStates = seen;
+    new page.MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
   });
 
   // Saved by another editor: the loop on the line after `update(): void {`.
@@ -57,7 +58,7 @@ test('a system looping forever is cut off; the author fixes it in the studio; th
   await expect(s.terminalStatus()).toHaveText('open');
   await s.command('say the loop is gone');
   await s.waitForTerminal(/You say, "the loop is gone"/);
-  expect(await page.evaluate(() => (window as unknown as { linkStates: string[] }).linkStates)).toEqual([]);
+  expect(await page.evaluate(() => (globalThis as unknown as { linkStates: string[] }).linkStates)).toEqual([]);
   expect(await s.terminalText()).not.toMatch(/By what name are you known/);
   await s.snapshot('runaway-fixed');
 });

@@ -5,7 +5,7 @@ import { expect, type Locator, type Page, type TestInfo } from '@playwright/test
 /** Which timeline entry a step waits for. */
 export interface ReloadWanted {
   pack: string;
-  trigger: 'file' | 'manual' | 'api' | 'dependency' | 'load';
+  trigger: 'file' | 'manual' | 'api' | 'dependency' | 'load' | 'engine';
   /** A file the reload changed, relative to the pack folder. */
   file?: string;
   timeout?: number;

@@ -65,6 +65,7 @@ export class Gateway {
   private stopped = false;
   private readonly listeners = new Set<(event: GatewayEngineEvent) => void>();
   private wentDownAt = 0;
+  private downCause = '';
 
   private constructor(private readonly options: GatewayOptions) {
     const { settings, logger } = options;
@@ -77,6 +78,7 @@ export class Gateway {
       ...(options.engineEntry ? { entry: options.engineEntry } : {}),
       down: (cause) => {
         this.wentDownAt = Date.now();
+        this.downCause = cause;
         this.relay.engineDown(cause);
         this.admin.engineDown(cause);
         this.adminServer?.engineEvent({ state: 'restarting', cause, generation: this.supervisor.generation });
@@ -87,7 +89,7 @@ export class Gateway {
         this.relay.engineUp();
         if (this.supervisor.generation > 1) {
           logger.info(`Engine restarted (generation ${this.supervisor.generation}): ${this.relay.playing} player(s) back in the world`);
-          const cause = this.supervisor.lastRestart?.cause ?? 'restart';
+          const cause = this.downCause;
           this.adminServer?.engineEvent({ state: 'running', cause, generation: this.supervisor.generation });
           this.emit({ t: 'up', cause, generation: this.supervisor.generation, ms: Date.now() - this.wentDownAt });
         }

@@ -67,6 +67,8 @@ export class Supervisor {
   private stopped = false;
   private lastCommittedTick: number | undefined;
   private lastSavedThrough: number | undefined;
+  /** Why the watchdog killed the process, for the restart's cause. */
+  private killedBecause: string | undefined;
 
   constructor(private readonly options: SupervisorOptions) {}
 
@@ -264,7 +266,8 @@ export class Supervisor {
 
   /** Why the process died, and what it means for the pack that was starting. */
   private crashCause(exit: EngineExit): string {
-    const how = describeExit(exit);
+    const how = this.killedBecause ?? describeExit(exit);
+    this.killedBecause = undefined;
     const pack = this.startingPack;
     if (!pack) return how;
     const count = (this.crashes.get(pack) ?? 0) + 1;
@@ -312,11 +315,9 @@ export class Supervisor {
     const limitMs = this.state === 'running' ? this.options.settings.engineTimeout * 1000 : BOOT_TIMEOUT_MS;
     if (silentMs <= limitMs) return;
     const seconds = Math.round(silentMs / 100) / 10;
-    this.options.logger.error(
-      this.state === 'running'
-        ? `The engine sent no heartbeat for ${seconds} s (pack code running away after an await, or stuck); killing it to restart`
-        : `The engine did not finish starting in ${seconds} s; killing it to try again`,
-    );
+    this.killedBecause =
+      this.state === 'running' ? `no heartbeat for ${seconds} s: pack code running away after an await, or stuck` : `it did not finish starting in ${seconds} s`;
+    this.options.logger.error(`The engine is killed to restart it: ${this.killedBecause}`);
     this.lastBeat = Date.now();
     proc.kill();
   }
