@@ -159,6 +159,11 @@ describe('reading entry by entry', () => {
     expect({ ...chunked.area, digest: '' }).toEqual({ ...reference.area, digest: '' });
   });
 
+  it('a file whose top level is not plain (an unknown section) is read whole, the problem at its place', () => {
+    const text = 'rooms:\n  - key: a\n    name: A\n    description: D\nweather:\n  - rain\n';
+    expect(parseArea('cave', 'areas/cave.yaml', text).problems).toEqual([{ message: "unknown section 'weather' (expected one of area, rooms, prototypes, spawns)", file: 'areas/cave.yaml', line: 5, column: 1 }]);
+  });
+
   it('parses again only the entries whose text changed, and places problems exactly', () => {
     const first = parseArea('starter-world', 'areas/town.yaml', town).area;
     const edited = town.replace('name: Tavern Cellar', 'name: 7');

@@ -24,8 +24,10 @@ export function digestOf(text: string): string {
  * duplicates) come later, in validate.ts. Every problem names file:line:column.
  */
 export function parseArea(packName: string, file: string, text: string, previous?: AreaFile): ParsedArea {
-  const chunked = parseInChunks(text, previous ? parsedChunks.get(previous) : undefined);
-  const skeleton = chunked ? plainSkeleton(chunked.skeleton, chunked.sections) : undefined;
+  const pieces = parseInChunks(text, previous ? parsedChunks.get(previous) : undefined);
+  const skeleton = pieces ? plainSkeleton(pieces.skeleton, pieces.sections) : undefined;
+  // Entry by entry only when the rest of the file is plain too; else the whole file, as one document.
+  const chunked = skeleton ? pieces : undefined;
   const doc = skeleton ? undefined : parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const lineStarts = linesOf(text);
   const problems: ContentProblem[] = [];
