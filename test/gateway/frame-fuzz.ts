@@ -3,18 +3,9 @@
  * values of every JSON-ish shape, frames of every type with fields of the
  * wrong type, batches mixing good and bad items.
  */
+import { prng } from '../support/seeded-random';
 
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const KEYS = ['t', 'k', 's', 'items', 'text', 'prompt', 'pkg', 'data', 'caps', 'gmcp', 'supports', 'id', 'op', 'body', 'ok', 'kind', 'message', 'version', 'pid', 'pack', 'summary', 'broken', 'watching', 'tick', 'result', 'reason', 'restart', 'character', 'resume', 'protocol', 'address', 'limit', 'max', 'hidden', '__proto__', 'constructor'];
 

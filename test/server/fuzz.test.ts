@@ -12,6 +12,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { DO, DONT, IAC, Opt, SB, SE, WILL, WONT } from '../../src/engine/server/telnet';
 import { useServers } from './kit/harness';
+import { prng } from '../support/seeded-random';
 
 const { server, client } = useServers();
 
@@ -21,17 +22,6 @@ const WORKERS = 32;
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OPTIONS = [Opt.ECHO, Opt.SGA, Opt.TTYPE, Opt.NAWS, Opt.EOR, Opt.CHARSET, Opt.MSSP, Opt.MCCP2, Opt.GMCP, 0, 255, 42];
 const WORDS = ['look', 'north', 'say', 'get', 'drop', 'who', 'help', 'attack', 'yes', 'no', 'Alice', 'inventory', '{red}', 'quit'];

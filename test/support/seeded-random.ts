@@ -10,3 +10,15 @@ export function seededRandom(seed: number): (n: number) => number {
     return (state >>> 16) % n;
   };
 }
+
+/** mulberry32: a seeded source of floats in [0, 1), for fuzzers that draw many kinds of values. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -10,6 +10,7 @@
  *   await engine.stop();         // last flush; the storage closes
  */
 import { DisposableStore } from '../core/disposable';
+import type { Entity } from '../ecs/entity';
 import type { Logger } from '../core/logger';
 import type { GameEngine } from '../engine';
 import { WorldPersistence } from '../persistence/world-persistence';
@@ -196,12 +197,7 @@ export class GameServer implements SessionHost {
         actor = world.createEntity({ id: outcome.character.entityId });
         isNew = true;
       }
-      const previous = engine.sessions.sessionOf(actor.id);
-      if (previous && previous !== session) {
-        const notice = `Someone has logged in as ${name} from elsewhere (${session.address}); this session is closed.`;
-        if (previous instanceof GameSession) previous.close(notice, 'takeover');
-        else previous.close?.(notice);
-        engine.sessions.detach(actor, previous);
+      if (this.takeOver(session, actor, `Someone has logged in as ${name} from elsewhere (${session.address}); this session is closed.`)) {
         session.say('You take over your character from another session.');
         this.logger.info(`${name} taken over by a new session from ${session.address}`);
       }
@@ -263,12 +259,7 @@ export class GameServer implements SessionHost {
         this.logger.warn(`The entity of character ${character.character} was not in the world after the restart; starting it afresh`);
         actor = world.createEntity({ id: character.entityId });
       }
-      const previous = engine.sessions.sessionOf(actor.id);
-      if (previous && previous !== session) {
-        if (previous instanceof GameSession) previous.close('Your character is played from another connection now.', 'takeover');
-        else previous.close?.('Your character is played from another connection now.');
-        engine.sessions.detach(actor, previous);
-      }
+      this.takeOver(session, actor, 'Your character is played from another connection now.');
       engine.sessions.attach(actor, session);
       session.enterPlaying(actor, character.character, character.account);
       world.events.emit('player:login', { actor, name: character.character, isNew: false, resumed: true });
@@ -280,6 +271,16 @@ export class GameServer implements SessionHost {
   }
 
   // ---- internals ----
+
+  /** Closes another session playing `actor`, with `notice`; true when there was one. */
+  private takeOver(session: GameSession, actor: Entity, notice: string): boolean {
+    const previous = this.engine.sessions.sessionOf(actor.id);
+    if (!previous || previous === session) return false;
+    if (previous instanceof GameSession) previous.close(notice, 'takeover');
+    else previous.close?.(notice);
+    this.engine.sessions.detach(actor, previous);
+    return true;
+  }
 
   private accept(transport: Transport): void {
     this.attach(transport);
