@@ -97,9 +97,19 @@ export interface ComponentDataChange {
   sample: { entity: string; before: unknown; after: unknown }[];
 }
 
+/** What a reload's area files changed in the live world: keys by kind, and entity counts. */
+export interface ContentChange {
+  rooms: { added: string[]; changed: string[]; removed: string[] };
+  prototypes: { added: string[]; changed: string[]; removed: string[] };
+  spawns: { added: string[]; changed: string[]; removed: string[] };
+  entities: { spawned: number; updated: number; removed: number; moved: number };
+}
+
 export interface ReloadStateDiff {
   systems: Record<string, SystemStateChange>;
   components: Record<string, ComponentDataChange>;
+  /** Set when the pack's content (area files) was applied. */
+  content?: ContentChange;
 }
 
 /** One reload on the timeline. */

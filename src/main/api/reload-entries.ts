@@ -22,7 +22,8 @@ function stateDiffOf(result: ReloadResult): ReloadStateDiff {
       sample: diff.sample.map((s) => ({ entity: s.entity, before: toJsonSafe(s.before), after: toJsonSafe(s.after) })),
     };
   }
-  return { systems, components };
+  const content = result.stateDiff?.content;
+  return { systems, components, ...(content ? { content: structuredClone(content) } : {}) };
 }
 
 /**
