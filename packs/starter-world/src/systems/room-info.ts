@@ -11,13 +11,24 @@ export function roomNumber(key: string): number {
   return (hash >>> 0) % 2_147_483_647 || 1;
 }
 
-/** The GMCP `Room.Info` of a room: number, key, name, and its exits by short direction. */
+/**
+ * The GMCP `Room.Info` of a room: number, key, name, its exits by short
+ * direction, and (when its area file gives them) the environment and the
+ * coordinates, the fields Mudlet's mapper reads.
+ */
 export function roomInfo(world: World, roomKey: string): Record<string, unknown> | undefined {
   const room = roomEntity(world, roomKey)?.get(Room);
   if (!room) return undefined;
   const exits: Record<string, number> = {};
   for (const [direction, to] of Object.entries(room.exits)) exits[SHORT_EXIT[direction] ?? direction] = roomNumber(to as string);
-  return { num: roomNumber(roomKey), id: roomKey, name: room.name, exits };
+  return {
+    num: roomNumber(roomKey),
+    id: roomKey,
+    name: room.name,
+    exits,
+    ...(room.environment !== undefined ? { environment: room.environment } : {}),
+    ...(room.coordinates ? { coords: [...room.coordinates] } : {}),
+  };
 }
 
 /**
