@@ -105,7 +105,7 @@ function withValue(data: unknown, path: FieldPath, value: unknown): unknown {
   if (path.length === 0) return value;
   const [key, ...rest] = path as [string | number, ...FieldPath];
   const container = data as Record<string | number, unknown>;
-  const next: Record<string | number, unknown> = Array.isArray(container) ? [...container] : { ...container };
+  const next = (Array.isArray(container) ? [...(container as unknown[])] : { ...container }) as Record<string | number, unknown>;
   next[key] = withValue(container[key], rest, value);
   return next;
 }
