@@ -5,7 +5,16 @@
 // on the host side before it reaches the implementation.
 
 import type {
+  ComponentView,
   CreateRequest,
+  EditOutcome,
+  EntityDelta,
+  EntityEdit,
+  EntityListRequest,
+  EntityPage,
+  EntityView,
+  SourceLocation,
+  WatchRequest,
   FileContent,
   FileNode,
   FileRef,
@@ -54,6 +63,22 @@ export interface StudioApi {
    * the engine serves again.
    */
   restartEngine(): Promise<ReloadEntry>;
+  /** A page of the live world's entities, found by name, key or id and filtered by a component query. */
+  listEntities(request: EntityListRequest): Promise<EntityPage>;
+  /** One entity: each component with its version, owning pack and data. */
+  inspectEntity(entity: string): Promise<EntityView>;
+  /**
+   * Edits the world between two ticks: checked against the component
+   * (refused with the reason, nothing changed), persisted, and put on the
+   * timeline as an `edit` entry that can be undone.
+   */
+  editEntity(edit: EntityEdit): Promise<EditOutcome>;
+  /** Undoes the edit of a timeline entry (once); the undo is an entry too. */
+  undoEdit(entryId: number): Promise<EditOutcome>;
+  /** The entity this window shows (null: none): its changes come as `entity` events, across engine restarts. */
+  watchEntity(request: WatchRequest): Promise<EntityView | null>;
+  /** Where a component is defined: its pack's file, at `defineComponent`. */
+  findComponentSource(request: { pack: string; component: string }): Promise<SourceLocation>;
 }
 
 export type StudioMethod = keyof StudioApi;
@@ -77,6 +102,12 @@ export const STUDIO_METHODS = [
   'openGameSession',
   'getProblems',
   'restartEngine',
+  'listEntities',
+  'inspectEntity',
+  'editEntity',
+  'undoEdit',
+  'watchEntity',
+  'findComponentSource',
 ] as const satisfies readonly StudioMethod[];
 
 // The list above names every method: adding one to StudioApi without listing it fails here.
@@ -99,7 +130,9 @@ export type StudioEvent =
   /** New log lines, oldest first. */
   | { type: 'log'; entries: LogEntry[] }
   /** A pack's TypeScript problems after a type check (it follows each reload, off the reload's path). */
-  | { type: 'problems'; report: PackProblems };
+  | { type: 'problems'; report: PackProblems }
+  /** A watched entity changed this tick (see watchEntity). */
+  | { type: 'entity'; delta: EntityDelta };
 
 export type StudioEventListener = (event: StudioEvent) => void;
 
@@ -122,4 +155,4 @@ export interface PreloadBridge {
 
 export const PRELOAD_GLOBAL = 'maidStudio';
 
-export type { FileNode };
+export type { ComponentView, FileNode };

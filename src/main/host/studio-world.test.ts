@@ -1,0 +1,117 @@
+// The World panel through the studio host, on a copy of the shipped packs:
+// an NPC found by name and query, its Health set (an edit entry on the
+// timeline), watched live, still set after an engine restart, a value its
+// component cannot hold refused, the edit undone from its entry, and
+// "go to definition" landing on defineComponent.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StudioEvent } from '../../shared/api';
+import { StudioError } from '../../shared/errors';
+import type { EntityDelta } from '../../shared/model';
+import { dispatch } from '../api/dispatch';
+import { StudioService } from '../api/studio-service';
+import { StudioHost } from './studio-host';
+
+const repoPacks = fileURLToPath(new URL('../../../packs', import.meta.url));
+
+let work: string;
+let host: StudioHost;
+let api: StudioService;
+
+function nextDelta(match: (d: EntityDelta) => boolean, ms = 10_000): Promise<EntityDelta> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no matching entity delta within ${ms / 1000} s`)), ms);
+    const off = host.events.subscribe((event: StudioEvent) => {
+      if (event.type === 'entity' && match(event.delta)) {
+        clearTimeout(timer);
+        off();
+        resolve(event.delta);
+      }
+    });
+  });
+}
+
+const healthOf = async (id: string) => (await api.inspectEntity(id)).components.find((c) => c.name === 'Health')?.data as { current: number; max: number } | undefined;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'maid-studio-world-'));
+  for (const name of ['starter-world', 'combat']) await cp(join(repoPacks, name), join(work, 'packs', name), { recursive: true });
+  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
+  api = new StudioService(host);
+});
+
+afterAll(async () => {
+  await host?.stop();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('the World panel through the studio host', () => {
+  let rat: string;
+
+  it('finds an NPC by name, and filters by a component query', async () => {
+    const found = await api.listEntities({ search: 'giant rat' });
+    expect(found.total).toBe(1);
+    rat = found.items[0]!.id;
+    expect(found.items[0]).toMatchObject({ name: 'a giant rat', key: 'npc:cellar-rat' });
+    expect(found.items[0]!.components).toContain('Health');
+    const withHealth = await api.listEntities({ query: 'Health not Player', limit: 1000 });
+    expect(withHealth.items.map((i) => i.id)).toContain(rat);
+    expect((await api.listEntities({ query: 'Room Health' })).total).toBe(0);
+  });
+
+  it('shows the entity with its owning pack, sets a field as an edit entry, and watches it live', async () => {
+    const view = await api.watchEntity({ viewer: 'test-window', entity: rat });
+    expect(view?.components.find((c) => c.name === 'Health')).toMatchObject({ pack: 'combat', version: expect.any(Number) });
+    const live = nextDelta((d) => d.entity === rat && d.changed.some((c) => c.name === 'Health'));
+    const outcome = await api.editEntity({ op: 'set', entity: rat, component: 'Health', path: ['current'], value: 7 });
+    expect(outcome.entry).toMatchObject({ kind: 'edit', packName: 'combat', success: true, edit: { entity: rat } });
+    expect(outcome.entry.cause).toMatch(/^Set Health\.current of a giant rat \([0-9a-f]{8}\) to 7 \(was 30\)$/);
+    expect((await api.getReloadHistory())[0]?.id).toBe(outcome.entry.id);
+    expect((await live).changed.find((c) => c.name === 'Health')?.data).toEqual({ current: 7, max: 30 });
+  });
+
+  it('keeps the value over an engine restart, and watches the entity in the new engine', async () => {
+    await api.restartEngine();
+    expect(await healthOf(rat)).toEqual({ current: 7, max: 30 });
+    const live = nextDelta((d) => d.entity === rat);
+    await api.editEntity({ op: 'set', entity: rat, component: 'Health', path: ['max'], value: 31 });
+    expect((await live).changed.find((c) => c.name === 'Health')?.data).toEqual({ current: 7, max: 31 });
+  });
+
+  it('refuses a value the component cannot hold, with the reason, and changes nothing', async () => {
+    const before = (await api.getReloadHistory()).length;
+    const answer = await dispatch(api, 'editEntity', [{ op: 'set', entity: rat, component: 'Health', path: ['current'], value: 'seven' }]);
+    expect(answer).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'Health.current holds a number (its default is 100), not a string such as "seven"; nothing changed' } });
+    expect(await healthOf(rat)).toEqual({ current: 7, max: 31 });
+    expect((await api.getReloadHistory()).length).toBe(before);
+  });
+
+  it('undoes an edit from its timeline entry, once', async () => {
+    const edit = (await api.getReloadHistory()).find((e) => e.kind === 'edit' && e.cause?.startsWith('Set Health.current'))!;
+    const undo = await api.undoEdit(edit.id);
+    expect(undo.entry.cause).toMatch(new RegExp(`^Undo of #${edit.id}: Set Health\\.current of a giant rat .* to 30 \\(was 7\\)$`));
+    expect(undo.entry.edit).toEqual({ entity: rat, undoOf: edit.id });
+    expect(await healthOf(rat)).toEqual({ current: 30, max: 31 });
+    expect((await api.getReloadHistory()).find((e) => e.id === edit.id)?.edit?.undoneBy).toBe(undo.entry.id);
+    await expect(api.undoEdit(edit.id)).rejects.toThrow(/was undone already/);
+  });
+
+  it('refuses an edit of an entity destroyed meanwhile', async () => {
+    const destroyed = await api.editEntity({ op: 'destroy', entity: rat });
+    expect(destroyed.view).toBeUndefined();
+    const err = await api.editEntity({ op: 'set', entity: rat, component: 'Health', path: ['current'], value: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StudioError);
+    expect((err as StudioError).code).toBe('not-found');
+    expect((err as StudioError).message).toMatch(/does not exist/);
+    await api.undoEdit(destroyed.entry.id);
+    expect(await healthOf(rat)).toEqual({ current: 30, max: 31 });
+  });
+
+  it('goes to the definition of a component: its file, at defineComponent', async () => {
+    expect(await api.findComponentSource({ pack: 'combat', component: 'Health' })).toEqual({ pack: 'combat', path: 'src/components/health.ts', line: 4, column: 23 });
+    await expect(api.findComponentSource({ pack: 'combat', component: 'Nothing' })).rejects.toThrow(/No file of pack 'combat' calls defineComponent with the name 'Nothing'/);
+  });
+});
