@@ -1,8 +1,9 @@
 // The studio's one layout: packs on the left, the editor with the terminal
 // and log below it in the middle, the reload timeline, the TypeScript
-// problems and the state diff on the right. Every border between panels can be dragged.
+// problems and the state diff (sharing its place with the World panel) on the right. Every border between panels can be dragged.
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { DialogHost } from './components/dialogs';
+import { SharedArea } from './components/tabs';
 import { EditorPanel } from './panels/EditorPanel';
 import { FileTreePanel } from './panels/FileTreePanel';
 import { LogPanel } from './panels/LogPanel';
@@ -10,6 +11,7 @@ import { ProblemsPanel } from './panels/ProblemsPanel';
 import { StateDiffPanel } from './panels/StateDiffPanel';
 import { TerminalPanel } from './panels/TerminalPanel';
 import { TimelinePanel } from './panels/TimelinePanel';
+import { WorldPanel } from './panels/WorldPanel';
 import { useActions, useStudio } from './state/context';
 
 function StatusBar() {
@@ -88,7 +90,13 @@ export function App() {
               </Panel>
               <Separator className="separator horizontal" />
               <Panel id="panel-diff" defaultSize="44" minSize="10">
-                <StateDiffPanel />
+                <SharedArea
+                  label="Show"
+                  tabs={[
+                    { id: 'diff', label: 'State diff', render: () => <StateDiffPanel /> },
+                    { id: 'world', label: 'World', render: () => <WorldPanel /> },
+                  ]}
+                />
               </Panel>
             </Group>
           </Panel>

@@ -69,7 +69,10 @@ export function withReload(state: StudioState, entry: ReloadEntry): Partial<Stud
   const report = Object.values(state.problems).find((r) => r.reloadId === entry.id);
   if (report && entry.problems === undefined) entry = { ...entry, problems: report.problems.length };
   const followNewest = state.selectedReloadId === undefined || state.selectedReloadId === state.reloads[0]?.id;
-  const reloads = [entry, ...state.reloads].sort((a, b) => b.id - a.id).slice(0, MAX_RELOADS);
+  // An undo marks the edit it undid.
+  const undone = entry.edit?.undoOf;
+  const known = undone === undefined ? state.reloads : state.reloads.map((r) => (r.id === undone && r.edit ? { ...r, edit: { ...r.edit, undoneBy: entry.id } } : r));
+  const reloads = [entry, ...known].sort((a, b) => b.id - a.id).slice(0, MAX_RELOADS);
   return { reloads, ...(followNewest ? { selectedReloadId: entry.id } : {}) };
 }
 
