@@ -88,6 +88,18 @@ test('the World panel finds the character, edits its Health live, keeps it over 
     await s.snapshot('world-undone');
   });
 
+  await test.step('fight the rat in the terminal: the panel follows Health live, the changed value flashing', async () => {
+    for (const way of ['north', 'east', 'down']) await s.command(way);
+    await s.waitForTerminal(/Exits: up/);
+    await s.command('attack rat');
+    await s.waitForTerminal(/hits you for \d+ damage\. \(You: \d+\/100\)/, 20_000);
+    await expect(current).not.toHaveText('100');
+    await expect(current).toHaveClass(/flash/);
+    const said = /hits you for \d+ damage\. \(You: (\d+)\/100\)/g;
+    await expect.poll(async () => [...(await s.terminalText()).matchAll(said)].pop()?.[1]).toBe(await current.textContent());
+    await s.snapshot('world-live');
+  });
+
   await test.step("go to the component's definition: its file opens at defineComponent", async () => {
     await page.locator('[data-testid="component"][data-component="Health"]').getByRole('button', { name: 'Definition' }).click();
     await expect(page.getByTestId('editor')).toHaveAttribute('data-file', 'combat/src/components/health.ts');
