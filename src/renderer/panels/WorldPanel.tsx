@@ -8,6 +8,8 @@ import { useWorld, useWorldActions } from '../world/use-world';
 
 /** Quiet time after typing before the list is asked for again. */
 const TYPING_MS = 150;
+/** How often the rows in view are read again while the panel is shown. */
+const REVALIDATE_MS = 3000;
 
 export function WorldPanel() {
   const world = useWorldActions();
@@ -20,6 +22,13 @@ export function WorldPanel() {
     const timer = setTimeout(() => world.filter({ search, query }), TYPING_MS);
     return () => clearTimeout(timer);
   }, [search, query, world]);
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void world.revalidate();
+    }, REVALIDATE_MS);
+    return () => clearInterval(timer);
+  }, [world]);
 
   return (
     <div className="panel world" aria-label="World">

@@ -121,7 +121,11 @@ export class StudioActions {
       case 'reload':
         this.store.set((s) => withReload(s, event.entry));
         applyReloadMarkers(event.entry);
-        if (event.entry.kind === 'engine-up') void this.world.reselect(); // the new engine's data, watched again by the host
+        if (event.entry.kind === 'engine-up') {
+          // The new engine's data: the entity shown (which the host watches again) and the rows in view.
+          void this.world.reselect();
+          void this.world.revalidate();
+        }
         return;
       case 'entity':
         this.world.delta(event.delta);

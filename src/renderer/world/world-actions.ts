@@ -7,6 +7,17 @@ import { fieldKey, initialWorld, PAGE_SIZE, parseTyped, withDelta, type WorldSta
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** Pages kept at once: those around the one in view (the others are fetched again when scrolled back to). */
+const KEPT_PAGES = 6;
+
+/** The pages nearest to `page`, at most KEPT_PAGES of them. */
+function nearest(pages: WorldState['pages'], page: number): WorldState['pages'] {
+  const keys = Object.keys(pages).map(Number);
+  if (keys.length <= KEPT_PAGES) return pages;
+  const kept = keys.sort((a, b) => Math.abs(a - page) - Math.abs(b - page)).slice(0, KEPT_PAGES);
+  return Object.fromEntries(kept.map((k) => [k, pages[k]])) as WorldState['pages'];
+}
+
 export interface WorldHooks {
   /** An edit's timeline entry, to put on the timeline. */
   recorded(entry: ReloadEntry): void;
@@ -49,11 +60,25 @@ export class WorldActions {
     try {
       const answer = await this.client.listEntities({ search, query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
       if (this.store.get().listSeq !== listSeq) return;
-      this.store.set((s) => ({ total: answer.total, pages: { ...s.pages, [page]: answer.items }, listError: undefined }));
+      this.store.set((s) => ({ total: answer.total, pages: nearest({ ...s.pages, [page]: answer.items }, page), listError: undefined }));
     } catch (err) {
       if (this.store.get().listSeq === listSeq) this.store.set({ listError: messageOf(err) });
     } finally {
       this.loading.delete(page);
+    }
+  }
+
+  /** The pages shown, read again in place (entities come and go while the game runs); the scroll stays. */
+  async revalidate(): Promise<void> {
+    const { pages, search, query, listSeq } = this.store.get();
+    for (const page of Object.keys(pages).map(Number)) {
+      try {
+        const answer = await this.client.listEntities({ search, query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+        if (this.store.get().listSeq !== listSeq) return;
+        this.store.set((s) => ({ total: answer.total, pages: { ...s.pages, [page]: answer.items } }));
+      } catch {
+        return; // the engine is restarting, say: the next round tries again
+      }
     }
   }
 
