@@ -13,6 +13,7 @@ export function EntityList() {
   const total = useWorld((s) => s.total ?? 0);
   const pages = useWorld((s) => s.pages);
   const selected = useWorld((s) => s.selected);
+  const listSeq = useWorld((s) => s.listSeq);
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(200);
@@ -25,8 +26,15 @@ export function EntityList() {
     return () => observer.disconnect();
   }, []);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  // A new search or query starts at the top (a shorter list would leave the old scroll past its end).
+  useEffect(() => {
+    if (box.current) box.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [listSeq]);
+
+  const top = Math.min(scrollTop, Math.max(0, total * ROW_HEIGHT - height));
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(total, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
   useEffect(() => {
     for (let page = Math.floor(first / PAGE_SIZE); page * PAGE_SIZE < last; page++) void world.loadPage(page);
   }, [first, last, pages, world]);
