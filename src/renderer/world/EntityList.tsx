@@ -52,7 +52,9 @@ export function EntityList() {
         data-testid="entity-row"
         data-entity={item?.id}
         title={item ? `${item.id}${item.key ? ` · ${item.key}` : ''}\n${item.components.join(', ')}` : undefined}
+        tabIndex={item ? 0 : -1}
         onClick={() => item && void world.select(item.id)}
+        onKeyDown={(e) => e.key === 'Enter' && item && void world.select(item.id)}
       >
         {item ? (
           <>
