@@ -86,10 +86,10 @@ function setField(world: World, edit: Extract<InspectEdit, { op: 'set' }>): Edit
   if (type.immutable) {
     world.setComponentData(entity, type.name, withValue(data, path, value) as object);
   } else {
-    // Written in place, so a system holding this data object sees the change.
-    let target = entity.write(type) as Record<string | number, unknown>;
-    for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
-    target[leaf] = value;
+    // The field is written in place, so a system holding this data object sees the change; the lists and
+    // objects on the way to a deeper value are copies, since they may be shared (a pack's constant list).
+    const target = entity.write(type) as Record<string, unknown>;
+    target[top as string] = withValue(target[top as string], path.slice(1), value);
   }
   return {
     summary: `Set ${where} of ${label(entity)} to ${short(value)} (was ${short(old)})`,
@@ -154,6 +154,7 @@ function removeComponent(world: World, edit: Extract<InspectEdit, { op: 'remove'
 function destroy(world: World, edit: Extract<InspectEdit, { op: 'destroy' }>): EditResult {
   const entity = live(world, edit.entity);
   const what = label(entity);
+  if (world.isOnline(entity.id)) refuse(`${what} is played by a connected player: destroying it would leave their session without a character; nothing changed`);
   const components: Record<string, Record<string, unknown>> = {};
   for (const name of entity.componentNames()) components[name] = copy(entity.getByName(name)) as Record<string, unknown>;
   world.destroyEntity(entity);

@@ -149,6 +149,27 @@ describe('edits', () => {
     expect(w.takeChanges().changed).toEqual([]);
   });
 
+  it('copy the lists on the way to a deeper value, which may be shared', async () => {
+    const { inspector, w } = await world();
+    const shared = ['rat', 'giant'];
+    const a = w.createEntity().add(Named, { name: 'rat a', tags: shared });
+    const b = w.createEntity().add(Named, { name: 'rat b', tags: shared });
+    const data = a.get(Named);
+    await inspector.edit({ op: 'set', entity: a.id, component: 'Named', path: ['tags', 1], value: 'huge' });
+    expect(a.get(Named)).toEqual({ name: 'rat a', tags: ['rat', 'huge'] });
+    expect(a.get(Named)).toBe(data); // the component's data object is the same one, changed
+    expect(b.get(Named)?.tags).toEqual(['rat', 'giant']);
+    expect(shared).toEqual(['rat', 'giant']);
+  });
+
+  it('refuse to destroy the character of a connected player', async () => {
+    const { inspector, wren, w, engine } = await world();
+    engine.world.isOnline = (id) => id === wren.id;
+    const err = await refusal(inspector.edit({ op: 'destroy', entity: wren.id }));
+    expect(err.message).toMatch(/is played by a connected player.*nothing changed/);
+    expect(w.getEntity(wren.id)).toBe(wren);
+  });
+
   it('refuse an edit of an entity destroyed meanwhile', async () => {
     const { inspector, rat, w } = await world();
     w.destroyEntity(rat);
