@@ -3,7 +3,7 @@
 // timeline), watched live, still set after an engine restart, a value its
 // component cannot hold refused, the edit undone from its entry, and
 // "go to definition" landing on defineComponent.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,19 @@ import { StudioService } from '../api/studio-service';
 import { StudioHost } from './studio-host';
 
 const repoPacks = fileURLToPath(new URL('../../../packs', import.meta.url));
+
+/** A pack whose load takes a while, so an edit can arrive while it reloads. */
+const SLOW_PACK = `import { defineComponent, type ContentPack, type GameEngine } from '@maid/engine';
+export const Slow = defineComponent({ name: 'Slow', defaults: () => ({ n: 0 }) });
+export default class SlowPack implements ContentPack {
+  manifest = { name: 'slowpoke', version: '1.0.0' };
+  getComponents() { return [Slow]; }
+  async onLoad(engine: GameEngine) {
+    engine.world.ensureEntity('slow:one', (e) => e.add(Slow));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+  }
+}
+`;
 
 let work: string;
 let host: StudioHost;
@@ -39,6 +52,9 @@ const healthOf = async (id: string) => (await api.inspectEntity(id)).components.
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'maid-studio-world-'));
   for (const name of ['starter-world', 'combat']) await cp(join(repoPacks, name), join(work, 'packs', name), { recursive: true });
+  await mkdir(join(work, 'packs', 'slowpoke', 'src'), { recursive: true });
+  await writeFile(join(work, 'packs', 'slowpoke', 'package.json'), JSON.stringify({ name: '@packs/slowpoke', version: '1.0.0', private: true, type: 'module', main: 'src/pack.ts' }));
+  await writeFile(join(work, 'packs', 'slowpoke', 'src', 'pack.ts'), SLOW_PACK);
   host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
   api = new StudioService(host);
 });
@@ -108,6 +124,19 @@ describe('the World panel through the studio host', () => {
     expect((err as StudioError).message).toMatch(/does not exist/);
     await api.undoEdit(destroyed.entry.id);
     expect(await healthOf(rat)).toEqual({ current: 30, max: 31 });
+  });
+
+  it('refuses an edit while a reload runs, naming the reload, and takes it once the reload is done', async () => {
+    const [slow] = (await api.listEntities({ query: 'Slow' })).items;
+    const reload = api.reloadPack('slowpoke');
+    await expect.poll(async () => (await api.listPacks()).find((p) => p.pack.name === 'slowpoke')?.pack.reloading, { timeout: 5000, interval: 20 }).toBe(true);
+    const edit = { op: 'set', entity: slow!.id, component: 'Slow', path: ['n'], value: 5 } as const;
+    await expect(api.editEntity(edit)).rejects.toThrow("A reload of pack 'slowpoke' is running: the world is not edited during a reload; nothing changed, try again when it is done");
+    expect((await api.inspectEntity(slow!.id)).components[0]?.data).toEqual({ n: 0 });
+    expect((await reload).success).toBe(true);
+    await expect.poll(async () => (await api.listPacks()).find((p) => p.pack.name === 'slowpoke')?.pack.reloading).toBe(false);
+    await api.editEntity(edit);
+    expect((await api.inspectEntity(slow!.id)).components[0]?.data).toEqual({ n: 5 });
   });
 
   it('goes to the definition of a component: its file, at defineComponent', async () => {
