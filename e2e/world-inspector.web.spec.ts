@@ -71,6 +71,7 @@ test('the World panel finds the character, edits its Health live, keeps it over 
     await expect(page.getByTestId('edit-refusal')).toHaveText('Health.current holds a number (its default is 100), not a string such as "lots"; nothing changed');
     await s.snapshot('world-refused');
     await input.press('Escape');
+    await expect(page.getByTestId('edit-refusal')).toHaveCount(0);
     await expect(current).toHaveText('7');
     expect(await s.reloadEntries().count()).toBe(entries);
   });

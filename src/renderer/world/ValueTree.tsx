@@ -21,7 +21,15 @@ function Leaf({ component, path, value, editable }: NodeProps) {
   const refusal = useWorld((s) => (s.refusal?.key === key ? s.refusal.message : undefined));
   const [text, setText] = useState<string | undefined>(undefined);
   const kind = value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value;
-  const start = () => editable && setText(typeof value === 'string' ? value : shown(value));
+  const start = () => {
+    if (!editable) return;
+    world.clearRefusal();
+    setText(typeof value === 'string' ? value : shown(value));
+  };
+  const cancel = () => {
+    world.clearRefusal();
+    setText(undefined);
+  };
   const commit = async () => {
     if (text === undefined) return;
     if (await world.setField(component, path, text, value)) setText(undefined);
@@ -37,7 +45,7 @@ function Leaf({ component, path, value, editable }: NodeProps) {
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') void commit();
-            if (e.key === 'Escape') setText(undefined);
+            if (e.key === 'Escape') cancel();
           }}
         />
         {refusal && (

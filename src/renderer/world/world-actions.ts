@@ -110,6 +110,11 @@ export class WorldActions {
     this.store.set((s) => withDelta(s, delta));
   }
 
+  /** The last refusal is no longer shown (the author started again, or cancelled). */
+  clearRefusal(): void {
+    if (this.store.get().refusal) this.store.set({ refusal: undefined });
+  }
+
   /** Sets a leaf from what was typed; true when the engine took it. */
   setField(component: string, path: FieldPath, text: string, current: unknown): Promise<boolean> {
     const entity = this.store.get().selected;
