@@ -49,7 +49,9 @@ function Notices() {
 }
 
 export function App() {
+  const actions = useActions();
   const fatal = useStudio((s) => s.fatal);
+  const shared = useStudio((s) => s.sharedPanel);
   if (fatal) return <div className="fatal">{fatal}</div>;
   return (
     <DialogHost>
@@ -92,6 +94,8 @@ export function App() {
               <Panel id="panel-diff" defaultSize="44" minSize="10">
                 <SharedArea
                   label="Show"
+                  active={shared}
+                  setActive={(id) => actions.showPanel(id === 'world' ? 'world' : 'diff')}
                   tabs={[
                     { id: 'diff', label: 'State diff', render: () => <StateDiffPanel /> },
                     { id: 'world', label: 'World', render: () => <WorldPanel /> },

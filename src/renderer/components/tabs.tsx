@@ -1,6 +1,6 @@
 // Panels that share one place of the layout, one shown at a time, picked
 // by the buttons above them (State diff and World share the right column).
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 export interface TabSpec {
   id: string;
@@ -8,8 +8,7 @@ export interface TabSpec {
   render: () => ReactNode;
 }
 
-export function SharedArea({ tabs, label }: { tabs: TabSpec[]; label: string }) {
-  const [active, setActive] = useState(tabs[0]?.id);
+export function SharedArea({ tabs, label, active, setActive }: { tabs: TabSpec[]; label: string; active: string; setActive: (id: string) => void }) {
   const shown = tabs.find((t) => t.id === active) ?? tabs[0];
   return (
     <div className="shared-area">

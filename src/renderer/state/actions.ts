@@ -301,8 +301,14 @@ export class StudioActions {
     return this.world.undo(id);
   }
 
+  /** Selects a timeline entry; a reload's (not an edit's) state diff is shown in place of the World panel. */
   selectReload(id: number): void {
-    this.store.set({ selectedReloadId: id });
+    const entry = this.store.get().reloads.find((r) => r.id === id);
+    this.store.set({ selectedReloadId: id, ...(entry && entry.kind !== 'edit' ? { sharedPanel: 'diff' as const } : {}) });
+  }
+
+  showPanel(panel: 'diff' | 'world'): void {
+    this.store.set({ sharedPanel: panel });
   }
 
   notify(kind: 'info' | 'error', text: string): void {

@@ -38,12 +38,14 @@ export interface StudioState {
   reveal?: { key: string; line: number; column: number; seq: number };
   /** Set when the studio could not start at all. */
   fatal?: string;
+  /** Which panel the place below the problems shows: the state diff, or the World panel. */
+  sharedPanel: 'diff' | 'world';
 }
 
 export const MAX_LOG_LINES = 2000;
 export const MAX_RELOADS = 500;
 
-export const initialState: StudioState = { link: 'connecting', packs: [], reloads: [], logs: [], tabs: [], notices: [], problems: {} };
+export const initialState: StudioState = { link: 'connecting', packs: [], reloads: [], logs: [], tabs: [], notices: [], problems: {}, sharedPanel: 'diff' };
 
 /** A pack's type-check report: kept per pack, its count put on the reload it followed. */
 export function withProblems(state: StudioState, report: PackProblems): Partial<StudioState> {
