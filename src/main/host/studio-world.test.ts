@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StudioEvent } from '../../shared/api';
 import { StudioError } from '../../shared/errors';
-import type { EntityDelta } from '../../shared/model';
+import type { EntityDelta, EntityEdit } from '../../shared/model';
 import { dispatch } from '../api/dispatch';
 import { StudioService } from '../api/studio-service';
 import { StudioHost } from './studio-host';
@@ -130,7 +130,7 @@ describe('the World panel through the studio host', () => {
     const [slow] = (await api.listEntities({ query: 'Slow' })).items;
     const reload = api.reloadPack('slowpoke');
     await expect.poll(async () => (await api.listPacks()).find((p) => p.pack.name === 'slowpoke')?.pack.reloading, { timeout: 5000, interval: 20 }).toBe(true);
-    const edit = { op: 'set', entity: slow!.id, component: 'Slow', path: ['n'], value: 5 } as const;
+    const edit: EntityEdit = { op: 'set', entity: slow!.id, component: 'Slow', path: ['n'], value: 5 };
     await expect(api.editEntity(edit)).rejects.toThrow("A reload of pack 'slowpoke' is running: the world is not edited during a reload; nothing changed, try again when it is done");
     expect((await api.inspectEntity(slow!.id)).components[0]?.data).toEqual({ n: 0 });
     expect((await reload).success).toBe(true);
