@@ -29,6 +29,7 @@ const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   hostile: () => import('./hostile/suite'),
   runaway: () => import('./runaway/suite'),
   inspect: () => import('./inspect/suite'),
+  content: () => import('./content/suite'),
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [--summary-dir DIR] [--results-dir DIR] [suite...]

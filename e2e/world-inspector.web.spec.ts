@@ -18,7 +18,7 @@ test('the World panel finds the character, edits its Health live, keeps it over 
   const world = page.getByLabel('World', { exact: true }).and(page.locator('.panel'));
 
   await test.step('open the World panel and find the character by name: its Health shows', async () => {
-    await page.getByRole('button', { name: 'World', exact: true }).click();
+    await page.getByRole('tab', { name: 'World', exact: true }).click();
     await expect(world).toBeVisible();
     await page.getByLabel('Entity search', { exact: true }).fill('wren');
     const row = page.getByTestId('entity-row').filter({ hasText: 'Wren' });

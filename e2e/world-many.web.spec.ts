@@ -48,7 +48,7 @@ test('20,000 entities: the list is virtualized, filters by a query and scrolls t
   const s = new StudioPage(page, testInfo);
   await page.goto(crowded.url);
   await expect(s.pack('crowd')).toHaveAttribute('data-status', 'loaded', { timeout: 20_000 });
-  await page.getByRole('button', { name: 'World', exact: true }).click();
+  await page.getByRole('tab', { name: 'World', exact: true }).click();
   const count = page.getByTestId('entity-count');
   await expect(count).toHaveText(/^2\d,\d{3} entities$/);
 

@@ -23,6 +23,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArea } from '../../src/engine/host';
 import { percentile } from '../lib/measure';
 import type { Suite, SuiteContext, SuiteReport } from '../lib/suite';
 import { LoadClient } from './load-client';
@@ -30,10 +31,12 @@ import type { ServerStatsMessage } from './server-process';
 
 interface RoomData {
   key: string;
-  exits: Record<string, string>;
+  exits: Partial<Record<string, string>>;
 }
 
-const rooms = (JSON.parse(readFileSync(new URL('../../packs/starter-world/src/data/rooms.json', import.meta.url), 'utf8')) as { rooms: RoomData[]; start: string });
+// The town as its area file says (parsed by the engine's content layer): room keys and exits.
+const town = parseArea('starter-world', 'areas/town.yaml', readFileSync(new URL('../../packs/starter-world/areas/town.yaml', import.meta.url), 'utf8'));
+const rooms: { rooms: RoomData[]; start: string } = { rooms: town.area?.rooms ?? [], start: 'starter-world:town-square' };
 const OPPOSITE: Record<string, string> = { north: 'south', south: 'north', east: 'west', west: 'east', up: 'down', down: 'up' };
 
 /** Directions from the start room to each room (breadth first). */
@@ -44,6 +47,7 @@ function pathsFromStart(): Map<string, string[]> {
   while (queue.length > 0) {
     const key = queue.shift() as string;
     for (const [dir, to] of Object.entries(byKey.get(key)?.exits ?? {})) {
+      if (to === undefined) continue;
       if (paths.has(to)) continue;
       paths.set(to, [...(paths.get(key) ?? []), dir]);
       queue.push(to);

@@ -63,13 +63,13 @@ export async function authorFlow(s: StudioPage, options: AuthorFlowOptions): Pro
     await page.keyboard.press('Backspace');
     await page.keyboard.type('25');
     await expect(s.editorLine(DAMAGE_LINE)).toContainText('export const BASE_DAMAGE = 25;');
-    await expect(page.getByRole('tab', { selected: true })).toHaveAttribute('data-dirty', 'true');
+    await expect(s.editorTab()).toHaveAttribute('data-dirty', 'true');
     await s.save();
     const entry = await s.reloadAfter(before, { pack: 'combat', trigger: 'file', file: COMBAT_FILE });
     await expect(entry).toHaveAttribute('data-outcome', 'success');
     await expect(entry).toContainText(COMBAT_FILE);
     await entry.click(); // the diff of this reload, whatever lands after it
-    await expect(page.getByRole('tab', { selected: true })).toHaveAttribute('data-dirty', 'false');
+    await expect(s.editorTab()).toHaveAttribute('data-dirty', 'false');
     await expect(page.getByTestId('state-diff-summary')).toHaveAttribute('data-outcome', 'success');
     await expect(page.getByTestId('state-diff').locator('[data-system="CombatSystem"]')).toBeVisible();
     await s.snapshot('saved-new-damage');

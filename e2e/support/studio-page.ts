@@ -55,6 +55,11 @@ export class StudioPage {
     await this.page.keyboard.press('ControlOrMeta+s');
   }
 
+  /** The editor's selected file tab (other panels have tabs too). */
+  editorTab(): Locator {
+    return this.page.getByLabel('Editor', { exact: true }).and(this.page.locator('.panel')).getByRole('tab', { selected: true });
+  }
+
   reloadEntries(): Locator {
     return this.page.getByTestId('reload-entry');
   }

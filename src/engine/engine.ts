@@ -25,6 +25,9 @@ import { HotReloadManager } from './hot-reload/manager';
 import { existsSync } from 'node:fs';
 import { readPackFolder } from './packs/from-path';
 import { packEntry, whyNotAPack } from './packs/discover';
+import { ContentLayer, type PreparedContent } from './content/layer';
+import { preparePackContent } from './content/pack-content';
+import { ContentError } from './content/errors';
 
 export type PackStatus = 'pending' | 'loaded' | 'failed';
 
@@ -97,6 +100,9 @@ export class GameEngine {
   /** Hot reload of packs and modules: the reload transaction, hooks, history. */
   readonly hotReload: HotReloadManager;
 
+  /** The world as data: every pack's area files (rooms, prototypes, spawns), validated and applied. */
+  readonly content: ContentLayer;
+
   private readonly packs = new Map<string, PackRecord>();
   private started = false;
   /** Set while a reload swaps code: commands wait for it rather than see a half-swapped pack. */
@@ -139,6 +145,13 @@ export class GameEngine {
     this.packChanged = new Signal(report('Pack listener failed'));
     this.tickLoop = new TickLoop(settings.tickRate, (delta) => this.tick(delta), report('Tick failed'));
     this.hotReload = new HotReloadManager(this);
+    this.content = new ContentLayer(this.world);
+    this.afterTick.on(({ delta }) => this.content.tick(delta));
+  }
+
+  /** Reads and validates a pack's area files (throws a ContentError naming file:line:column). */
+  prepareContent(record: PackRecord, pack: ContentPack = record.pack): PreparedContent {
+    return preparePackContent({ content: this.content, world: this.world, runaway: this.runaway, isPending: (n) => this.packs.get(n)?.status === 'pending' }, record, pack);
   }
 
   /** Runs `fn` with player commands held back until it is done (reloads use this). */
@@ -257,6 +270,7 @@ export class GameEngine {
     for (const dependant of this.dependantsOf(name).reverse()) await this.unloadPack(dependant);
     if (record.active) await deactivatePack(this, record.active);
     this.packs.delete(name);
+    this.content.forget(name);
     await this.hotReload.setSource(name, undefined);
     this.logger.info(`Unloaded pack '${name}'`);
   }
@@ -276,7 +290,15 @@ export class GameEngine {
       }
       try {
         this.options.onPackActivating?.(name);
+        const content = this.prepareContent(record);
         record.active = await activatePack(this, record.pack);
+        try {
+          this.content.apply(content);
+          this.content.commit(content);
+        } catch (err) {
+          await deactivatePack(this, record.active);
+          throw err;
+        }
         record.status = 'loaded';
         delete record.error;
         const a = record.active;
@@ -285,7 +307,8 @@ export class GameEngine {
       } catch (err) {
         const cutOff = cutOffIn(err);
         if (cutOff) this.reportRunaway(cutOff, `pack '${name}' is not loaded`);
-        this.markFailed(record, errorMessage(err));
+        const where = err instanceof ContentError ? `${err.where}: ` : '';
+        this.markFailed(record, err instanceof ContentError ? `Pack '${name}': content is not valid: ${where}${err.message}` : errorMessage(err));
       }
     }
   }

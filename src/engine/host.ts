@@ -20,6 +20,7 @@ export { CommandRegistry } from './commands/registry';
 export { contractViolations } from './packs/contract';
 export { SessionDirectory } from './sessions/session-directory';
 export { HotReloadManager, HISTORY_LIMIT } from './hot-reload/manager';
+export { ContentLayer, ContentError, areasDirOf, parseArea, readAreas, validateContent, lookupOf, resolveComponents, isAreaFile, type ContentLookup, type PreparedContent } from './content';
 export type { ReloadOptions, TimelineEntry } from './hot-reload/types';
 export type { PackSource, PreparedVersion } from './hot-reload/pack-source';
 export { discoverPacks, discoverNonPacks, resolvePackDir, isPackDir, packEntry } from './packs/discover';

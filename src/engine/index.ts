@@ -43,3 +43,8 @@ export type {
   SystemStateDiff,
 } from './hot-reload/types';
 export { escapeMarkup } from './server/telnet/ansi';
+// The content layer as packs see it: what marks content entities, and how keys are formed.
+export { ContentOrigin, Spawned } from './content/components';
+export { qualify, packOf, roomEntityKey, spawnEntityKey } from './content/keys';
+export type { ContentAppliedEvent } from './content/layer';
+export type { ComponentMap, ContentDiff, ContentProblem, RoomDef, PrototypeDef, SpawnDef, AreaFile, PackContent, SourceRange } from './content/types';

@@ -273,7 +273,7 @@ export class Supervisor {
     const count = (this.crashes.get(pack) ?? 0) + 1;
     this.crashes.set(pack, count);
     if (count >= CRASHES_BEFORE_DISABLE && !this.disabled.has(pack)) {
-      const reason = `it brought the engine down ${count} times in a row as it started (last: ${how}); disabled until a save fixes it`;
+      const reason = `it brought the engine down ${count} times in a row as it started (last: ${how}); disabled until a save fixes it (with --watch) or the server starts again`;
       this.disabled.set(pack, reason);
       this.options.logger.error(`Pack '${pack}' is disabled: ${reason}`);
     }

@@ -1,15 +1,17 @@
 // The studio's one layout: packs on the left, the editor with the terminal
-// and log below it in the middle, the reload timeline, the TypeScript
-// problems and the state diff (sharing its place with the World panel) on the right. Every border between panels can be dragged.
+// and log (or the pack tests, a tab beside it) below it in the middle, the
+// reload timeline, the TypeScript problems and the state diff (or the World
+// panel, a tab beside it) on the right. Every border between panels can be dragged.
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { DialogHost } from './components/dialogs';
-import { SharedArea } from './components/tabs';
+import { PanelTabs } from './components/panel-tabs';
 import { EditorPanel } from './panels/EditorPanel';
 import { FileTreePanel } from './panels/FileTreePanel';
 import { LogPanel } from './panels/LogPanel';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { StateDiffPanel } from './panels/StateDiffPanel';
 import { TerminalPanel } from './panels/TerminalPanel';
+import { TestsPanel } from './panels/TestsPanel';
 import { TimelinePanel } from './panels/TimelinePanel';
 import { WorldPanel } from './panels/WorldPanel';
 import { useActions, useStudio } from './state/context';
@@ -74,7 +76,13 @@ export function App() {
                   </Panel>
                   <Separator className="separator vertical" />
                   <Panel id="panel-log" defaultSize="50" minSize="15">
-                    <LogPanel />
+                    <PanelTabs
+                      label="Log and tests"
+                      tabs={[
+                        { id: 'log', label: 'Log', content: <LogPanel /> },
+                        { id: 'tests', label: 'Tests', content: <TestsPanel /> },
+                      ]}
+                    />
                   </Panel>
                 </Group>
               </Panel>
@@ -92,13 +100,13 @@ export function App() {
               </Panel>
               <Separator className="separator horizontal" />
               <Panel id="panel-diff" defaultSize="44" minSize="10">
-                <SharedArea
-                  label="Show"
+                <PanelTabs
+                  label="State diff and world"
                   active={shared}
-                  setActive={(id) => actions.showPanel(id === 'world' ? 'world' : 'diff')}
+                  onSelect={(id) => actions.showPanel(id === 'world' ? 'world' : 'diff')}
                   tabs={[
-                    { id: 'diff', label: 'State diff', render: () => <StateDiffPanel /> },
-                    { id: 'world', label: 'World', render: () => <WorldPanel /> },
+                    { id: 'diff', label: 'State diff', content: <StateDiffPanel /> },
+                    { id: 'world', label: 'World', content: <WorldPanel /> },
                   ]}
                 />
               </Panel>

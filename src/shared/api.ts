@@ -21,6 +21,7 @@ import type {
   GameEndpoint,
   LogEntry,
   PackProblems,
+  PackTestRun,
   PackTree,
   ReloadEntry,
   RenameRequest,
@@ -79,6 +80,17 @@ export interface StudioApi {
   watchEntity(request: WatchRequest): Promise<EntityView | null>;
   /** Where a component is defined: its pack's file, at `defineComponent`. */
   findComponentSource(request: { pack: string; component: string }): Promise<SourceLocation>;
+  /**
+   * Runs a pack's tests (the test kit's checks and the pack's own tests, as
+   * `maid pack test` does, on the files as saved) in a process of their own;
+   * answers with the finished run. Progress comes as `tests` events.
+   */
+  runPackTests(pack: string): Promise<PackTestRun>;
+  /** The newest run of each pack's tests. */
+  getPackTestRuns(): Promise<PackTestRun[]>;
+  /** Whether a pack's tests run after each successful reload of it; answers with the packs that have it on. */
+  setTestsAfterReload(pack: string, on: boolean): Promise<string[]>;
+  getTestsAfterReload(): Promise<string[]>;
 }
 
 export type StudioMethod = keyof StudioApi;
@@ -108,6 +120,10 @@ export const STUDIO_METHODS = [
   'undoEdit',
   'watchEntity',
   'findComponentSource',
+  'runPackTests',
+  'getPackTestRuns',
+  'setTestsAfterReload',
+  'getTestsAfterReload',
 ] as const satisfies readonly StudioMethod[];
 
 // The list above names every method: adding one to StudioApi without listing it fails here.
@@ -132,7 +148,9 @@ export type StudioEvent =
   /** A pack's TypeScript problems after a type check (it follows each reload, off the reload's path). */
   | { type: 'problems'; report: PackProblems }
   /** A watched entity changed this tick (see watchEntity). */
-  | { type: 'entity'; delta: EntityDelta };
+  | { type: 'entity'; delta: EntityDelta }
+  /** A run of a pack's tests progressed or finished (at most a few a second while it runs). */
+  | { type: 'tests'; run: PackTestRun };
 
 export type StudioEventListener = (event: StudioEvent) => void;
 

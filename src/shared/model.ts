@@ -97,9 +97,19 @@ export interface ComponentDataChange {
   sample: { entity: string; before: unknown; after: unknown }[];
 }
 
+/** What a reload's area files changed in the live world: keys by kind, and entity counts. */
+export interface ContentChange {
+  rooms: { added: string[]; changed: string[]; removed: string[] };
+  prototypes: { added: string[]; changed: string[]; removed: string[] };
+  spawns: { added: string[]; changed: string[]; removed: string[] };
+  entities: { spawned: number; updated: number; removed: number; moved: number };
+}
+
 export interface ReloadStateDiff {
   systems: Record<string, SystemStateChange>;
   components: Record<string, ComponentDataChange>;
+  /** Set when the pack's content (area files) was applied. */
+  content?: ContentChange;
 }
 
 /** One reload on the timeline. */
@@ -132,6 +142,59 @@ export interface ReloadEntry {
   stateDiff: ReloadStateDiff;
   /** TypeScript problems in the pack after this reload; set once the type check that follows it is done. */
   problems?: number;
+  /** The pack's tests run after this reload (when the author asked for that), once they are done. */
+  tests?: { runId: number; passed: number; failed: number; ok: boolean };
+}
+
+/** Where a test failure points: a file relative to the pack folder, 1-based line and column. */
+export interface TestFailureInfo {
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/** One of the test kit's checks (protocol, lifecycle). */
+export interface PackTestCheck {
+  title: string;
+  ok: boolean;
+  skipped?: boolean;
+  problems: string[];
+}
+
+/** One of the pack's own tests, as it finished. */
+export interface PackTestCase {
+  /** The test file, relative to the pack folder. */
+  file: string;
+  /** The suites and the test: `fighting > kills the cellar rat`. */
+  name: string;
+  state: 'passed' | 'failed' | 'skipped';
+  durationMs: number;
+  failure?: TestFailureInfo;
+}
+
+/** A run of a pack's tests (what `maid pack test` runs), in a process of its own. */
+export interface PackTestRun {
+  /** Increasing within one studio session. */
+  id: number;
+  pack: string;
+  /** `error`: the run could not finish (it timed out, or the runner failed); `message` says why. */
+  state: 'running' | 'passed' | 'failed' | 'error';
+  /** `reload`: started by a successful reload of the pack (the option is on); `reloadId` is that entry. */
+  trigger: 'manual' | 'reload';
+  reloadId?: number;
+  startedAt: number;
+  durationMs: number;
+  /** Test files found (known once the run started). */
+  files?: number;
+  checks: PackTestCheck[];
+  tests: PackTestCase[];
+  /** Errors outside any test: a test file that does not compile, an unhandled rejection. */
+  errors: TestFailureInfo[];
+  passed: number;
+  failed: number;
+  skipped: number;
+  message?: string;
 }
 
 /** A TypeScript diagnostic in a pack's file. */

@@ -41,10 +41,12 @@ export function dirName(path: string): string {
 }
 
 /** The editor's language for a file name. */
-export function languageOf(path: string): 'typescript' | 'javascript' | 'json' | 'markdown' | 'plaintext' {
+export function languageOf(path: string): 'typescript' | 'javascript' | 'json' | 'yaml' | 'markdown' | 'plaintext' {
   if (/\.(ts|tsx|mts|cts)$/.test(path)) return 'typescript';
   if (/\.(js|mjs|cjs|jsx)$/.test(path)) return 'javascript';
   if (path.endsWith('.json')) return 'json';
+  // Area files (rooms, prototypes, spawns).
+  if (/\.ya?ml$/.test(path)) return 'yaml';
   if (path.endsWith('.md')) return 'markdown';
   return 'plaintext';
 }

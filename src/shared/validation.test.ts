@@ -112,4 +112,13 @@ describe('studio call arguments', () => {
   it('refuses arguments that are not a list', () => {
     expect(refusal(() => validateArgs('getInfo', { 0: 1 })).code).toBe('invalid-argument');
   });
+
+  it('checks the engine and test calls: a pack name, a true or false', () => {
+    expect(validateArgs('restartEngine', [])).toEqual([]);
+    expect(validateArgs('runPackTests', ['combat'])).toEqual(['combat']);
+    expect(validateArgs('setTestsAfterReload', ['combat', true])).toEqual(['combat', true]);
+    expect(refusal(() => validateArgs('setTestsAfterReload', ['combat', 'yes'])).message).toBe('setTestsAfterReload: "on" must be true or false');
+    expect(refusal(() => validateArgs('runPackTests', ['../etc'])).code).toBe('invalid-argument');
+    expect(refusal(() => validateArgs('restartEngine', ['now'])).message).toBe('restartEngine takes 0 arguments, got 1');
+  });
 });

@@ -165,6 +165,17 @@ export const VALIDATORS: Validators = {
   getTypeLibraries: none('getTypeLibraries'),
   getProblems: none('getProblems'),
   restartEngine: none('restartEngine'),
+  getPackTestRuns: none('getPackTestRuns'),
+  getTestsAfterReload: none('getTestsAfterReload'),
+  runPackTests: (args) => {
+    arity('runPackTests', args, 1);
+    return [packName('runPackTests', args[0])];
+  },
+  setTestsAfterReload: (args) => {
+    arity('setTestsAfterReload', args, 2);
+    if (typeof args[1] !== 'boolean') invalid('setTestsAfterReload: "on" must be true or false');
+    return [packName('setTestsAfterReload', args[0]), args[1] as boolean];
+  },
   openGameSession: none('openGameSession'),
   readFile: (args) => {
     arity('readFile', args, 1);

@@ -43,7 +43,7 @@ describe('hot-reload.md examples', () => {
     const lines: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
     const result = await reloadFromCode(dir, () => {
-      const file = join(dir, 'src', 'data', 'rooms.json');
+      const file = join(dir, 'areas', 'town.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('Town Square', 'Old Town Square'));
     });
     log.mockRestore();

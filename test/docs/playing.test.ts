@@ -44,6 +44,6 @@ describe('docs/playing.md', () => {
     expect(guide).toContain(`A blow does ${BASE_DAMAGE} damage, plus ${DAMAGE_PER_LEVEL} for every`);
     expect(guide).toContain(`Level 2 takes ${xpForLevel(2)} experience, level 3 ${xpForLevel(3)},\nlevel 4 ${xpForLevel(4)}`);
     expect(guide).toContain(`Each level adds ${HEALTH_PER_LEVEL}\nto your maximum health`);
-    expect(guide).toContain(`${LOOT_DATA['npc:cellar-rat']?.xp} for the\ncellar rat, ${LOOT_DATA['npc:forest-wolf']?.xp} for the wolf`);
+    expect(guide).toContain(`${LOOT_DATA['combat:cellar-rat']?.xp} for the\ncellar rat, ${LOOT_DATA['combat:forest-wolf']?.xp} for the wolf`);
   });
 });

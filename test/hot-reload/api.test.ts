@@ -7,21 +7,20 @@ describe('engine.hotReload', () => {
     const game = await liveGame({ watch: false });
     const source = game.engine.hotReload.getSource('combat') as unknown as { loader: { evaluationCount(f: string): number } };
     const count = (rel: string) => source.loader.evaluationCount(game.file(rel));
-    const before = Object.fromEntries(['src/components/npc.ts', 'src/systems/spawn.ts', 'src/systems/respawn.ts', 'src/systems/combat.ts', 'src/commands/attack.ts', 'src/pack.ts', 'src/components/health.ts'].map((f) => [f, count(f)]));
+    const before = Object.fromEntries(['src/components/npc.ts', 'src/systems/respawn.ts', 'src/systems/combat.ts', 'src/commands/attack.ts', 'src/pack.ts', 'src/components/health.ts'].map((f) => [f, count(f)]));
     const result = await game.engine.hotReload.reloadModule('combat.components.npc');
     expect(result).toMatchObject({ success: true, trigger: 'manual', changedFiles: ['src/components/npc.ts'] });
-    // npc.ts is imported by spawn, respawn, combat (systems), index and pack; attack imports only a type from combat;
+    // npc.ts is imported by respawn, combat (systems), index and pack; attack imports only a type from combat;
     // score imports combat's damageFor, and game.ts (which pack.ts imports) re-exports score.
     const after = (f: string) => count(f) - (before[f] ?? 0);
     expect(after('src/components/npc.ts')).toBe(1);
-    expect(after('src/systems/spawn.ts')).toBe(1);
     expect(after('src/systems/respawn.ts')).toBe(1);
     expect(after('src/systems/combat.ts')).toBe(1);
     expect(after('src/pack.ts')).toBe(1);
     expect(after('src/components/health.ts')).toBe(0);
     expect(after('src/commands/attack.ts')).toBe(0);
     expect(result.reevaluated.sort()).toEqual(
-      ['src/components/npc.ts', 'src/index.ts', 'src/pack.ts', 'src/systems/combat.ts', 'src/systems/handlers.ts', 'src/systems/respawn.ts', 'src/systems/spawn.ts', 'src/commands/score.ts', 'src/game.ts'].sort(),
+      ['src/components/npc.ts', 'src/index.ts', 'src/pack.ts', 'src/systems/combat.ts', 'src/systems/handlers.ts', 'src/systems/respawn.ts', 'src/commands/score.ts', 'src/game.ts'].sort(),
     );
     expect((await game.engine.hotReload.reloadModule('systems/respawn.ts')).success).toBe(true);
     await game.stop();

@@ -36,7 +36,7 @@ const faults: Fault[] = [
   {
     name: 'an onLoad that throws',
     breakIt(game) {
-      game.edit('src/pack.ts', '    spawnNpcs(engine.world);', "    spawnNpcs(engine.world);\n    throw new Error('onLoad exploded');");
+      game.edit('src/pack.ts', '    retireOldCreatures(engine.world);', "    retireOldCreatures(engine.world);\n    throw new Error('onLoad exploded');");
       return { file: 'src/pack.ts', line: lineOf(game.read('src/pack.ts'), 'onLoad exploded') };
     },
   },
@@ -77,8 +77,8 @@ const faults: Fault[] = [
   {
     name: 'a file truncated to zero bytes',
     breakIt(game) {
-      game.write('src/systems/spawn.ts', '');
-      return { file: 'src/systems/spawn.ts', line: 1 };
+      game.write('src/systems/vitals.ts', '');
+      return { file: 'src/systems/vitals.ts', line: 1 };
     },
   },
 ];
@@ -87,7 +87,7 @@ describe('a reload that fails at any step rolls back to the previous version', (
   for (const fault of faults) {
     it(`${fault.name}: old version keeps serving, data intact, result names file and line; fixing it reloads`, async () => {
       const game = await liveGame({ debounce: 0.2 });
-      const originals = new Map(['src/systems/combat.ts', 'src/commands/attack.ts', 'src/pack.ts', 'src/components/health.ts', 'src/systems/respawn.ts', 'src/systems/spawn.ts'].map((f) => [f, game.read(f)]));
+      const originals = new Map(['src/systems/combat.ts', 'src/commands/attack.ts', 'src/pack.ts', 'src/components/health.ts', 'src/systems/respawn.ts', 'src/systems/vitals.ts'].map((f) => [f, game.read(f)]));
       await game.hero.do('attack rat');
       const health = () => game.engine.world.query(Health).entities.map((e) => [e.id, structuredClone(e.get(Health))]);
       const combat = () => game.engine.findSystem<{ captureState(): object }>('combat', 'CombatSystem')?.captureState();

@@ -14,7 +14,7 @@ describe('hot reload while playing', () => {
     expect(game.log.lines()).toEqual(
       expect.arrayContaining(['[INFO] File changed: src/systems/combat.ts', '[INFO] Triggering reload for pack: combat', expect.stringMatching(/^\[INFO\] Successfully reloaded pack 'combat' in \d+\.\d{3}s$/)]),
     );
-    const rat = game.engine.world.findByKey('npc:cellar-rat');
+    const rat = game.engine.world.findByKey('combat:cellar-rat');
     const before = rat?.get(Health)?.current ?? 0;
     await game.ticks(25);
     expect(game.hero.transcript).toMatch(/You hit a giant rat for 25 damage/);

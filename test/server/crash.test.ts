@@ -100,8 +100,8 @@ describe('crash: SIGKILL mid-play, then a restart', () => {
     expect(saved?.last).toBeGreaterThanOrEqual(guaranteed);
     expect(saved?.last).toBeLessThanOrEqual(sent);
     expect(saved?.count).toBe(saved?.last);
-    expect(rhea?.components.Location?.data).toMatchObject({ room: 'north-road' });
-    const stone = entities.find((e) => e.key === 'item:stone');
+    expect(rhea?.components.Location?.data).toMatchObject({ room: 'starter-world:north-road' });
+    const stone = entities.find((e) => e.key === 'starter-world:stone');
     expect(stone?.components.Location?.data).toMatchObject({ holder: character?.entityId });
 
     // The restarted server has the same world: no duplicate rooms, the player where they were, still carrying the stone.

@@ -20,7 +20,7 @@ describe('loot, corpses and armour over telnet', () => {
     const packsDir = copyPacks();
     const lootFile = join(packsDir, 'combat', 'src', 'data', 'loot.json');
     const loot = JSON.parse(readFileSync(lootFile, 'utf8'));
-    loot['npc:cellar-rat'] = { xp: 40, coins: { min: 0, max: 0 }, items: [{ item: 'leather-jerkin', chance: 1 }], corpse: 'a dead rat', decaySeconds: 5 };
+    loot['combat:cellar-rat'] = { xp: 40, coins: { min: 0, max: 0 }, items: [{ item: 'leather-jerkin', chance: 1 }], corpse: 'a dead rat', decaySeconds: 5 };
     writeFileSync(lootFile, JSON.stringify(loot));
     const s = await server({ packsDir });
     const c = await client(s.telnetPort, { accept: [Opt.GMCP] });

@@ -69,7 +69,7 @@ describe('the world persists in SQLite', () => {
     const tove = await entityOf(storage, 'Tove');
     expect(tove?.components.Health).toEqual({ version: 2, data: { current: 100, max: 100, regen: 2 } });
     const { entities } = await storage.loadEntities();
-    const rat = entities.find((e) => e.key === 'npc:cellar-rat');
+    const rat = entities.find((e) => e.key === 'combat:cellar-rat');
     expect(rat?.components.Health).toEqual({ version: 2, data: { current: 30, max: 30, regen: 1 } });
     await storage.close();
   });
@@ -92,9 +92,9 @@ describe('the world persists in SQLite', () => {
     const check = new SqliteStorage({ dataDir });
     await check.open();
     const ulla = await entityOf(check, 'Ulla');
-    expect(ulla?.components.Location?.data).toMatchObject({ room: 'market' });
+    expect(ulla?.components.Location?.data).toMatchObject({ room: 'starter-world:market' });
     const { entities } = await check.loadEntities();
-    expect(entities.find((e) => e.key === 'item:stone')?.components.Location?.data).toMatchObject({ holder: ulla?.id });
+    expect(entities.find((e) => e.key === 'starter-world:stone')?.components.Location?.data).toMatchObject({ holder: ulla?.id });
     await check.close();
   });
 

@@ -30,12 +30,12 @@ describe('the game over telnet: GMCP, MSSP, MCCP2, colour', () => {
     c.sendGmcp('Core.Supports.Set', ['Room 1', 'Char 1']);
     await c.login('Erin', 'silver-moon-42', true);
     const start = await c.waitForGmcp('Room.Info');
-    expect(start.data).toMatchObject({ id: 'town-square', name: 'Town Square', exits: { n: expect.any(Number), e: expect.any(Number) } });
+    expect(start.data).toMatchObject({ id: 'starter-world:town-square', name: 'Town Square', exits: { n: expect.any(Number), e: expect.any(Number) } });
     expect(await c.waitForGmcp('Char.Vitals')).toMatchObject({ data: { hp: 100, maxhp: 100 } });
     const from = c.gmcp.length;
     expect(await c.command('north')).toContain('North Road');
     const moved = await c.waitForGmcp('Room.Info', from);
-    expect(moved.data).toMatchObject({ id: 'north-road', name: 'North Road', num: (start.data as { exits: { n: number } }).exits.n });
+    expect(moved.data).toMatchObject({ id: 'starter-world:north-road', name: 'North Road', num: (start.data as { exits: { n: number } }).exits.n });
     // In the cellar the rat fights back: the vitals follow the damage.
     await c.command('east');
     await c.command('down');

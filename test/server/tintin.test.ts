@@ -81,6 +81,6 @@ describe.skipIf(!tintin)(`TinTin++ plays the game${tintin ? '' : ' (tt++ not ins
     expect(second).toContain('The Prancing Rat');
     const character = await s.storage.findCharacterByName('Yuki');
     const yuki = s.engine.world.getEntity(character!.entityId);
-    expect(yuki && s.engine.world.snapshotEntity(yuki).components.Location?.data).toMatchObject({ room: 'tavern' });
+    expect(yuki && s.engine.world.snapshotEntity(yuki).components.Location?.data).toMatchObject({ room: 'starter-world:tavern' });
   }, 45_000);
 });

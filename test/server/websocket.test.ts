@@ -36,7 +36,7 @@ describe('the WebSocket endpoint (gmcp.mudstandards.org)', () => {
     const mark = ws.mark();
     ws.line('west');
     await ws.waitFor('Temple of the Dawn', mark);
-    expect((await ws.waitForGmcp('Room.Info', from)).data).toMatchObject({ id: 'temple', name: 'Temple of the Dawn' });
+    expect((await ws.waitForGmcp('Room.Info', from)).data).toMatchObject({ id: 'starter-world:temple', name: 'Temple of the Dawn' });
     expect(await ws.waitForGmcp('Char.Vitals')).toMatchObject({ data: { hp: 100, maxhp: 100 } });
     // Room.Info goes out at the end of the tick, after the prompt: it brings no second prompt.
     ws.line('say one prompt');

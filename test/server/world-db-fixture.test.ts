@@ -60,4 +60,19 @@ describe('a world.db from the better-sqlite3 release', () => {
     const bora = await client(s.telnetPort);
     expect(await bora.login('Bora', 'copper-star-17', false)).toContain('Town Square');
   });
+
+  it('its old town and creatures give way to the area files: one of each, under the new keys; what a player carries stays', async () => {
+    const s = await server({ dataDir: fixtureCopy() });
+    const world = s.engine.world;
+    for (const old of ['room:town-square', 'room:cellar', 'npc:cellar-rat', 'npc:forest-wolf', 'item:bread']) expect(world.findByKey(old), old).toBeUndefined();
+    expect(world.findByKey('room:starter-world:cellar')).toBeDefined();
+    expect(world.findByKey('combat:cellar-rat')?.getByName('Location')).toMatchObject({ room: 'starter-world:cellar' });
+    const ada = await client(s.telnetPort);
+    await ada.login('Ada', 'silver-moon-42', false);
+    expect(await ada.command('inventory')).toContain('a smooth stone');
+    expect(world.findByKey('item:stone')?.getByName('Location')).toMatchObject({ holder: expect.any(String) });
+    await ada.command('south');
+    const square = await ada.command('look');
+    expect(square.match(/A smooth stone is here\./g)).toHaveLength(1);
+  });
 });

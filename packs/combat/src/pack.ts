@@ -6,8 +6,10 @@ import { CombatSystem } from './systems/combat';
 import { RespawnSystem } from './systems/respawn';
 import { VitalsSystem } from './systems/vitals';
 import { onDeath, onLogin } from './systems/handlers';
-import { spawnNpcs } from './systems/spawn';
-import { GAME_COMPONENTS, gameSystems, onKill, score, applyLoot } from './game';
+import { fileURLToPath } from 'node:url';
+import { retireOldCreatures } from './systems/legacy';
+import { lootOnContent, lootOnRespawn } from './systems/loot-on-spawn';
+import { GAME_COMPONENTS, gameSystems, onKill, score } from './game';
 
 export default class CombatPack implements ContentPack {
   manifest = { name: 'combat', version: '1.0.0', description: 'Health, fighting, death and respawn', dependencies: ['starter-world'] };
@@ -25,7 +27,7 @@ export default class CombatPack implements ContentPack {
   }
 
   getEventHandlers() {
-    return [onLogin, onDeath, onKill];
+    return [onLogin, onDeath, onKill, lootOnContent, lootOnRespawn];
   }
 
   getMigrations() {
@@ -33,8 +35,12 @@ export default class CombatPack implements ContentPack {
   }
 
   onLoad(engine: GameEngine) {
-    spawnNpcs(engine.world);
-    applyLoot(engine.world);
+    retireOldCreatures(engine.world);
+  }
+
+  /** The creatures and where they stand are data: areas/creatures.yaml. */
+  getAreasDir() {
+    return fileURLToPath(new URL('../areas', import.meta.url));
   }
 }
 

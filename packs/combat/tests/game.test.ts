@@ -55,7 +55,7 @@ describe('killing for loot and experience', () => {
     expect(hero.entity.get(Experience)).toEqual({ xp: 40, level: 1 });
 
     const rot = hero.received.length;
-    await t.ticks(LOOT_DATA['npc:cellar-rat']!.decaySeconds! * 10 + 1);
+    await t.ticks(LOOT_DATA['combat:cellar-rat']!.decaySeconds! * 10 + 1);
     expect(hero.since(rot)).toContain('A dead rat rots away.');
     expect(await hero.do('look')).not.toContain('dead rat');
     await t.stop();

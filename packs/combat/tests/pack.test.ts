@@ -50,7 +50,7 @@ describe('fighting', () => {
 
     await ticks(21 * 10);
     expect(await hero.do('look')).toContain('A giant rat is here.');
-    expect(engine.world.findByKey('npc:cellar-rat')?.get(Health)).toEqual({ current: 30, max: 30 });
+    expect(engine.world.findByKey('combat:cellar-rat')?.get(Health)).toEqual({ current: 30, max: 30 });
     await stop();
   });
 
@@ -62,7 +62,7 @@ describe('fighting', () => {
     await hero.do('attack wolf');
     await ticks(60);
     expect(hero.transcript).toContain('You have died!');
-    expect(hero.entity.get(Location)?.room).toBe('town-square');
+    expect(hero.entity.get(Location)?.room).toBe('starter-world:town-square');
     expect(hero.entity.get(Health)).toEqual({ current: 100, max: 100 });
     expect(combatSystem(engine)?.isFighting(hero.entity)).toBeUndefined();
     await stop();
@@ -89,7 +89,7 @@ describe('fighting', () => {
     const fresh = new CombatSystem(engine.world);
     fresh.restoreState(JSON.parse(JSON.stringify(state)));
     expect(fresh.captureState()).toEqual(state);
-    expect(fresh.isFighting(hero.entity)?.targetId).toBe(engine.world.findByKey('npc:training-dummy')?.id);
+    expect(fresh.isFighting(hero.entity)?.targetId).toBe(engine.world.findByKey('combat:training-dummy')?.id);
     await stop();
   });
 });

@@ -1,7 +1,6 @@
 // What other packs may use of the starter world; pack.ts re-exports it.
 export * from './components';
-export { START_ROOM, WORLD_DATA } from './world/data';
-export { buildWorld, checkWorldData, type WorldData, type RoomData, type ItemData } from './world/build';
+export { START_ROOM, AREAS_DIR } from './world/start';
 export {
   capitalise,
   carriedBy,

@@ -4,8 +4,9 @@ import { ALL_COMMANDS } from './commands';
 import { arrivalHandler } from './systems/arrival';
 import { RoomInfoSystem } from './systems/room-info';
 import { spawnShops } from './shops/spawn';
-import { buildWorld } from './world/build';
-import { START_ROOM, WORLD_DATA } from './world/data';
+import { AREAS_DIR, START_ROOM } from './world/start';
+import { locationV1toV2, roomV1toV2 } from './world/migrations';
+import { retireOldTown } from './world/legacy';
 
 export default class StarterWorldPack implements ContentPack {
   manifest = {
@@ -31,9 +32,18 @@ export default class StarterWorldPack implements ContentPack {
     return [arrivalHandler(START_ROOM)];
   }
 
+  getMigrations() {
+    return [roomV1toV2, locationV1toV2];
+  }
+
   onLoad(engine: GameEngine) {
-    buildWorld(engine.world, WORLD_DATA);
+    retireOldTown(engine.world);
     spawnShops(engine.world);
+  }
+
+  /** The town's rooms and items are data: areas/town.yaml, put onto the world by the engine's content layer. */
+  getAreasDir() {
+    return AREAS_DIR;
   }
 }
 

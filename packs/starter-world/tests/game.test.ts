@@ -60,7 +60,7 @@ describe('containers and coins', () => {
     chest.add(Describable, { name: 'an iron chest', keywords: ['chest'], description: 'Heavy and old.' });
     chest.add(Item, { portable: false });
     chest.add(Container);
-    chest.add(Location, { room: 'town-square' });
+    chest.add(Location, { room: 'starter-world:town-square' });
     createCoinPile(engine.world, 7, { holder: chest.id });
     give(t, alice, 'torch').set(Location, { room: undefined, holder: chest.id });
     expect(await alice.do('look in chest')).toBe('An iron chest holds:\n  7 gold coins\n  a torch');
@@ -71,9 +71,9 @@ describe('containers and coins', () => {
     expect(await alice.do('get from chest')).toBe('Get what from what? Usage: get <item> from <container>');
     expect(await alice.do('get all chest')).toBe('You take a torch from an iron chest.');
     expect(await alice.do('get all from chest')).toBe('An iron chest is empty.');
-    createCoinPile(engine.world, 1, { room: 'town-square' });
+    createCoinPile(engine.world, 1, { room: 'starter-world:town-square' });
     expect(await alice.do('get coin')).toBe('You take a gold coin. (You have 8 coins.)');
-    createCoinPile(engine.world, 2, { room: 'town-square' });
+    createCoinPile(engine.world, 2, { room: 'starter-world:town-square' });
     expect(await alice.do('get all')).toBe('You pick up a smooth stone.\nYou take 2 gold coins. (You have 10 coins.)');
     expect(await alice.do('get all')).toBe('There is nothing here to pick up.');
     expect(coinsOf(alice.entity)).toBe(10);

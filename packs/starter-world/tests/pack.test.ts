@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPackContract, checkPackLifecycle, createTestEngine, TestPlayer } from '@maid/engine/testing';
 import StarterWorldPack from '../src/pack';
-import { Location, WORLD_DATA, checkWorldData } from '../src/index';
+import { Location, START_ROOM } from '../src/index';
 
 describe('starter-world pack', () => {
   it('follows the pack protocol', () => {
@@ -12,9 +12,14 @@ describe('starter-world pack', () => {
     await checkPackLifecycle(() => new StarterWorldPack(), { cycles: 3 });
   });
 
-  it('ships a world whose exits all lead somewhere', () => {
-    expect(WORLD_DATA.rooms.length).toBeGreaterThanOrEqual(6);
-    expect(checkWorldData(WORLD_DATA)).toEqual([]);
+  it('ships a world whose exits all lead somewhere', async () => {
+    // The engine validates areas/town.yaml as it loads: an exit to nowhere would fail the pack.
+    const t = await createTestEngine({ packs: [new StarterWorldPack()] });
+    expect(t.engine.getPack('starter-world')?.status).toBe('loaded');
+    const rooms = t.engine.content.contentOf('starter-world')?.files.flatMap((f) => f.rooms) ?? [];
+    expect(rooms.length).toBeGreaterThanOrEqual(6);
+    expect(rooms.map((r) => r.key)).toContain(START_ROOM);
+    await t.stop();
   });
 });
 
@@ -42,7 +47,7 @@ describe('playing in the starter world', () => {
     expect(await alice.do('go down')).toContain('Tavern Cellar');
     expect(await alice.do('west')).toBe("You can't go that way.");
     expect(await alice.do('go sideways')).toMatch(/^Usage: go <direction>/);
-    expect(alice.entity.get(Location)?.room).toBe('cellar');
+    expect(alice.entity.get(Location)?.room).toBe('starter-world:cellar');
     await stop();
   });
 
@@ -55,7 +60,7 @@ describe('playing in the starter world', () => {
     await alice.do('north');
     expect(await alice.do('drop pebble')).toBe('You drop a smooth stone.');
     expect(await alice.do('i')).toBe('You are carrying nothing.');
-    expect(engine.world.findByKey('item:stone')?.get(Location)?.room).toBe('north-road');
+    expect(engine.world.findByKey('starter-world:stone')?.get(Location)?.room).toBe('starter-world:north-road');
     expect(await alice.do('get')).toBe('Get what? Usage: get <item>');
     await stop();
   });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import type { PackTestEvent } from '../../engine/testing/run-report';
 import { discoverPacks, isPackDir, PackError, resolvePackDir } from '../../engine/host';
 import { NOT_A_PACK } from '../../engine/packs/discover';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
@@ -12,14 +13,29 @@ import { COMMON_FLAGS, settingsFromFlags } from '../settings-flags';
 const flags: FlagSpecs = {
   'packs-dir': { ...COMMON_FLAGS['packs-dir'], help: 'Folder holding the packs: PACK names and dependencies are looked up there (default ./packs, or MAID_PACKS_DIR)' },
   'kit-only': { type: 'boolean', help: "Run only the test kit's protocol and lifecycle checks, not the pack's own tests" },
+  json: { type: 'boolean', help: 'Print one JSON object a line (the checks, each test as it finishes, a summary) instead of the report; for tools such as the studio' },
 };
 
 const out = (line: string) => process.stdout.write(line + '\n');
+const emit = (event: PackTestEvent) => out(JSON.stringify(event));
 
 function printCheck(check: CheckOutcome): void {
   const mark = check.skipped ? '-' : check.ok ? '✓' : '✗';
   out(`  ${mark} ${check.title}`);
   for (const problem of check.problems) out(`      ${problem.split('\n').join('\n      ')}`);
+}
+
+/** Tests one pack folder as --json says: events, one a line; true when everything passed. */
+async function testPackJson(dir: string, packsDir: string, kitOnly: boolean): Promise<boolean> {
+  const files = kitOnly ? [] : findTestFiles(dir);
+  const kit = await runKitChecks(dir, packsDir);
+  emit({ type: 'start', pack: kit.name ?? basename(dir), dir, files: files.length });
+  for (const check of kit.checks) emit({ type: 'check', title: check.title, ok: check.ok, problems: check.problems, ...(check.skipped ? { skipped: true } : {}) });
+  let outcome = { passed: 0, failed: 0, skipped: 0, errors: 0, files: 0 };
+  if (files.length > 0) outcome = await runOwnTests(dir, packsDir, emit);
+  const ok = kit.checks.every((c) => c.ok) && outcome.failed === 0 && outcome.errors === 0;
+  emit({ type: 'done', ok, passed: outcome.passed, failed: outcome.failed, skipped: outcome.skipped });
+  return ok;
 }
 
 /** Tests one pack folder; true when everything passed. */
@@ -77,8 +93,9 @@ async function packTest(parsed: ParsedFlags, [pack]: string[]): Promise<number> 
   const settings = settingsFromFlags(parsed);
   const dirs = packsToTest(pack, settings.packsDir);
   let failed = 0;
-  for (const dir of dirs) if (!(await testPack(dir, packsDirFor(dir, parsed, settings.packsDir), Boolean(parsed['kit-only'])))) failed++;
-  if (dirs.length > 1) out(`${dirs.length - failed} of ${dirs.length} packs passed`);
+  const run = parsed.json ? testPackJson : testPack;
+  for (const dir of dirs) if (!(await run(dir, packsDirFor(dir, parsed, settings.packsDir), Boolean(parsed['kit-only'])))) failed++;
+  if (dirs.length > 1 && !parsed.json) out(`${dirs.length - failed} of ${dirs.length} packs passed`);
   return failed === 0 ? EXIT.ok : EXIT.failure;
 }
 
@@ -92,6 +109,6 @@ export const packTestCommand: CliCommand = {
   ].join('\n'),
   args: [{ name: 'PACK', required: false, help: 'a pack name in the packs folder or a path to a pack folder (default: the pack in the current folder, else every pack)' }],
   flags,
-  examples: ['maid pack test my-pack', 'maid pack test ./packs/my-pack', 'maid pack test'],
+  examples: ['maid pack test my-pack', 'maid pack test ./packs/my-pack', 'maid pack test', 'maid pack test combat --json'],
   run: (parsed, args) => packTest(parsed, args),
 };

@@ -44,7 +44,7 @@ export class HotReloadManager {
   async setSource(packName: string, source: PackSource | undefined): Promise<void> {
     if (source) {
       this.sources.set(packName, source);
-      await this.watcher?.watch(packName, join(source.dir, 'src'));
+      await this.watcher?.watch(packName, join(source.dir, 'src'), source.dir, join(source.dir, 'areas'));
     } else {
       this.sources.delete(packName);
       await this.watcher?.unwatch(packName);
@@ -81,7 +81,7 @@ export class HotReloadManager {
       debounceSeconds,
       reload: (name, changedFiles) => this.reloadPack(name, undefined, { trigger: 'file', changedFiles }),
     });
-    for (const [name, source] of this.sources) await this.watcher.watch(name, join(source.dir, 'src'));
+    for (const [name, source] of this.sources) await this.watcher.watch(name, join(source.dir, 'src'), source.dir, join(source.dir, 'areas'));
   }
 
   async disableWatching(): Promise<void> {

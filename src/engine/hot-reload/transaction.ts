@@ -77,17 +77,20 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
   const step = <T>(phase: ReloadPhase, fn: () => T | Promise<T>) => timed(times, phase, fn);
 
   try {
-    // Build the new version beside the running one.
+    // Build the new version beside the running one. A save of area files only evaluates no code.
+    const codeFiles = req.changedFiles.filter((f) => !engine.content.isAreaPath(f));
     const newPack = await step('build', () => {
       if (req.newPack) return req.newPack;
-      if (!source) return oldPack;
-      prepared = prepareGuarded(engine, record.name, source, req.changedFiles);
+      if (!source || (req.changedFiles.length > 0 && codeFiles.length === 0)) return oldPack;
+      prepared = prepareGuarded(engine, record.name, source, codeFiles);
       return prepared.pack;
     });
     ctx.newPack = newPack;
     ctx.newVersion = newPack?.manifest?.version;
 
     await step('validate', () => validate(engine, record, newPack));
+    // The area files, read and checked against every loaded pack's content before anything changes.
+    const content = await step('validate', () => engine.prepareContent(record, newPack));
 
     await engine.tickLoop.pause();
     paused = true;
@@ -118,12 +121,14 @@ export async function runReload(engine: GameEngine, hooks: HookRunner, req: Relo
     });
 
     stateDiff.systems = await step('restore', () => restoreStates(newActive?.systems ?? [], captured));
+    stateDiff.content = await step('load', () => engine.content.apply(content));
 
     ctx.elapsedTime = elapsed();
     await step('hooks', () => hooks.run('post_load', ctx));
 
     // Commit: the new version is the pack now; the old one becomes garbage.
     if (prepared && source) source.commit(prepared);
+    engine.content.commit(content);
     journal.commit();
     record.pack = newPack;
     record.manifest = { ...newPack.manifest };

@@ -1,3 +1,4 @@
+import type { ContentDiff } from '../content/types';
 import type { ContentPack } from '../packs/contract';
 import type { PackCallKind } from '../core/runaway-guard';
 
@@ -71,6 +72,8 @@ export interface ComponentDiff {
 export interface StateDiff {
   systems: Record<string, SystemStateDiff>;
   components: Record<string, ComponentDiff>;
+  /** What the pack's area files changed in the live world (rooms, prototypes, spawns by key). */
+  content?: ContentDiff;
 }
 
 export interface ReloadResult {

@@ -1,7 +1,7 @@
 import { basename, sep } from 'node:path';
 
-/** Source files a pack reloads on. */
-export const WATCHED_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.json'] as const;
+/** Source files a pack reloads on: code, JSON data, and area files (YAML, in `areas/`). */
+export const WATCHED_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.json', '.yaml', '.yml'] as const;
 
 const IGNORED_DIRS = new Set(['node_modules', 'dist', 'out', 'build', 'coverage']);
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname, relative } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../core/logger';
 import { isIgnoredPath } from './watch-filter';
@@ -24,6 +24,8 @@ interface WatchedPack {
   /** Content hash of each file as last seen, to skip saves that changed nothing. */
   hashes: Map<string, string>;
   pending: Set<string>;
+  /** The watched folder a path is in (`src/` or `areas/`), if any. */
+  rootOf: (path: string) => string | undefined;
   timer?: NodeJS.Timeout;
   running?: Promise<void>;
 }
@@ -46,15 +48,28 @@ export class PackWatcher {
     return [...this.packs.values()].map(({ name, dir }) => ({ name, dir }));
   }
 
-  /** Starts watching a folder of a pack (its `src/` unless told); resolves once the initial scan is done. */
-  async watch(packName: string, srcDir: string, packDir = dirname(srcDir)): Promise<void> {
+  /**
+   * Starts watching a pack's source folder (its `src/` unless told) and its
+   * area files' folder (`areas/`, also when it does not exist yet); resolves
+   * once the initial scan is done.
+   */
+  async watch(packName: string, srcDir: string, packDir = dirname(srcDir), areasDir?: string): Promise<void> {
     await this.unwatch(packName);
-    const watcher = watch(srcDir, {
+    const roots = areasDir ? [srcDir, areasDir] : [srcDir];
+    const rootOf = (path: string) => roots.find((r) => path === r || path.startsWith(r + sep));
+    // The pack folder is watched, so an areas/ folder made later is seen; only the roots' files count.
+    const top = areasDir ? packDir : srcDir;
+    const watcher = watch(top, {
       ignoreInitial: false,
-      ignored: (path, stats) => path !== srcDir && isIgnoredPath(relative(srcDir, path), stats ? (stats.isDirectory() ? 'directory' : 'file') : 'unknown'),
+      ignored: (path, stats) => {
+        if (path === top) return false;
+        const root = rootOf(path);
+        if (!root) return !roots.some((r) => r.startsWith(path + sep));
+        return path !== root && isIgnoredPath(relative(root, path), stats ? (stats.isDirectory() ? 'directory' : 'file') : 'unknown');
+      },
       atomic: true,
     });
-    const pack: WatchedPack = { name: packName, dir: srcDir, packDir, log: this.options.logger.child(packName), watcher, hashes: new Map(), pending: new Set() };
+    const pack: WatchedPack = { name: packName, dir: srcDir, packDir, log: this.options.logger.child(packName), watcher, hashes: new Map(), pending: new Set(), rootOf };
     this.packs.set(packName, pack);
     let ready = false;
     watcher.on('add', (file) => void this.onFile(pack, file, ready));
@@ -99,7 +114,8 @@ export class PackWatcher {
   }
 
   private async onFile(pack: WatchedPack, file: string, ready: boolean): Promise<void> {
-    if (isIgnoredPath(relative(pack.dir, file), 'file')) return;
+    const root = pack.rootOf(file);
+    if (!root || isIgnoredPath(relative(root, file), 'file')) return;
     if (!ready) {
       pack.pending.add(file);
       return;

@@ -53,9 +53,15 @@ export interface ContentPack {
   getMigrations?(): ComponentMigration[];
   onLoad?(engine: GameEngine): void | Promise<void>;
   onUnload?(engine: GameEngine): void | Promise<void>;
+  /**
+   * Absolute folder of the pack's area files (docs/building-a-world.md).
+   * Default: `<pack folder>/areas` for a pack loaded from its folder; a pack
+   * built as an object (in its own tests) names it, e.g. from `import.meta.url`.
+   */
+  getAreasDir?(): string;
 }
 
-const OPTIONAL_METHODS = ['getComponents', 'getSystems', 'getCommands', 'getEventHandlers', 'getMigrations', 'onLoad', 'onUnload'] as const;
+const OPTIONAL_METHODS = ['getComponents', 'getSystems', 'getCommands', 'getEventHandlers', 'getMigrations', 'onLoad', 'onUnload', 'getAreasDir'] as const;
 const NAME = /^[a-z0-9][a-z0-9._-]*$/;
 const SEMVER = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
 /** Longest pack name and version: they go into log lines, the studio and the admin API. */

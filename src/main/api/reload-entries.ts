@@ -22,7 +22,8 @@ function stateDiffOf(result: ReloadResult): ReloadStateDiff {
       sample: diff.sample.map((s) => ({ entity: s.entity, before: toJsonSafe(s.before), after: toJsonSafe(s.after) })),
     };
   }
-  return { systems, components };
+  const content = result.stateDiff?.content;
+  return { systems, components, ...(content ? { content: structuredClone(content) } : {}) };
 }
 
 /**
@@ -186,6 +187,13 @@ export class ReloadTimeline {
   private push(entry: ReloadEntry): ReloadEntry {
     this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    return entry;
+  }
+
+  /** Puts the result of the tests run after a reload on its entry. */
+  setTests(id: number, tests: NonNullable<ReloadEntry['tests']>): ReloadEntry | undefined {
+    const entry = this.entries.find((e) => e.id === id);
+    if (entry) entry.tests = tests;
     return entry;
   }
 

@@ -13,6 +13,7 @@ import type {
   GameEndpoint,
   LogEntry,
   PackProblems,
+  PackTestRun,
   PackTree,
   ReloadEntry,
   RenameRequest,
@@ -22,6 +23,7 @@ import type {
   TypeLibrary,
 } from '../../shared/model';
 import { componentSource } from '../host/component-source';
+import { StudioError } from '../../shared/errors';
 import type { StudioHost } from '../host/studio-host';
 
 /** The studio version shown in the title bar. */
@@ -88,6 +90,33 @@ export class StudioService implements StudioApi {
 
   restartEngine(): Promise<ReloadEntry> {
     return this.host.restartEngine();
+  }
+
+  async runPackTests(pack: string): Promise<PackTestRun> {
+    const tests = this.tests();
+    await this.host.packTrees(); // the pack's folder as the engine lists it now
+    try {
+      return await tests.run(pack);
+    } catch (err) {
+      throw new StudioError('not-found', err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  async getPackTestRuns(): Promise<PackTestRun[]> {
+    return this.host.tests?.runs() ?? [];
+  }
+
+  async setTestsAfterReload(pack: string, on: boolean): Promise<string[]> {
+    return this.tests().setAfterReload(pack, on);
+  }
+
+  async getTestsAfterReload(): Promise<string[]> {
+    return this.host.tests?.afterReloadPacks() ?? [];
+  }
+
+  private tests() {
+    if (!this.host.tests) throw new StudioError('internal', 'The studio runs tests only from a checkout of MAID (it runs its bin/maid.mjs)');
+    return this.host.tests;
   }
 
   async getReloadHistory(): Promise<ReloadEntry[]> {

@@ -5,7 +5,7 @@ import { GMCP_SUBPROTOCOL } from '../../engine/server';
 import { Gateway, type GatewayEngineEvent } from '../../gateway/gateway';
 import type { LinkFailure } from '../../link/frames';
 import { StudioError } from '../../shared/errors';
-import type { GameEndpoint, PackProblems, PackSummary, PackTree, ReloadEntry, ReloadStateDiff, TypeLibrary } from '../../shared/model';
+import type { GameEndpoint, PackProblems, PackSummary, PackTestRun, PackTree, ReloadEntry, ReloadStateDiff, TypeLibrary } from '../../shared/model';
 import { ReloadTimeline } from '../api/reload-entries';
 import { PackFiles } from '../files/pack-files';
 import { TreeWatcher } from '../files/tree-watcher';
@@ -14,6 +14,7 @@ import { loadEngineDeclarations } from '../types/engine-declarations';
 import { EventHub } from './event-hub';
 import { LogBuffer } from './log-buffer';
 import { StudioWorld } from './studio-world';
+import { PackTests } from './pack-tests';
 import { TypeChecks } from './type-checks';
 
 /** How long after start the packs are first type-checked (a reload before that checks its pack at once). */
@@ -77,6 +78,8 @@ export class StudioHost {
   private typeChecks: TypeChecks | undefined;
   private firstCheck: NodeJS.Timeout | undefined;
   private restarting: Promise<ReloadEntry> | undefined;
+  /** The packs' tests, run in processes of their own (none outside a checkout: the runner is its bin/maid.mjs). */
+  tests: PackTests | undefined;
 
   private constructor(
     readonly logger: Logger,
@@ -137,6 +140,7 @@ export class StudioHost {
     const root = findRepoRoot();
     if (root) {
       this.typeChecks = new TypeChecks({ root, packsDir: settings.packsDir }, (report) => this.recordProblems(report), (message) => logger.warn(message));
+      this.tests = new PackTests({ root, packsDir: settings.packsDir, dirOf: (pack) => this.dirs.get(pack), changed: (run) => this.testsChanged(run) });
     }
     const contentDirs = content.length > 0 ? content.map((c) => resolvePackDir(c, settings.packsDir)) : discoverPacks(settings.packsDir).map((p) => p.dir);
     if (contentDirs.length === 0) logger.warn(`Studio: no packs in ${settings.packsDir}; the tree is empty`);
@@ -204,11 +208,21 @@ export class StudioHost {
     }
   }
 
-  /** A new timeline entry: to every renderer, and the pack it concerns type-checked after it. */
+  /** A new timeline entry: to every renderer, and the pack it concerns type-checked (and tested, if asked) after it. */
   private recorded(entry: ReloadEntry, pack?: string): void {
     this.events.emit({ type: 'reload', entry });
     this.announcePacks();
-    if (pack) this.checkTypes(pack, entry.id);
+    if (!pack) return;
+    this.checkTypes(pack, entry.id);
+    if (entry.success && (entry.kind ?? 'reload') === 'reload' && this.tests?.runsAfterReload(pack)) {
+      this.tests.run(pack, 'reload', entry.id).catch((err) => this.logger.warn(`Studio: the tests of '${pack}' after its reload did not run: ${errorMessage(err)}`));
+    }
+  }
+
+  /** A test run progressed; one that followed a reload and is done puts its result on that reload's entry first. */
+  private testsChanged(run: PackTestRun): void {
+    if (run.reloadId !== undefined && run.state !== 'running') this.timeline.setTests(run.reloadId, { runId: run.id, passed: run.passed, failed: run.failed, ok: run.state === 'passed' });
+    this.events.emit({ type: 'tests', run });
   }
 
   /** Type-checks a pack's files in the worker; the report reaches the renderers as a `problems` event. */
@@ -327,6 +341,7 @@ export class StudioHost {
     this.stopped = true;
     if (this.packsTimer) clearTimeout(this.packsTimer);
     if (this.firstCheck) clearTimeout(this.firstCheck);
+    this.tests?.stop();
     this.logs.drain();
     await this.typeChecks?.stop();
     await this.gateway?.stop().catch((err) => this.logger.warn(`Studio: the game did not stop cleanly: ${String(err)}`));

@@ -1,7 +1,7 @@
 // Monaco, bundled locally and trimmed to what a pack author uses: the editor
 // with its everyday contributions (IntelliSense, hovers, find, folding,
 // go to definition, rename, multi-cursor...), the TypeScript and JSON
-// language services, and their workers as files of this build (no CDN; the
+// language services, YAML colouring for area files, and their workers as files of this build (no CDN; the
 // CSP allows only 'self'). Leaving out the diff editor, the GPU renderer,
 // inline completions and the 80-odd other languages keeps the studio's
 // start fast.
@@ -11,6 +11,7 @@ import 'monaco-editor/languages/features/json/register';
 import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/markdown/register';
+import 'monaco-editor/languages/definitions/yaml/register';
 import 'monaco-esm/base/browser/ui/codicons/codicon/codicon.css';
 import 'monaco-esm/base/browser/ui/codicons/codicon/codicon-modifiers.css';
 import 'monaco-editor/editor/browser/coreCommands';

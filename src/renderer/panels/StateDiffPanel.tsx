@@ -1,9 +1,10 @@
 // The selected reload's state: each StatefulSystem's captured state before
 // and after, and component data migrations changed (counts and a sample),
-// as structural diffs with additions, removals and changes highlighted.
+// as structural diffs with additions, removals and changes highlighted; and
+// what the pack's area files changed in the world.
 import { useMemo, useState } from 'react';
 import 'jsondiffpatch/formatters/styles/html.css';
-import type { ComponentDataChange, ReloadEntry, SystemStateChange } from '../../shared/model';
+import type { ComponentDataChange, ContentChange, ReloadEntry, SystemStateChange } from '../../shared/model';
 import { diffHtml } from '../diff/structural-diff';
 import { useStudio } from '../state/context';
 import { outcomeOf } from '../state/studio-state';
@@ -50,6 +51,31 @@ function ComponentDiff({ name, change }: { name: string; change: ComponentDataCh
           <Diff before={s.before} after={s.after} testId={`component-diff-${name}`} />
         </div>
       ))}
+    </section>
+  );
+}
+
+/** What the area files changed: keys added, changed and removed per kind, and the entities that followed. */
+function ContentSummary({ change }: { change: ContentChange }) {
+  const kinds = [
+    ['Rooms', change.rooms],
+    ['Prototypes', change.prototypes],
+    ['Spawns', change.spawns],
+  ] as const;
+  const { spawned, updated, removed, moved } = change.entities;
+  return (
+    <section className="diff-section" data-testid="content-diff">
+      {kinds.map(([title, c]) => {
+        const parts = (['added', 'changed', 'removed'] as const).filter((k) => c[k].length > 0).map((k) => `${k} ${c[k].join(', ')}`);
+        return (
+          <div key={title} className="content-kind">
+            <b>{title}</b>: {parts.length > 0 ? parts.join('; ') : 'unchanged'}
+          </div>
+        );
+      })}
+      <div className="diff-count">
+        entities: {spawned} spawned, {updated} updated, {removed} removed, {moved} moved
+      </div>
     </section>
   );
 }
@@ -114,6 +140,12 @@ export function StateDiffPanel() {
             {components.map(([name, change]) => (
               <ComponentDiff key={name} name={name} change={change} />
             ))}
+            {entry.stateDiff.content && (
+              <>
+                <h3>Content (area files)</h3>
+                <ContentSummary change={entry.stateDiff.content} />
+              </>
+            )}
           </>
         )}
       </div>

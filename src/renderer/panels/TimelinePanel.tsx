@@ -51,6 +51,11 @@ function Entry({ entry, selected }: { entry: ReloadEntry; selected: boolean }) {
             {entry.problems} problem{entry.problems === 1 ? '' : 's'}
           </span>
         )}
+        {entry.tests && (
+          <span className={`badge ${entry.tests.ok ? 'success' : 'failed'} reload-tests`} data-testid="reload-tests" title="The pack's tests, run after this reload (see Tests)">
+            {entry.tests.ok ? `tests ✓ ${entry.tests.passed}` : `${entry.tests.failed} test${entry.tests.failed === 1 ? '' : 's'} failed`}
+          </span>
+        )}
         <span className="reload-duration">{entry.durationMs.toFixed(1)} ms</span>
         <span className="reload-time">{time(entry.timestamp)}</span>
       </div>

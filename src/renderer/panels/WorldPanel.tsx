@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import '../styles/world.css';
 import { EntityDetails } from '../world/EntityDetails';
 import { EntityList } from '../world/EntityList';
+import { useStudio } from '../state/context';
 import { useWorld, useWorldActions } from '../world/use-world';
 
 /** Quiet time after typing before the list is asked for again. */
@@ -15,6 +16,7 @@ export function WorldPanel() {
   const world = useWorldActions();
   const total = useWorld((s) => s.total);
   const listError = useWorld((s) => s.listError);
+  const shown = useStudio((s) => s.sharedPanel === 'world');
   const [search, setSearch] = useState(() => world.store.get().search);
   const [query, setQuery] = useState(() => world.store.get().query);
 
@@ -24,11 +26,12 @@ export function WorldPanel() {
   }, [search, query, world]);
 
   useEffect(() => {
+    if (!shown) return;
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') void world.revalidate();
     }, REVALIDATE_MS);
     return () => clearInterval(timer);
-  }, [world]);
+  }, [world, shown]);
 
   return (
     <div className="panel world" aria-label="World">

@@ -10,7 +10,7 @@ import { applyReloadMarkers } from '../editor/reload-markers';
 import { applyTypeProblems, applyTypeProblemsTo } from '../editor/type-markers';
 import { WorldActions } from '../world/world-actions';
 import { Store } from './store';
-import { initialState, tabKey, withLogs, withoutTab, withProblems, withReload, withTab, withTabChange, type StudioState } from './studio-state';
+import { initialState, tabKey, withLogs, withoutTab, withProblems, withReload, withTab, withTabChange, withTestRun, type StudioState } from './studio-state';
 
 /** What the editor knows of each file it holds: the disk version it started from, and the undo point of the last save. */
 interface FileBase {
@@ -72,13 +72,22 @@ export class StudioActions {
   }
 
   private async resync(): Promise<void> {
-    const [packs, reloads, logs, problems] = await Promise.all([this.client.listPacks(), this.client.getReloadHistory(), this.client.getLog(), this.client.getProblems()]);
+    const [packs, reloads, logs, problems, testRuns, testsAfterReload] = await Promise.all([
+      this.client.listPacks(),
+      this.client.getReloadHistory(),
+      this.client.getLog(),
+      this.client.getProblems(),
+      this.client.getPackTestRuns(),
+      this.client.getTestsAfterReload(),
+    ]);
     this.store.set((s) => ({
       packs,
       reloads,
       logs: withLogs({ ...s, logs: [] }, logs).logs ?? [],
       selectedReloadId: s.selectedReloadId ?? reloads[0]?.id,
       problems: Object.fromEntries(problems.map((p) => [p.pack, p])),
+      testRuns: Object.fromEntries(testRuns.map((r) => [r.pack, r])),
+      testsAfterReload,
     }));
     for (const report of problems) applyTypeProblems(report);
   }
@@ -142,6 +151,9 @@ export class StudioActions {
       case 'problems':
         this.store.set((s) => withProblems(s, event.report));
         applyTypeProblems(event.report);
+        return;
+      case 'tests':
+        this.store.set((s) => withTestRun(s, event.run));
         return;
     }
   }
@@ -280,6 +292,25 @@ export class StudioActions {
       const entry = await this.client.restartEngine();
       this.store.set((s) => withReload(s, entry));
       this.notify('info', `Engine restarted in ${Math.round(entry.durationMs)} ms`);
+    } catch (err) {
+      this.notify('error', messageOf(err));
+    }
+  }
+
+  /** Runs a pack's tests; progress and the result arrive as `tests` events. */
+  async runPackTests(pack: string): Promise<void> {
+    try {
+      const run = await this.client.runPackTests(pack);
+      this.store.set((s) => withTestRun(s, run));
+    } catch (err) {
+      this.notify('error', messageOf(err));
+    }
+  }
+
+  async setTestsAfterReload(pack: string, on: boolean): Promise<void> {
+    try {
+      const testsAfterReload = await this.client.setTestsAfterReload(pack, on);
+      this.store.set({ testsAfterReload });
     } catch (err) {
       this.notify('error', messageOf(err));
     }

@@ -1,7 +1,7 @@
 // What the studio shows, and the pure functions that fold the host's events
 // into it. No I/O here (see actions.ts), so it is easy to test.
 
-import type { LogEntry, PackProblems, PackTree, ReloadEntry, StudioInfo, TypeProblem } from '../../shared/model';
+import type { LogEntry, PackProblems, PackTestRun, PackTree, ReloadEntry, StudioInfo, TypeProblem } from '../../shared/model';
 /** Connection state of the host's event stream, for the status bar. */
 export type LinkState = 'connecting' | 'open' | 'lost';
 
@@ -40,12 +40,24 @@ export interface StudioState {
   fatal?: string;
   /** Which panel the place below the problems shows: the state diff, or the World panel. */
   sharedPanel: 'diff' | 'world';
+  /** The newest run of each pack's tests. */
+  testRuns: Record<string, PackTestRun>;
+  /** Packs whose tests run after each successful reload. */
+  testsAfterReload: string[];
 }
 
 export const MAX_LOG_LINES = 2000;
 export const MAX_RELOADS = 500;
 
-export const initialState: StudioState = { link: 'connecting', packs: [], reloads: [], logs: [], tabs: [], notices: [], problems: {}, sharedPanel: 'diff' };
+export const initialState: StudioState = { link: 'connecting', packs: [], reloads: [], logs: [], tabs: [], notices: [], problems: {}, sharedPanel: 'diff', testRuns: {}, testsAfterReload: [] };
+
+/** A test run's progress; once it ends, a run that followed a reload puts its result on that entry. */
+export function withTestRun(state: StudioState, run: PackTestRun): Partial<StudioState> {
+  const testRuns = { ...state.testRuns, [run.pack]: run };
+  if (run.reloadId === undefined || run.state === 'running') return { testRuns };
+  const tests = { runId: run.id, passed: run.passed, failed: run.failed, ok: run.state === 'passed' };
+  return { testRuns, reloads: state.reloads.map((r) => (r.id === run.reloadId ? { ...r, tests } : r)) };
+}
 
 /** A pack's type-check report: kept per pack, its count put on the reload it followed. */
 export function withProblems(state: StudioState, report: PackProblems): Partial<StudioState> {

@@ -1,4 +1,4 @@
-import { System, type Entity, type World } from '@maid/engine';
+import { Spawned, System, type Entity, type World } from '@maid/engine';
 import { Describable, Location, START_ROOM, describeRoom, nameOf, tellRoom, capitalise } from '@packs/starter-world';
 import { Health } from '../components/health';
 import { Npc } from '../components/npc';
@@ -36,7 +36,8 @@ export class RespawnSystem extends System {
   }
 
   private respawn(npc: Entity): void {
-    const home = npc.require(Npc).home;
+    // Home is where its spawn (areas/creatures.yaml) stands it; Npc.home for one made by code.
+    const home = npc.get(Spawned)?.room || npc.require(Npc).home;
     npc.update(Npc, { respawnIn: undefined });
     npc.update(Health, (h) => ({ current: h.max }));
     npc.set(Location, { room: home, holder: undefined });

@@ -6,17 +6,29 @@ export * from './game';
 export const DIRECTIONS = ['north', 'south', 'east', 'west', 'up', 'down'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-/** A place. Room entities carry the key `room:<key>`. */
+/**
+ * A place, written by the content layer from an area file (areas/*.yaml).
+ * Room entities carry the key `room:<key>`, keys qualified: `room:starter-world:cellar`.
+ */
 export const Room = defineComponent({
   name: 'Room',
-  version: 1,
-  defaults: () => ({ key: '', name: '', description: '', exits: {} as Partial<Record<Direction, string>> }),
+  version: 2,
+  defaults: () => ({
+    key: '',
+    name: '',
+    description: '',
+    exits: {} as Partial<Record<Direction, string>>,
+    /** [x, y, z] on the map, when the area file gives them. */
+    coordinates: undefined as [number, number, number] | undefined,
+    /** 'outdoors', 'indoors', 'forest'...: what a weather or light system may look at. */
+    environment: undefined as string | undefined,
+  }),
 });
 
 /** Where a thing is: in a room (by room key), or held by another entity. */
 export const Location = defineComponent({
   name: 'Location',
-  version: 1,
+  version: 2,
   defaults: () => ({ room: undefined as string | undefined, holder: undefined as string | undefined }),
   // Moves replace it (set), so the world can keep everything indexed by room and holder.
   immutable: true,

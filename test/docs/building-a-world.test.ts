@@ -1,0 +1,65 @@
+/**
+ * docs/building-a-world.md, played: its YAML examples are the files under
+ * docs/examples/world/, and doing what the guide says with them gives what
+ * it says (a new pack linked to the town, edited live with a player on it,
+ * a broken save refused with the place it names).
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createTestEngine, TestPlayer } from '@maid/engine/testing';
+import { formatReloadResult } from '../../src/engine/hot-reload/format';
+import { exampleEntry, replaceEntry } from '../content/kit';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const guide = readFileSync(join(root, 'docs', 'building-a-world.md'), 'utf8');
+const example = (rel: string) => readFileSync(join(root, 'docs', 'examples', 'world', rel), 'utf8');
+
+describe('building-a-world.md', () => {
+  it('embeds every YAML example as its file', () => {
+    const blocks = [...guide.matchAll(/```yaml\n# example: (\S+)\n([\s\S]*?)```/g)];
+    expect(blocks.map((m) => m[1])).toEqual([
+      'docs/examples/world/riverside/areas/riverside.yaml',
+      'docs/examples/world/town-exit-down.yaml',
+      'docs/examples/world/riverside-edited.yaml',
+      'docs/examples/world/broken-exit.yaml',
+    ]);
+    for (const [, path, body] of blocks) expect(body, path).toBe(readFileSync(join(root, path as string), 'utf8'));
+  });
+
+  it('a first area in a new pack, linked to the town and edited live with a player standing in it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maid-world-guide-'));
+    for (const name of ['starter-world', 'combat']) cpSync(join(root, 'packs', name), join(dir, name), { recursive: true });
+    cpSync(join(root, 'docs', 'examples', 'world', 'riverside'), join(dir, 'riverside'), { recursive: true });
+    const town = join(dir, 'starter-world', 'areas', 'town.yaml');
+    writeFileSync(town, replaceEntry(readFileSync(town, 'utf8'), 'town-square', exampleEntry('town-exit-down.yaml')));
+    const t = await createTestEngine({ packDirs: ['starter-world', 'combat', 'riverside'].map((n) => join(dir, n)) });
+    const ada = TestPlayer.login(t.engine, 'Ada');
+
+    expect(await ada.do('down')).toContain('River Steps');
+    expect(await ada.do('down')).toContain('A fishing rod is here.');
+    expect(await ada.do('get rod')).toBe('You pick up a fishing rod.');
+
+    const area = join(dir, 'riverside', 'areas', 'riverside.yaml');
+    writeFileSync(area, example('riverside-edited.yaml'));
+    const edited = await t.engine.hotReload.reloadPack('riverside', undefined, { changedFiles: [area] });
+    expect(edited).toMatchObject({ success: true, reevaluated: [] });
+    expect(edited.stateDiff.content?.rooms).toEqual({ added: ['riverside:boathouse'], changed: ['riverside:steps', 'riverside:jetty'], removed: [] });
+    expect(await ada.do('look')).toMatch(/Exits: up, east/);
+    expect(await ada.do('east')).toContain('Boathouse');
+    expect(await ada.do('inventory')).toContain('a fishing rod');
+    await ada.do('west');
+    expect(await ada.do('up')).toContain('Someone has chalked a fish');
+
+    // The broken save of the guide: refused, with the line the guide quotes; the edited area keeps serving.
+    writeFileSync(area, example('broken-exit.yaml'));
+    const broken = await t.engine.hotReload.reloadPack('riverside', undefined, { changedFiles: [area] });
+    const logged = formatReloadResult(broken)[0]?.replace(/^\S+ /, '');
+    expect(guide).toContain(logged);
+    expect(broken.error).toMatchObject({ file: 'areas/riverside.yaml', line: 21, column: 13 });
+    expect(await ada.do('look')).toContain('chalked a fish');
+    await t.stop();
+  });
+});
