@@ -71,7 +71,7 @@ describe('the World panel through the studio host', () => {
     const found = await api.listEntities({ search: 'giant rat' });
     expect(found.total).toBe(1);
     rat = found.items[0]!.id;
-    expect(found.items[0]).toMatchObject({ name: 'a giant rat', key: 'npc:cellar-rat' });
+    expect(found.items[0]).toMatchObject({ name: 'a giant rat', key: 'combat:cellar-rat' });
     expect(found.items[0]!.components).toContain('Health');
     const withHealth = await api.listEntities({ query: 'Health not Player', limit: 1000 });
     expect(withHealth.items.map((i) => i.id)).toContain(rat);
