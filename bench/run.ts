@@ -28,6 +28,7 @@ const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   storage: () => import('./storage/suite'),
   hostile: () => import('./hostile/suite'),
   runaway: () => import('./runaway/suite'),
+  inspect: () => import('./inspect/suite'),
   content: () => import('./content/suite'),
 };
 

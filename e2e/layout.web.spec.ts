@@ -100,6 +100,20 @@ for (const size of [
         boxes.set(name, box);
       }
       for (const [a, boxA] of boxes) for (const [b, boxB] of boxes) if (a < b) expect(overlap(boxA, boxB), `${a} and ${b} do not overlap`).toBeLessThan(1);
+      // The World panel takes the State diff's place: on screen, usable, over no other, its inputs whole.
+      await page.getByRole('tab', { name: 'World', exact: true }).click();
+      const world = await boxOf(page.getByLabel('World', { exact: true }).and(page.locator('.panel')));
+      expect(inside(world, viewport), 'World lies within the window').toBe(true);
+      expect(world.width).toBeGreaterThanOrEqual(180);
+      expect(world.height).toBeGreaterThanOrEqual(120);
+      for (const [name, box] of boxes) if (name !== 'State diff') expect(overlap(world, box), `World and ${name} do not overlap`).toBeLessThan(1);
+      for (const control of ['Entity search', 'Component query']) {
+        const box = await boxOf(page.getByLabel(control, { exact: true }));
+        expect(inside(box, world), `${control} is inside the World panel`).toBe(true);
+        expect(box.width, `${control} is wide enough to use`).toBeGreaterThanOrEqual(60);
+      }
+      await s.snapshot(`layout-${size.width}x${size.height}-world`);
+      await page.getByRole('tab', { name: 'State diff', exact: true }).click();
     });
 
     await test.step('the timeline entry shows all its parts inside its panel', async () => {

@@ -16,6 +16,7 @@ import { keptStateOf } from './kept-state';
 import { BrokenPackKeeper } from './packs/broken-packs';
 import { loadPacks } from './packs/load-packs';
 import { folderName, NewPackFolders } from './packs/new-pack-folders';
+import { InspectRequests } from './inspect-requests';
 import { SessionLink } from './session-link';
 
 export type SendFrame = (frame: EngineFrame) => void;
@@ -25,6 +26,7 @@ export class EngineHost {
   private folders: NewPackFolders | undefined;
   private link: SessionLink | undefined;
   private server: GameServer | undefined;
+  private inspect: InspectRequests | undefined;
   private stopping: Promise<void> | undefined;
   private readonly uninstallErrorReports: () => void;
 
@@ -96,6 +98,7 @@ export class EngineHost {
     if (config.strict) refuseBroken(keeper); // a pack whose onLoad threw
     await server.open();
     this.link = new SessionLink(server, engine.logger, (items) => send({ t: 'output', items }));
+    this.inspect = new InspectRequests(engine, send);
     engine.afterTick.on(({ tick }) => {
       const stats = server.persistence?.stats;
       const beat: EngineFrame = { t: 'heartbeat', tick };
@@ -168,6 +171,7 @@ export class EngineHost {
       else if (op === 'reloads') result = jsonForm(engine.hotReload.getReloadHistory());
       else if (op === 'unloaded') result = this.keeper?.unreadPacks() ?? [];
       else if (op === 'retry') result = await this.retry(body);
+      else if (InspectRequests.handles(op)) result = await this.inspectRequests().answer(op, body);
       else result = jsonForm(await runReloadRequest(engine, validateReloadRequest(body)));
       this.send({ t: 'response', id, ok: true, body: result });
     } catch (err) {
@@ -175,6 +179,11 @@ export class EngineHost {
       if (kind === 'failed') engine.logger.error(`Admin request ${op} failed: ${engine.describeError(err)}`);
       this.send({ t: 'response', id, ok: false, kind, message: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  private inspectRequests(): InspectRequests {
+    if (!this.inspect) throw new AdminError('no-server', 'The engine is still starting; the world can be inspected in a moment');
+    return this.inspect;
   }
 
   /** `retry {pack}`: a pack folder that could not be read, tried again now. */

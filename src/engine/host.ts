@@ -35,3 +35,5 @@ export {
 } from './server';
 export { WorldPersistence, storageFromSettings, worldDbPath, DataDirLock, DataDirLockedError, LOCK_FILE, type LockHolder, type PersistenceStats, type WorldLoadReport } from './persistence';
 export { MemoryStorage, SqliteStorage, type Storage } from './storage';
+export { WorldInspector, InspectError, parseEdit, parseEntityId, parseListRequest, parseWatch } from './inspect';
+export type { EditResult, EntityDelta, EntityPage, EntityView, InspectEdit } from './inspect';

@@ -42,7 +42,10 @@ export type SessionInput =
   | { k: 'closed'; s: SessionId; reason: string };
 
 /** Requests the gateway forwards from the admin API and the studio. */
-export type EngineRequestOp = 'status' | 'packs' | 'reloads' | 'reload' | 'unloaded' | 'retry';
+export type EngineRequestOp = 'status' | 'packs' | 'reloads' | 'reload' | 'unloaded' | 'retry' | InspectRequestOp;
+/** The world inspector's requests: a page of entities, one entity, an edit, the entities to watch. */
+export type InspectRequestOp = 'inspect-list' | 'inspect-view' | 'inspect-edit' | 'inspect-watch';
+export const ENGINE_REQUEST_OPS = ['status', 'packs', 'reloads', 'reload', 'unloaded', 'retry', 'inspect-list', 'inspect-view', 'inspect-edit', 'inspect-watch'] as const satisfies readonly EngineRequestOp[];
 /** Why a request failed, as the admin API's errors say it. */
 export type EngineRequestFailure = 'not-found' | 'bad-request' | 'failed';
 
@@ -82,6 +85,8 @@ export type EngineFrame =
   | { t: 'load'; attempt: LinkLoadAttempt }
   /** The packs changed (loaded, failed, reloading): a list a host shows is stale. */
   | { t: 'packs' }
+  /** What changed this tick on the entities the gateway asked to watch (at most one a tick, none when nothing changed). */
+  | { t: 'entity'; deltas: LinkEntityDelta[] }
   /** Log records, when the host asked for them over the link (the studio shows them) instead of on the console. */
   | { t: 'log'; records: LinkLogRecord[] }
   /** Start-up cannot succeed (a setting, `--strict`): restarting would not help. */
@@ -107,6 +112,22 @@ export interface LinkLoadAttempt {
   changedFiles: string[];
   durationMs: number;
   failure?: LinkFailure;
+}
+
+/** One watched entity's change in a tick: the components added or changed (whole), those removed. */
+export interface LinkEntityDelta {
+  entity: string;
+  tick: number;
+  changed: LinkComponentView[];
+  removed: string[];
+  destroyed?: true;
+}
+
+export interface LinkComponentView {
+  name: string;
+  version: number;
+  pack?: string;
+  data: unknown;
 }
 
 export interface LinkLogRecord {

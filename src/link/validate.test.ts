@@ -20,10 +20,24 @@ describe('link frame checks', () => {
     expect(batch).toEqual({ ok: true, dropped: 3, frame: { t: 'output', items: [{ k: 'write', s: 1, text: 'ok' }] } });
   });
 
+  it("take the inspector's requests and a watched entity's deltas, and refuse malformed ones", () => {
+    expect(checkGatewayFrame({ t: 'request', id: 4, op: 'inspect-edit', body: { op: 'set', entity: 'e1', component: 'Health', path: ['current'], value: 7 } })).toMatchObject({ ok: true, frame: { op: 'inspect-edit' } });
+    for (const op of ['inspect-list', 'inspect-view', 'inspect-watch']) expect(checkGatewayFrame({ t: 'request', id: 5, op })).toMatchObject({ ok: true });
+    expect(checkGatewayFrame({ t: 'request', id: 6, op: 'inspect-everything' })).toMatchObject({ ok: false, reason: expect.stringMatching(/"op" must be one of .*inspect-watch/) });
+    const delta = { entity: 'e1', tick: 9, changed: [{ name: 'Health', version: 1, pack: 'combat', data: { current: 7, max: 100 } }], removed: [] };
+    expect(checkEngineFrame({ t: 'entity', deltas: [delta, { ...delta, entity: 'e2', removed: ['Health'], changed: [], destroyed: true }] })).toEqual({
+      ok: true,
+      dropped: 0,
+      frame: { t: 'entity', deltas: [delta, { ...delta, entity: 'e2', removed: ['Health'], changed: [], destroyed: true }] },
+    });
+    expect(checkEngineFrame({ t: 'entity', deltas: [delta, { ...delta, tick: -1 }, { ...delta, changed: [{ name: 'Health' }] }, { ...delta, destroyed: false }] })).toMatchObject({ ok: true, dropped: 3 });
+    expect(checkEngineFrame({ t: 'entity', deltas: 'all' })).toMatchObject({ ok: false });
+  });
+
   it('never throw on 20,000 random frames, and pass on only what has the right shape', () => {
     const rand = prng(20261201);
     const gatewayTypes = ['start', 'input', 'request', 'stop', 'nope'];
-    const engineTypes = ['hello', 'starting', 'started', 'ready', 'heartbeat', 'output', 'response', 'reload', 'fatal', 'stopping', 'stopped', 'nope'];
+    const engineTypes = ['hello', 'starting', 'started', 'ready', 'heartbeat', 'output', 'response', 'reload', 'entity', 'fatal', 'stopping', 'stopped', 'nope'];
     let accepted = 0;
     for (let i = 0; i < 10_000; i++) {
       const a = checkGatewayFrame(randomFrame(rand, gatewayTypes, ['open', 'line', 'gmcp', 'caps', 'limit', 'closed', 'x']));

@@ -5,6 +5,7 @@
  * good items when some are malformed.
  */
 import {
+  ENGINE_REQUEST_OPS,
   MAX_BATCH_ITEMS,
   MAX_WRITE_CHARS,
   type EngineFrame,
@@ -12,6 +13,8 @@ import {
   type GatewayFrame,
   type LinkCaps,
   type LinkCharacter,
+  type LinkComponentView,
+  type LinkEntityDelta,
   type LinkFailure,
   type LinkLoadAttempt,
   type LinkLogRecord,
@@ -175,6 +178,26 @@ function logRecord(value: unknown): LinkLogRecord {
   return r;
 }
 
+function componentView(value: unknown): LinkComponentView {
+  const o = obj(value, 'a component');
+  const view: LinkComponentView = { name: str(o, 'name', 200), version: int(o, 'version'), data: o['data'] };
+  const pack = optStr(o, 'pack', 200);
+  if (pack !== undefined) view.pack = pack;
+  return view;
+}
+
+function entityDelta(value: unknown): LinkEntityDelta {
+  const o = obj(value, 'an entity delta');
+  const changed = o['changed'];
+  if (!Array.isArray(changed) || changed.length > 1024) fail('"changed" must be a list of components');
+  const delta: LinkEntityDelta = { entity: str(o, 'entity', 200), tick: int(o, 'tick'), changed: (changed as unknown[]).map(componentView), removed: strings(o, 'removed') };
+  if (o['destroyed'] !== undefined) {
+    if (o['destroyed'] !== true) fail('"destroyed" must be true when given');
+    delta.destroyed = true;
+  }
+  return delta;
+}
+
 function num(o: Obj, key: string): number {
   const v = o[key];
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`"${key}" must be a number`);
@@ -220,7 +243,7 @@ export function checkGatewayFrame(value: unknown): Checked<GatewayFrame> {
         return { frame: { t: 'input', items }, dropped };
       }
       case 'request': {
-        const frame: GatewayFrame = { t: 'request', id: int(o, 'id'), op: oneOf(o, 'op', ['status', 'packs', 'reloads', 'reload', 'unloaded', 'retry'] as const) };
+        const frame: GatewayFrame = { t: 'request', id: int(o, 'id'), op: oneOf(o, 'op', ENGINE_REQUEST_OPS) };
         if (o['body'] !== undefined) frame.body = o['body'];
         return { frame };
       }
@@ -270,6 +293,10 @@ export function checkEngineFrame(value: unknown): Checked<EngineFrame> {
         return { frame: { t: 'load', attempt: loadAttempt(o['attempt']) } };
       case 'packs':
         return { frame: { t: 'packs' } };
+      case 'entity': {
+        const { items, dropped } = batch({ items: o['deltas'] }, entityDelta);
+        return { frame: { t: 'entity', deltas: items }, dropped };
+      }
       case 'log': {
         const { items, dropped } = batch({ items: o['records'] }, logRecord);
         return { frame: { t: 'log', records: items }, dropped };

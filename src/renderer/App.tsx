@@ -1,7 +1,7 @@
 // The studio's one layout: packs on the left, the editor with the terminal
 // and log (or the pack tests, a tab beside it) below it in the middle, the
-// reload timeline, the TypeScript problems and the state diff on the right.
-// Every border between panels can be dragged.
+// reload timeline, the TypeScript problems and the state diff (or the World
+// panel, a tab beside it) on the right. Every border between panels can be dragged.
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { DialogHost } from './components/dialogs';
 import { PanelTabs } from './components/panel-tabs';
@@ -13,6 +13,7 @@ import { StateDiffPanel } from './panels/StateDiffPanel';
 import { TerminalPanel } from './panels/TerminalPanel';
 import { TestsPanel } from './panels/TestsPanel';
 import { TimelinePanel } from './panels/TimelinePanel';
+import { WorldPanel } from './panels/WorldPanel';
 import { useActions, useStudio } from './state/context';
 
 function StatusBar() {
@@ -50,7 +51,9 @@ function Notices() {
 }
 
 export function App() {
+  const actions = useActions();
   const fatal = useStudio((s) => s.fatal);
+  const shared = useStudio((s) => s.sharedPanel);
   if (fatal) return <div className="fatal">{fatal}</div>;
   return (
     <DialogHost>
@@ -97,7 +100,15 @@ export function App() {
               </Panel>
               <Separator className="separator horizontal" />
               <Panel id="panel-diff" defaultSize="44" minSize="10">
-                <StateDiffPanel />
+                <PanelTabs
+                  label="State diff and world"
+                  active={shared}
+                  onSelect={(id) => actions.showPanel(id === 'world' ? 'world' : 'diff')}
+                  tabs={[
+                    { id: 'diff', label: 'State diff', content: <StateDiffPanel /> },
+                    { id: 'world', label: 'World', content: <WorldPanel /> },
+                  ]}
+                />
               </Panel>
             </Group>
           </Panel>

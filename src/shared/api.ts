@@ -5,7 +5,16 @@
 // on the host side before it reaches the implementation.
 
 import type {
+  ComponentView,
   CreateRequest,
+  EditOutcome,
+  EntityDelta,
+  EntityEdit,
+  EntityListRequest,
+  EntityPage,
+  EntityView,
+  SourceLocation,
+  WatchRequest,
   FileContent,
   FileNode,
   FileRef,
@@ -55,6 +64,22 @@ export interface StudioApi {
    * the engine serves again.
    */
   restartEngine(): Promise<ReloadEntry>;
+  /** A page of the live world's entities, found by name, key or id and filtered by a component query. */
+  listEntities(request: EntityListRequest): Promise<EntityPage>;
+  /** One entity: each component with its version, owning pack and data. */
+  inspectEntity(entity: string): Promise<EntityView>;
+  /**
+   * Edits the world between two ticks: checked against the component
+   * (refused with the reason, nothing changed), persisted, and put on the
+   * timeline as an `edit` entry that can be undone.
+   */
+  editEntity(edit: EntityEdit): Promise<EditOutcome>;
+  /** Undoes the edit of a timeline entry (once); the undo is an entry too. */
+  undoEdit(entryId: number): Promise<EditOutcome>;
+  /** The entity this window shows (null: none): its changes come as `entity` events, across engine restarts. */
+  watchEntity(request: WatchRequest): Promise<EntityView | null>;
+  /** Where a component is defined: its pack's file, at `defineComponent`. */
+  findComponentSource(request: { pack: string; component: string }): Promise<SourceLocation>;
   /**
    * Runs a pack's tests (the test kit's checks and the pack's own tests, as
    * `maid pack test` does, on the files as saved) in a process of their own;
@@ -89,6 +114,12 @@ export const STUDIO_METHODS = [
   'openGameSession',
   'getProblems',
   'restartEngine',
+  'listEntities',
+  'inspectEntity',
+  'editEntity',
+  'undoEdit',
+  'watchEntity',
+  'findComponentSource',
   'runPackTests',
   'getPackTestRuns',
   'setTestsAfterReload',
@@ -116,6 +147,8 @@ export type StudioEvent =
   | { type: 'log'; entries: LogEntry[] }
   /** A pack's TypeScript problems after a type check (it follows each reload, off the reload's path). */
   | { type: 'problems'; report: PackProblems }
+  /** A watched entity changed this tick (see watchEntity). */
+  | { type: 'entity'; delta: EntityDelta }
   /** A run of a pack's tests progressed or finished (at most a few a second while it runs). */
   | { type: 'tests'; run: PackTestRun };
 
@@ -140,4 +173,4 @@ export interface PreloadBridge {
 
 export const PRELOAD_GLOBAL = 'maidStudio';
 
-export type { FileNode };
+export type { ComponentView, FileNode };

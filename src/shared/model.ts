@@ -121,9 +121,11 @@ export interface ReloadEntry {
    * off for running away, or the engine process going down (crashed, hung,
    * restarting) and coming back.
    */
-  kind?: 'reload' | 'cut-off' | 'engine-down' | 'engine-up';
-  /** For cut-offs and engine entries: why, in a sentence (the call and where it ran, the exit code). */
+  kind?: 'reload' | 'cut-off' | 'engine-down' | 'engine-up' | 'edit';
+  /** For cut-offs, engine entries and edits: why or what, in a sentence (the call and where it ran, the exit code, the value set). */
   cause?: string;
+  /** For edits of the world (World panel): the entity, and how the entry stands with undo. */
+  edit?: EditInfo;
   packName: string;
   success: boolean;
   rolledBack: boolean;
@@ -253,4 +255,101 @@ export interface StudioInfo {
   /** The watcher's quiet time after a save, before a reload. */
   watchDebounceMs: number;
   game: GameEndpoint;
+}
+
+// ---- the World panel (entity inspector) ----
+
+/** A field inside a component's data: keys of objects, indexes of lists. */
+export type FieldPath = (string | number)[];
+
+export interface EntityListRequest {
+  /** Part of the entity's name, key or id. */
+  search?: string;
+  /** Component names it must hold, `not X` for those it must not: `Health Location not Player`. */
+  query?: string;
+  offset?: number;
+  /** At most MAX_ENTITY_PAGE. */
+  limit?: number;
+}
+
+export const MAX_ENTITY_PAGE = 1000;
+
+export interface EntityListItem {
+  id: string;
+  key?: string;
+  /** The first `name` one of its components holds (Player, Describable, Room), or ''. */
+  name: string;
+  components: string[];
+}
+
+export interface EntityPage {
+  /** Entities matching, over every page. */
+  total: number;
+  offset: number;
+  items: EntityListItem[];
+}
+
+export interface ComponentView {
+  name: string;
+  version: number;
+  /** The pack defining it now; none when no loaded pack does (the data is kept, and cannot be edited). */
+  pack?: string;
+  data: unknown;
+}
+
+export interface EntityView {
+  id: string;
+  key?: string;
+  name: string;
+  components: ComponentView[];
+  /** Components defined now that the entity does not hold. */
+  addable: string[];
+}
+
+/** An edit the World panel makes; its undo is kept by the host, with its timeline entry. */
+export type EntityEdit =
+  | { op: 'set'; entity: string; component: string; path: FieldPath; value: unknown }
+  | { op: 'add'; entity: string; component: string }
+  | { op: 'remove'; entity: string; component: string }
+  | { op: 'destroy'; entity: string };
+
+export interface EditInfo {
+  entity: string;
+  /** The entry this one undid. */
+  undoOf?: number;
+  /** The entry that undid this one (an entry is undone once). */
+  undoneBy?: number;
+}
+
+export interface EditOutcome {
+  /** The edit's entry on the timeline. */
+  entry: ReloadEntry;
+  /** The entity after the edit; none once destroyed. */
+  view?: EntityView;
+}
+
+/** Which entity a studio window shows: its changes come as `entity` events. */
+export interface WatchRequest {
+  /** A window's own id, made when it opens: each window watches one entity. */
+  viewer: string;
+  /** null: none. */
+  entity: string | null;
+}
+
+/** What changed on a watched entity in one tick (at most one a tick). */
+export interface EntityDelta {
+  entity: string;
+  tick: number;
+  /** Components added or changed, whole. */
+  changed: ComponentView[];
+  removed: string[];
+  destroyed?: true;
+}
+
+/** A place in a pack's file (1-based line and column). */
+export interface SourceLocation {
+  pack: string;
+  path: string;
+  line: number;
+  column: number;
 }

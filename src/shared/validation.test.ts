@@ -71,6 +71,44 @@ describe('studio call arguments', () => {
     expect(refusal(() => validateArgs('saveFile', [{ pack: 'combat', path: 'a.ts', content: big }])).code).toBe('too-large');
   });
 
+  it("checks the World panel's calls: list, inspect, edit, undo, watch, go to definition", () => {
+    expect(validateArgs('listEntities', [{ search: 'wren', query: 'Health not Player', offset: 0, limit: 200 }])).toEqual([{ search: 'wren', query: 'Health not Player', offset: 0, limit: 200 }]);
+    expect(validateArgs('editEntity', [{ op: 'set', entity: 'e-1', component: 'Health', path: ['current'], value: 7 }])).toEqual([{ op: 'set', entity: 'e-1', component: 'Health', path: ['current'], value: 7 }]);
+    expect(validateArgs('editEntity', [{ op: 'set', entity: 'e-1', component: 'Room', path: ['exits', 'north'], value: { deep: [1, 'two', null] } }])[0]).toMatchObject({ path: ['exits', 'north'] });
+    expect(validateArgs('editEntity', [{ op: 'destroy', entity: 'e-1' }])).toEqual([{ op: 'destroy', entity: 'e-1' }]);
+    expect(validateArgs('undoEdit', [12])).toEqual([12]);
+    expect(validateArgs('watchEntity', [{ viewer: 'w-1', entity: null }])).toEqual([{ viewer: 'w-1', entity: null }]);
+    expect(validateArgs('findComponentSource', [{ pack: 'combat', component: 'Health' }])).toEqual([{ pack: 'combat', component: 'Health' }]);
+  });
+
+  it.each([
+    ['listEntities', [{ limit: 5000 }], /"limit" must be a whole number from 0 to 1000/],
+    ['listEntities', [{ search: 7 }], /"search" must be a string/],
+    ['listEntities', [{ where: 'x' }], /unknown field "where"/],
+    ['inspectEntity', ['has space'], /"entity" must be an entity id/],
+    ['editEntity', [{ op: 'set', entity: 'e', component: 'Health', path: ['current'] }], /a set needs a "value"/],
+    ['editEntity', [{ op: 'set', entity: 'e', component: 'Health', path: [], value: 1 }], /"path" must be a list of field names/],
+    ['editEntity', [{ op: 'set', entity: 'e', component: 'Health', path: [-1], value: 1 }], /"path" must be a list/],
+    ['editEntity', [{ op: 'set', entity: 'e', component: 'Health!', path: ['x'], value: 1 }], /"component" must be a component name/],
+    ['editEntity', [{ op: 'add', entity: 'e', component: 'Health', data: {} }], /unknown field "data"/],
+    ['editEntity', [{ op: 'restore', entity: 'e' }], /"op" must be one of set, add, remove, destroy/],
+    ['editEntity', [{ op: 'set', entity: 'e', component: 'Health', path: ['current'], value: new Date() }], /must be a JSON value/],
+    ['editEntity', [{ op: 'set', entity: 'e', component: 'Health', path: ['current'], value: Number.POSITIVE_INFINITY }], /Infinity is not a JSON number/],
+    ['undoEdit', ['3'], /the id of an edit entry/],
+    ['watchEntity', [{ viewer: '../x', entity: 'e' }], /"viewer" must be the window's id/],
+    ['findComponentSource', [{ pack: 'combat', component: '' }], /"component" must be a component name/],
+  ] as const)('refuses %s(%j) with a clear message', (method, args, why) => {
+    const err = refusal(() => validateArgs(method, args));
+    expect(err.code).toBe('invalid-argument');
+    expect(err.message).toMatch(why);
+  });
+
+  it('refuses a value too deep to be component data', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 40; i++) deep = [deep];
+    expect(refusal(() => validateArgs('editEntity', [{ op: 'set', entity: 'e', component: 'Health', path: ['current'], value: deep }])).message).toMatch(/too big/);
+  });
+
   it('refuses arguments that are not a list', () => {
     expect(refusal(() => validateArgs('getInfo', { 0: 1 })).code).toBe('invalid-argument');
   });

@@ -3,6 +3,7 @@
 
 import type { ArgsOf, StudioMethod } from './api';
 import { StudioError } from './errors';
+import { MAX_ENTITY_PAGE, type EntityEdit, type EntityListRequest, type FieldPath } from './model';
 import { normalizePackPath, PACK_NAME } from './pack-paths';
 
 /** The largest file the studio reads or writes (bytes of UTF-8). */
@@ -62,6 +63,97 @@ const fileRef = (method: string, raw: unknown) => {
   const o = record(method, raw, ['pack', 'path']);
   return { pack: packName(method, o.pack), path: path(method, 'path', o.path) };
 };
+
+const COMPONENT_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+const ENTITY_ID = /^[\x21-\x7e]{1,200}$/;
+const VIEWER = /^[A-Za-z0-9_-]{1,100}$/;
+/** How deep and how big a value set into a component may be. */
+const MAX_VALUE_DEPTH = 32;
+const MAX_VALUE_NODES = 10_000;
+
+function entityId(method: string, value: unknown): string {
+  if (typeof value !== 'string' || !ENTITY_ID.test(value)) invalid(`${method}: "entity" must be an entity id, such as the list shows`);
+  return value as string;
+}
+
+function componentName(method: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length > 200 || !COMPONENT_NAME.test(value)) invalid(`${method}: "component" must be a component name such as "Health"`);
+  return value as string;
+}
+
+function optionalText(method: string, field: string, value: unknown, max: number): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length > max) invalid(`${method}: "${field}" must be a string of at most ${max} characters`);
+  return value as string;
+}
+
+function optionalCount(method: string, field: string, value: unknown, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > max) invalid(`${method}: "${field}" must be a whole number from 0 to ${max}`);
+  return value as number;
+}
+
+function fieldPath(method: string, value: unknown): FieldPath {
+  const ok = Array.isArray(value) && value.length > 0 && value.length <= MAX_VALUE_DEPTH && value.every((k) => (typeof k === 'string' && k.length > 0 && k.length <= 200) || (typeof k === 'number' && Number.isSafeInteger(k) && k >= 0));
+  if (!ok) invalid(`${method}: "path" must be a list of field names and list indexes, such as ["current"]`);
+  return value as FieldPath;
+}
+
+/** A JSON value (what a component holds): plain objects, lists, strings, finite numbers, true/false, null. */
+function jsonValue(method: string, value: unknown): unknown {
+  let nodes = 0;
+  const walk = (v: unknown, depth: number): void => {
+    if (++nodes > MAX_VALUE_NODES || depth > MAX_VALUE_DEPTH) invalid(`${method}: "value" is too big (at most ${MAX_VALUE_NODES} parts, ${MAX_VALUE_DEPTH} deep)`);
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) invalid(`${method}: "value" must be a JSON value; ${String(v)} is not a JSON number`);
+      return;
+    }
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
+    if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as object).forEach((x) => walk(x, depth + 1));
+    invalid(`${method}: "value" must be a JSON value (text, a number, true/false, null, a list or an object), not ${v === undefined ? 'undefined' : typeof v}`);
+  };
+  walk(value, 0);
+  return value;
+}
+
+function entityEdit(raw: unknown): EntityEdit {
+  const method = 'editEntity';
+  const op = (raw as { op?: unknown } | null)?.op;
+  switch (op) {
+    case 'set': {
+      const o = record(method, raw, ['op', 'entity', 'component', 'path', 'value']);
+      if (!('value' in o)) invalid(`${method}: a set needs a "value"`);
+      return { op, entity: entityId(method, o.entity), component: componentName(method, o.component), path: fieldPath(method, o.path), value: jsonValue(method, o.value) };
+    }
+    case 'add':
+    case 'remove': {
+      const o = record(method, raw, ['op', 'entity', 'component']);
+      return { op, entity: entityId(method, o.entity), component: componentName(method, o.component) };
+    }
+    case 'destroy': {
+      const o = record(method, raw, ['op', 'entity']);
+      return { op, entity: entityId(method, o.entity) };
+    }
+    default:
+      return invalid(`${method}: "op" must be one of set, add, remove, destroy`);
+  }
+}
+
+function listRequest(raw: unknown): EntityListRequest {
+  const method = 'listEntities';
+  const o = record(method, raw, ['search', 'query', 'offset', 'limit']);
+  const request: EntityListRequest = {};
+  const search = optionalText(method, 'search', o.search, 200);
+  const query = optionalText(method, 'query', o.query, 1000);
+  const offset = optionalCount(method, 'offset', o.offset);
+  const limit = optionalCount(method, 'limit', o.limit, MAX_ENTITY_PAGE);
+  if (search !== undefined) request.search = search;
+  if (query !== undefined) request.query = query;
+  if (offset !== undefined) request.offset = offset;
+  if (limit !== undefined) request.limit = limit;
+  return request;
+}
 
 type Validators = { [M in StudioMethod]: (args: unknown[]) => ArgsOf<M> };
 
@@ -124,6 +216,35 @@ export const VALIDATORS: Validators = {
         ...(o.content === undefined ? {} : { content: content('createFile', o.content) }),
       },
     ];
+  },
+  listEntities: (args) => {
+    arity('listEntities', args, 1);
+    return [listRequest(args[0])];
+  },
+  inspectEntity: (args) => {
+    arity('inspectEntity', args, 1);
+    return [entityId('inspectEntity', args[0])];
+  },
+  editEntity: (args) => {
+    arity('editEntity', args, 1);
+    return [entityEdit(args[0])];
+  },
+  undoEdit: (args) => {
+    arity('undoEdit', args, 1);
+    const id = args[0];
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) invalid('undoEdit: the argument must be the id of an edit entry on the timeline');
+    return [id as number];
+  },
+  watchEntity: (args) => {
+    arity('watchEntity', args, 1);
+    const o = record('watchEntity', args[0], ['viewer', 'entity']);
+    if (typeof o.viewer !== 'string' || !VIEWER.test(o.viewer)) invalid('watchEntity: "viewer" must be the window\'s id (letters, digits, "-" and "_")');
+    return [{ viewer: o.viewer as string, entity: o.entity === null ? null : entityId('watchEntity', o.entity) }];
+  },
+  findComponentSource: (args) => {
+    arity('findComponentSource', args, 1);
+    const o = record('findComponentSource', args[0], ['pack', 'component']);
+    return [{ pack: packName('findComponentSource', o.pack), component: componentName('findComponentSource', o.component) }];
   },
   renameFile: (args) => {
     arity('renameFile', args, 1);

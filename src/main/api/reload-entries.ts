@@ -1,6 +1,6 @@
 import type { CutOffRecord, ReloadResult } from '../../engine/host';
 import type { LinkLoadAttempt } from '../../link/frames';
-import type { ReloadEntry, ReloadPhase, ReloadStateDiff } from '../../shared/model';
+import type { EditInfo, ReloadEntry, ReloadPhase, ReloadStateDiff } from '../../shared/model';
 import { toJsonSafe } from '../../engine/core/json-safe';
 
 function stateDiffOf(result: ReloadResult): ReloadStateDiff {
@@ -135,6 +135,35 @@ export class ReloadTimeline {
       migrationsRun: 0,
       stateDiff: { systems: {}, components: {} },
     });
+  }
+
+  /** An edit of the world from the World panel: `what` says it in a sentence, `pack` owns the component edited. */
+  addEdit(what: string, pack: string | undefined, edit: EditInfo, ms: number): ReloadEntry {
+    return this.push({
+      id: this.nextId++,
+      kind: 'edit',
+      cause: what,
+      edit,
+      packName: pack ?? '(world)',
+      success: true,
+      rolledBack: false,
+      trigger: 'manual',
+      changedFiles: [],
+      durationMs: Math.round(ms * 1000) / 1000,
+      timestamp: Date.now(),
+      migrationsRun: 0,
+      stateDiff: { systems: {}, components: {} },
+    });
+  }
+
+  /** Marks an edit entry undone by another entry (its undo). */
+  markUndone(id: number, by: number): void {
+    const entry = this.get(id);
+    if (entry?.edit) entry.edit = { ...entry.edit, undoneBy: by };
+  }
+
+  get(id: number): ReloadEntry | undefined {
+    return this.entries.find((e) => e.id === id);
   }
 
   /** The engine tried again a pack folder it could not read (not a reload of a loaded pack): an entry of its own. */

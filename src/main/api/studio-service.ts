@@ -1,6 +1,13 @@
 import type { StudioApi } from '../../shared/api';
 import type {
   CreateRequest,
+  EditOutcome,
+  EntityEdit,
+  EntityListRequest,
+  EntityPage,
+  EntityView,
+  SourceLocation,
+  WatchRequest,
   FileContent,
   FileRef,
   GameEndpoint,
@@ -15,6 +22,7 @@ import type {
   StudioInfo,
   TypeLibrary,
 } from '../../shared/model';
+import { componentSource } from '../host/component-source';
 import { StudioError } from '../../shared/errors';
 import type { StudioHost } from '../host/studio-host';
 
@@ -129,5 +137,29 @@ export class StudioService implements StudioApi {
 
   async getProblems(): Promise<PackProblems[]> {
     return this.host.problems();
+  }
+
+  listEntities(request: EntityListRequest): Promise<EntityPage> {
+    return this.host.world.list(request);
+  }
+
+  inspectEntity(entity: string): Promise<EntityView> {
+    return this.host.world.view(entity);
+  }
+
+  editEntity(edit: EntityEdit): Promise<EditOutcome> {
+    return this.host.world.edit(edit);
+  }
+
+  undoEdit(entryId: number): Promise<EditOutcome> {
+    return this.host.world.undo(entryId);
+  }
+
+  watchEntity(request: WatchRequest): Promise<EntityView | null> {
+    return this.host.world.watch(request);
+  }
+
+  findComponentSource(request: { pack: string; component: string }): Promise<SourceLocation> {
+    return componentSource((pack) => this.host.files.sources(pack), request.pack, request.component);
   }
 }

@@ -13,6 +13,7 @@ import { findRepoRoot } from '../paths';
 import { loadEngineDeclarations } from '../types/engine-declarations';
 import { EventHub } from './event-hub';
 import { LogBuffer } from './log-buffer';
+import { StudioWorld } from './studio-world';
 import { PackTests } from './pack-tests';
 import { TypeChecks } from './type-checks';
 
@@ -61,6 +62,8 @@ export class StudioHost {
   readonly timeline = new ReloadTimeline();
   readonly files: PackFiles;
   readonly logs: LogBuffer;
+  /** The World panel: entities, edits and their undo, the watched entities. */
+  readonly world: StudioWorld;
   private readonly treeWatcher: TreeWatcher;
   private gateway: Gateway | undefined;
   private endpoint: GameEndpoint = { available: false, reason: 'The game server is starting' };
@@ -88,6 +91,13 @@ export class StudioHost {
   ) {
     this.logs = logs;
     this.files = new PackFiles((pack) => this.dirs.get(pack));
+    this.world = new StudioWorld({
+      ask: (op, body) => this.ask(op, body),
+      timeline: this.timeline,
+      recorded: (entry) => this.events.emit({ type: 'reload', entry }),
+      changed: (delta) => this.events.emit({ type: 'entity', delta }),
+      warn: (message) => this.logger.warn(message),
+    });
     this.treeWatcher = new TreeWatcher({
       treeChanged: () => this.announcePacks(),
       fileChanged: (pack, path, version) => this.events.emit({ type: 'file-changed', pack, path, version }),
@@ -180,6 +190,10 @@ export class StudioHost {
         return;
       case 'up':
         this.recorded(this.timeline.addEngine('engine-up', `engine restarted (${event.cause})`, event.ms));
+        this.world.engineUp();
+        return;
+      case 'entity':
+        this.world.deltas(event.deltas);
         return;
       case 'packs':
         this.announcePacks();

@@ -1,5 +1,7 @@
 // Panels that share one place in the layout, a tab each: all stay mounted
-// (a hidden one keeps its filters and scroll position), one is shown.
+// (a hidden one keeps its filters and scroll position), one is shown. The
+// shown one is the component's own choice, or its owner's (`active` and
+// `onSelect`: the timeline shows a reload's state diff when one is clicked).
 import { useState, type ReactNode } from 'react';
 
 export interface PanelTab {
@@ -8,8 +10,10 @@ export interface PanelTab {
   content: ReactNode;
 }
 
-export function PanelTabs({ tabs, label }: { tabs: PanelTab[]; label: string }) {
-  const [active, setActive] = useState(tabs[0]?.id);
+export function PanelTabs({ tabs, label, active: chosen, onSelect }: { tabs: PanelTab[]; label: string; active?: string; onSelect?: (id: string) => void }) {
+  const [own, setOwn] = useState(tabs[0]?.id);
+  const active = chosen ?? own;
+  const setActive = (id: string) => (onSelect ? onSelect(id) : setOwn(id));
   return (
     <div className="panel-tabs">
       <div className="tab-strip" role="tablist" aria-label={label}>

@@ -90,6 +90,13 @@ function keptText(entry: ReloadEntry): string {
 
 function Summary({ entry }: { entry: ReloadEntry }) {
   const outcome = outcomeOf(entry);
+  if (entry.kind === 'edit') {
+    return (
+      <div className="diff-summary success" data-testid="state-diff-summary" data-outcome="success">
+        Edit #{entry.id} of the world: {entry.cause}
+      </div>
+    );
+  }
   return (
     <div className={`diff-summary ${outcome}`} data-testid="state-diff-summary" data-outcome={outcome}>
       Reload #{entry.id} of <b>{entry.packName}</b>: {outcome === 'success' ? 'succeeded' : outcome === 'rolled-back' ? 'failed and was rolled back' : 'failed'}

@@ -1,7 +1,8 @@
 // Every reload of this session, newest first: trigger, changed files,
 // duration, outcome and migrations. Selecting one shows its state diff.
 // Pack calls cut off and the engine going down and coming back are entries
-// too, with their cause.
+// too, with their cause, and edits of the world from the World panel, each
+// with an Undo.
 import type { ReloadEntry } from '../../shared/model';
 import { useActions, useStudio } from '../state/context';
 import { outcomeOf } from '../state/studio-state';
@@ -9,8 +10,8 @@ import { outcomeOf } from '../state/studio-state';
 const OUTCOME_LABEL = { success: 'success', failed: 'failed', 'rolled-back': 'rolled back' } as const;
 const OUTCOME_ICON = { success: '✔', failed: '✖', 'rolled-back': '↺' } as const;
 /** The badge of entries that are not reloads. */
-const KIND_LABEL = { 'cut-off': 'call cut off', 'engine-down': 'engine down', 'engine-up': 'engine restarted' } as const;
-const KIND_ICON = { 'cut-off': '✂', 'engine-down': '⚠', 'engine-up': '⟳' } as const;
+const KIND_LABEL = { 'cut-off': 'call cut off', 'engine-down': 'engine down', 'engine-up': 'engine restarted', edit: 'edit' } as const;
+const KIND_ICON = { 'cut-off': '✂', 'engine-down': '⚠', 'engine-up': '⟳', edit: '✎' } as const;
 
 function time(ts: number): string {
   return new Date(ts).toLocaleTimeString([], { hour12: false });
@@ -59,7 +60,10 @@ function Entry({ entry, selected }: { entry: ReloadEntry; selected: boolean }) {
         <span className="reload-time">{time(entry.timestamp)}</span>
       </div>
       {kind ? (
-        <div className="reload-cause">{entry.cause}</div>
+        <div className="reload-cause">
+          {entry.cause}
+          {entry.edit && <EditUndo entry={entry} />}
+        </div>
       ) : (
         <>
           <div className="reload-files">{entry.changedFiles.length > 0 ? entry.changedFiles.join(', ') : '(no file changes)'}</div>
@@ -71,6 +75,24 @@ function Entry({ entry, selected }: { entry: ReloadEntry; selected: boolean }) {
         </>
       )}
     </li>
+  );
+}
+
+/** An edit's Undo, or what undid it. */
+function EditUndo({ entry }: { entry: ReloadEntry }) {
+  const actions = useActions();
+  if (entry.edit?.undoneBy !== undefined) return <span className="edit-undone" data-testid="edit-undone"> · undone by #{entry.edit.undoneBy}</span>;
+  return (
+    <button
+      className="small edit-undo"
+      title="Put the world back as it was before this edit (the undo is an entry too)"
+      onClick={(e) => {
+        e.stopPropagation();
+        void actions.undoEdit(entry.id);
+      }}
+    >
+      Undo
+    </button>
   );
 }
 

@@ -8,6 +8,7 @@ import type { StudioConnection } from '../api/clients';
 import { disposeModel, ensureModel, modelOf, replaceText, setTypeLibraries } from '../editor/models';
 import { applyReloadMarkers } from '../editor/reload-markers';
 import { applyTypeProblems, applyTypeProblemsTo } from '../editor/type-markers';
+import { WorldActions } from '../world/world-actions';
 import { Store } from './store';
 import { initialState, tabKey, withLogs, withoutTab, withProblems, withReload, withTab, withTabChange, withTestRun, type StudioState } from './studio-state';
 
@@ -21,6 +22,8 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 
 export class StudioActions {
   readonly store = new Store<StudioState>(initialState);
+  /** The World panel: the live world's entities, the selected one followed live, its edits. */
+  readonly world: WorldActions;
   private readonly client: StudioClient;
   private readonly bases = new Map<string, FileBase>();
   private noticeId = 0;
@@ -28,6 +31,11 @@ export class StudioActions {
 
   constructor(private readonly connection: StudioConnection) {
     this.client = connection.client;
+    this.world = new WorldActions(this.client, {
+      recorded: (entry) => this.store.set((s) => withReload(s, entry)),
+      notify: (kind, text) => this.notify(kind, text),
+      reveal: (at) => void this.reveal(at.pack, at.path, at.line, at.column),
+    });
   }
 
   /** Loads everything the panels show, then follows the host's events. */
@@ -37,7 +45,11 @@ export class StudioActions {
     this.connection.onLinkState((link) => {
       this.store.set({ link });
       if (link === 'lost') wasLost = true;
-      if (link === 'open' && wasLost) void this.resync(); // events may have been missed meanwhile
+      if (link === 'open' && wasLost) {
+        // Events may have been missed meanwhile; the host may be a new one, which watches nothing yet.
+        void this.resync();
+        void this.world.reselect();
+      }
     });
     try {
       const [info] = await Promise.all([this.client.getInfo(), this.resync()]);
@@ -118,6 +130,14 @@ export class StudioActions {
       case 'reload':
         this.store.set((s) => withReload(s, event.entry));
         applyReloadMarkers(event.entry);
+        if (event.entry.kind === 'engine-up') {
+          // The new engine's data: the entity shown (which the host watches again) and the rows in view.
+          void this.world.reselect();
+          void this.world.revalidate();
+        }
+        return;
+      case 'entity':
+        this.world.delta(event.delta);
         return;
       case 'packs':
         this.store.set({ packs: event.packs });
@@ -307,8 +327,19 @@ export class StudioActions {
     this.store.set((s) => ({ reveal: { key: tabKey(pack, path), line, column, seq: (s.reveal?.seq ?? 0) + 1 } }));
   }
 
+  /** Undoes the edit of a timeline entry (the World panel's edits). */
+  undoEdit(id: number): Promise<void> {
+    return this.world.undo(id);
+  }
+
+  /** Selects a timeline entry; a reload's (not an edit's) state diff is shown in place of the World panel. */
   selectReload(id: number): void {
-    this.store.set({ selectedReloadId: id });
+    const entry = this.store.get().reloads.find((r) => r.id === id);
+    this.store.set({ selectedReloadId: id, ...(entry && entry.kind !== 'edit' ? { sharedPanel: 'diff' as const } : {}) });
+  }
+
+  showPanel(panel: 'diff' | 'world'): void {
+    this.store.set({ sharedPanel: panel });
   }
 
   notify(kind: 'info' | 'error', text: string): void {

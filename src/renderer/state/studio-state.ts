@@ -38,6 +38,8 @@ export interface StudioState {
   reveal?: { key: string; line: number; column: number; seq: number };
   /** Set when the studio could not start at all. */
   fatal?: string;
+  /** Which panel the place below the problems shows: the state diff, or the World panel. */
+  sharedPanel: 'diff' | 'world';
   /** The newest run of each pack's tests. */
   testRuns: Record<string, PackTestRun>;
   /** Packs whose tests run after each successful reload. */
@@ -47,7 +49,7 @@ export interface StudioState {
 export const MAX_LOG_LINES = 2000;
 export const MAX_RELOADS = 500;
 
-export const initialState: StudioState = { link: 'connecting', packs: [], reloads: [], logs: [], tabs: [], notices: [], problems: {}, testRuns: {}, testsAfterReload: [] };
+export const initialState: StudioState = { link: 'connecting', packs: [], reloads: [], logs: [], tabs: [], notices: [], problems: {}, sharedPanel: 'diff', testRuns: {}, testsAfterReload: [] };
 
 /** A test run's progress; once it ends, a run that followed a reload puts its result on that entry. */
 export function withTestRun(state: StudioState, run: PackTestRun): Partial<StudioState> {
@@ -81,7 +83,10 @@ export function withReload(state: StudioState, entry: ReloadEntry): Partial<Stud
   const report = Object.values(state.problems).find((r) => r.reloadId === entry.id);
   if (report && entry.problems === undefined) entry = { ...entry, problems: report.problems.length };
   const followNewest = state.selectedReloadId === undefined || state.selectedReloadId === state.reloads[0]?.id;
-  const reloads = [entry, ...state.reloads].sort((a, b) => b.id - a.id).slice(0, MAX_RELOADS);
+  // An undo marks the edit it undid.
+  const undone = entry.edit?.undoOf;
+  const known = undone === undefined ? state.reloads : state.reloads.map((r) => (r.id === undone && r.edit ? { ...r, edit: { ...r.edit, undoneBy: entry.id } } : r));
+  const reloads = [entry, ...known].sort((a, b) => b.id - a.id).slice(0, MAX_RELOADS);
   return { reloads, ...(followNewest ? { selectedReloadId: entry.id } : {}) };
 }
 
