@@ -42,7 +42,8 @@ export type SessionInput =
   | { k: 'closed'; s: SessionId; reason: string };
 
 /** Requests the gateway forwards from the admin API and the studio. */
-export type EngineRequestOp = 'status' | 'packs' | 'reloads' | 'reload' | 'unloaded' | 'retry';
+// roles: an account's roles granted or revoked (admin API); unsaved: the area files the studio has unsaved edits to.
+export type EngineRequestOp = 'status' | 'packs' | 'reloads' | 'reload' | 'unloaded' | 'retry' | 'roles' | 'unsaved';
 /** Why a request failed, as the admin API's errors say it. */
 export type EngineRequestFailure = 'not-found' | 'bad-request' | 'failed';
 

@@ -220,7 +220,7 @@ export function checkGatewayFrame(value: unknown): Checked<GatewayFrame> {
         return { frame: { t: 'input', items }, dropped };
       }
       case 'request': {
-        const frame: GatewayFrame = { t: 'request', id: int(o, 'id'), op: oneOf(o, 'op', ['status', 'packs', 'reloads', 'reload', 'unloaded', 'retry'] as const) };
+        const frame: GatewayFrame = { t: 'request', id: int(o, 'id'), op: oneOf(o, 'op', ['status', 'packs', 'reloads', 'reload', 'unloaded', 'retry', 'roles', 'unsaved'] as const) };
         if (o['body'] !== undefined) frame.body = o['body'];
         return { frame };
       }
