@@ -91,8 +91,10 @@ export class AreaText {
     const value = pair?.value as Node | null | undefined;
     if (!pair || !value?.range) throw new AreaTextError(`room ${localKey} has no description to rewrite`);
     const old = this.text.slice(value.range[0], value.range[1]);
-    const indent = this.column(start(pair.key)) + 2;
-    let text = description.length <= 60 ? scalar(description) : folded(description, indent);
+    const column = this.column(start(pair.key));
+    // On the key's line when it fits in 80 columns; else a folded block, wrapped.
+    const oneLine = scalar(description);
+    let text = column + 'description: '.length + oneLine.length <= 80 ? oneLine : folded(description, column + 2);
     // A block scalar's range ends after its last line break; a plain one before it.
     if (!old.endsWith('\n')) text = text.replace(/\n$/, '');
     else if (!text.endsWith('\n')) text += '\n';
