@@ -68,6 +68,7 @@ export function direction(word: string | undefined): ExitDirection {
 
 /** A key as typed (bare: the current pack's), qualified; a BuildError when it is not a key. */
 export function typedKey(packName: string, word: string | undefined, what: string): string {
+  if (word && packName === '' && !word.includes(':')) throw new BuildError(`You are in no room, so '${word}' needs its pack too: pack:key.`);
   const key = word ? qualify(packName, word.toLowerCase()) : undefined;
   if (!key) throw new BuildError(`'${word ?? ''}' is not a ${what} key: lower-case letters, digits, '.', '_' or '-', another pack's as pack:key (see @where).`);
   return key;
