@@ -4,7 +4,7 @@
  * (comments and layout kept) and the reload applies them; bad input is
  * answered and writes nothing; a player who is not a builder is refused.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useServers } from '../server/kit/harness';
@@ -98,6 +98,20 @@ describe('building commands', () => {
     expect(w.area()).toBe(before);
     w.s.server.building.unsaved.set('riverbank', []);
     await built(c, '@dig north Jetty', /Jetty is dug/);
+  });
+
+  it('a file changed on disk since the world was built from it (its reload pending or failed) is refused, and not overwritten', async () => {
+    const w = await buildWorld(servers);
+    const c = await w.player('Ada');
+    await c.command('@goto riverbank:riverbank');
+    // No watcher here: the author's save has not been reloaded yet.
+    const edited = `${w.area()}# a note of the author's\n`;
+    writeFileSync(join(w.s.packsDir, 'riverbank', AREA), edited);
+    expect(await c.command('@desc Mud.')).toContain('riverbank/areas/riverbank.yaml changed on disk since the world was built from it (a reload is pending or failed): try again once it loads.');
+    expect(w.area()).toBe(edited);
+    expect((await w.s.engine.hotReload.reloadPack('riverbank')).success).toBe(true);
+    await built(c, '@desc Mud.', /is rewritten/);
+    expect(w.area()).toContain("# a note of the author's\n");
   });
 
   it('after a server restart the dug room is there (no watcher: the command asks for the reload itself)', async () => {
