@@ -57,4 +57,19 @@ describe('AreaText', () => {
     expect(t.text).toBe(`${riverside.slice(0, at)}\n  - key: boathouse\n    name: Boathouse\n    description: A dark shed.\n    exits: { west: jetty }\n${riverside.slice(at)}`);
     expect(parseArea('riverside', 'areas/riverside.yaml', t.text).area?.rooms.map((r) => r.key)).toEqual(['riverside:steps', 'riverside:jetty', 'riverside:boathouse']);
   });
+
+  it('writes a file with CRLF line ends with CRLF', () => {
+    const crlf = riverside.replace(/\n/g, '\r\n');
+    const t = new AreaText(crlf);
+    t.setExit('jetty', 'east', 'boathouse');
+    t.addRoom({ key: 'boathouse', name: 'Boathouse', description: 'A dark shed.', exits: { west: 'jetty' } });
+    t.setDescription('steps', 'Worn stone steps lead down from the town to the water. Someone has chalked a fish on the bottom step.');
+    expect(t.text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(parseArea('riverside', 'areas/riverside.yaml', t.text).area?.rooms[0]?.description).toBe('Worn stone steps lead down from the town to the water. Someone has chalked a fish on the bottom step.');
+    expect(parseArea('riverside', 'areas/riverside.yaml', t.text).area?.rooms.map((r) => [r.key, r.exits])).toEqual([
+      ['riverside:steps', { up: 'starter-world:town-square', down: 'riverside:jetty' }],
+      ['riverside:jetty', { up: 'riverside:steps', east: 'riverside:boathouse' }],
+      ['riverside:boathouse', { west: 'riverside:jetty' }],
+    ]);
+  });
 });

@@ -29,8 +29,11 @@ export interface NewRoom {
 /** The area file's text, opened for edits; `text` is the result after each edit. */
 export class AreaText {
   private doc: Document;
+  /** The file's line ends: what it is written with, it keeps. */
+  private readonly eol: string;
 
   constructor(public text: string) {
+    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
     this.doc = this.parse();
   }
 
@@ -126,7 +129,7 @@ export class AreaText {
   }
 
   private splice(s: Splice): void {
-    this.text = this.text.slice(0, s.start) + s.text + this.text.slice(s.end);
+    this.text = this.text.slice(0, s.start) + s.text.replace(/\n/g, this.eol) + this.text.slice(s.end);
     this.doc = this.parse();
   }
 
