@@ -8,7 +8,9 @@
  */
 import { basename } from 'node:path';
 import { GameEngine, GameServer, MaidError, reportUncaughtPackErrors, storageFromSettings, systemName, type LogRecord, type Settings } from '../engine/host';
-import { jsonForm, packInfos, runReloadRequest, serverStatus, validateReloadRequest, AdminError } from '../engine/admin';
+import { jsonForm, packInfos, runReloadRequest, serverStatus, validateReloadRequest, AdminError, type AdminRolesResponse } from '../engine/admin';
+import { roleChangeOf, rolesAfter, type RoleChange } from '../engine/accounts/roles';
+import { errorMessage } from '../engine/core/errors';
 import { Batcher } from '../link/batcher';
 import type { EngineFrame, EngineHostConfig, GatewayFrame, LinkLogRecord } from '../link/frames';
 import { toJsonSafe } from '../engine/core/json-safe';
@@ -172,6 +174,8 @@ export class EngineHost {
       else if (op === 'unloaded') result = this.keeper?.unreadPacks() ?? [];
       else if (op === 'retry') result = await this.retry(body);
       else if (InspectRequests.handles(op)) result = await this.inspectRequests().answer(op, body);
+      else if (op === 'roles') result = await this.roles(body);
+      else if (op === 'unsaved') result = this.unsaved(body);
       else result = jsonForm(await runReloadRequest(engine, validateReloadRequest(body)));
       this.send({ t: 'response', id, ok: true, body: result });
     } catch (err) {
@@ -184,6 +188,32 @@ export class EngineHost {
   private inspectRequests(): InspectRequests {
     if (!this.inspect) throw new AdminError('no-server', 'The engine is still starting; the world can be inspected in a moment');
     return this.inspect;
+  }
+
+  /** `roles {account, grant|revoke}`: an account's roles changed, in storage and for its sessions playing now. */
+  private async roles(body: unknown): Promise<AdminRolesResponse> {
+    let change: RoleChange;
+    try {
+      change = roleChangeOf(body);
+    } catch (err) {
+      throw new AdminError('bad-request', errorMessage(err));
+    }
+    const server = this.server;
+    if (!server) throw new AdminError('failed', 'The game server is not running yet');
+    const account = await server.storage.findAccount(change.account);
+    if (!account) throw new AdminError('not-found', `No account named '${change.account}'`);
+    const updated = await server.setAccountRoles(account.name, rolesAfter(account.roles, change));
+    return { account: account.name, roles: updated?.roles ?? [] };
+  }
+
+  /** `unsaved {pack, files}`: the area files of a pack the studio has unsaved edits to (its whole list). */
+  private unsaved(body: unknown): { pack: string; files: string[] } {
+    const o = (typeof body === 'object' && body !== null ? body : {}) as { pack?: unknown; files?: unknown };
+    if (typeof o.pack !== 'string' || !Array.isArray(o.files) || !o.files.every((f): f is string => typeof f === 'string')) {
+      throw new AdminError('bad-request', 'unsaved takes { "pack": "<name>", "files": ["areas/town.yaml", ...] }');
+    }
+    this.server?.building.unsaved.set(o.pack, o.files);
+    return { pack: o.pack, files: o.files };
   }
 
   /** `retry {pack}`: a pack folder that could not be read, tried again now. */

@@ -19,7 +19,7 @@ export { Query } from './ecs/query';
 export { FieldIndex } from './ecs/field-index';
 export { World, type EntitySnapshot, type WorldChanges, type CreateEntityOptions } from './ecs/world';
 export { System, isStatefulSystem, systemName, type StatefulSystem } from './systems/system';
-export { defineCommand, type Command, type CommandContext, type CommandSpec, type PlayerSession } from './commands/define';
+export { defineCommand, type Command, type CommandContext, type CommandSpec, type PlayerSession, type SessionAccount } from './commands/define';
 export { parseCommandLine, splitArgs } from './commands/parse';
 export {
   defineEventHandler,

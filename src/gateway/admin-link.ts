@@ -4,7 +4,8 @@
  * frame. While the engine restarts, the status still answers (from the
  * gateway) and the rest wait for the new engine, for a bounded time.
  */
-import { AdminError, type AdminBackend, type AdminEngineStatus, type AdminPackInfo, type AdminRestartResponse, type AdminStatus } from '../engine/admin';
+import { AdminError, type AdminBackend, type AdminEngineStatus, type AdminPackInfo, type AdminRestartResponse, type AdminRolesResponse, type AdminStatus } from '../engine/admin';
+import type { RoleChange } from '../engine/accounts/roles';
 import { errorMessage, type Logger, type Settings } from '../engine/host';
 import type { EngineFrame, EngineRequestOp } from '../link/frames';
 import type { Supervisor } from './supervisor';
@@ -81,6 +82,10 @@ export class AdminLink implements AdminBackend {
 
   reload(request: unknown): Promise<unknown> {
     return this.request('reload', request);
+  }
+
+  async roles(request: RoleChange): Promise<AdminRolesResponse> {
+    return (await this.request('roles', request)) as AdminRolesResponse;
   }
 
   restart(reason: string): Promise<AdminRestartResponse> {

@@ -42,10 +42,11 @@ export type SessionInput =
   | { k: 'closed'; s: SessionId; reason: string };
 
 /** Requests the gateway forwards from the admin API and the studio. */
-export type EngineRequestOp = 'status' | 'packs' | 'reloads' | 'reload' | 'unloaded' | 'retry' | InspectRequestOp;
+// roles: an account's roles granted or revoked (admin API); unsaved: the area files the studio has unsaved edits to.
+export type EngineRequestOp = 'status' | 'packs' | 'reloads' | 'reload' | 'unloaded' | 'retry' | 'roles' | 'unsaved' | InspectRequestOp;
 /** The world inspector's requests: a page of entities, one entity, an edit, the entities to watch. */
 export type InspectRequestOp = 'inspect-list' | 'inspect-view' | 'inspect-edit' | 'inspect-watch';
-export const ENGINE_REQUEST_OPS = ['status', 'packs', 'reloads', 'reload', 'unloaded', 'retry', 'inspect-list', 'inspect-view', 'inspect-edit', 'inspect-watch'] as const satisfies readonly EngineRequestOp[];
+export const ENGINE_REQUEST_OPS = ['status', 'packs', 'reloads', 'reload', 'unloaded', 'retry', 'roles', 'unsaved', 'inspect-list', 'inspect-view', 'inspect-edit', 'inspect-watch'] as const satisfies readonly EngineRequestOp[];
 /** Why a request failed, as the admin API's errors say it. */
 export type EngineRequestFailure = 'not-found' | 'bad-request' | 'failed';
 

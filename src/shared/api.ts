@@ -91,6 +91,11 @@ export interface StudioApi {
   /** Whether a pack's tests run after each successful reload of it; answers with the packs that have it on. */
   setTestsAfterReload(pack: string, on: boolean): Promise<string[]>;
   getTestsAfterReload(): Promise<string[]>;
+  /**
+   * The files of a pack the editor has unsaved edits to (its whole list;
+   * empty: none): the game's building commands refuse to write those.
+   */
+  setUnsavedFiles(pack: string, files: string[]): Promise<null>;
 }
 
 export type StudioMethod = keyof StudioApi;
@@ -124,6 +129,7 @@ export const STUDIO_METHODS = [
   'getPackTestRuns',
   'setTestsAfterReload',
   'getTestsAfterReload',
+  'setUnsavedFiles',
 ] as const satisfies readonly StudioMethod[];
 
 // The list above names every method: adding one to StudioApi without listing it fails here.

@@ -176,6 +176,11 @@ export const VALIDATORS: Validators = {
     if (typeof args[1] !== 'boolean') invalid('setTestsAfterReload: "on" must be true or false');
     return [packName('setTestsAfterReload', args[0]), args[1] as boolean];
   },
+  setUnsavedFiles: (args) => {
+    arity('setUnsavedFiles', args, 2);
+    if (!Array.isArray(args[1]) || args[1].length > 1000) invalid('setUnsavedFiles: "files" must be a list of at most 1000 paths');
+    return [packName('setUnsavedFiles', args[0]), (args[1] as unknown[]).map((f) => path('setUnsavedFiles', 'files', f))];
+  },
   openGameSession: none('openGameSession'),
   readFile: (args) => {
     arity('readFile', args, 1);

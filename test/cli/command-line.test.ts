@@ -78,7 +78,7 @@ describe('maid command lines', () => {
   });
 
   it('rejects unknown commands, flags, values and arguments with exit 2 and what is valid', () => {
-    expect(shown(['serve'])).toMatchObject({ code: EXIT.usage, text: "maid: unknown command 'serve'. Commands: server, dev, pack. Run 'maid --help' for more" });
+    expect(shown(['serve'])).toMatchObject({ code: EXIT.usage, text: "maid: unknown command 'serve'. Commands: server, dev, pack, account. Run 'maid --help' for more" });
     expect(shown(['dev', 'relaod'])).toMatchObject({ code: EXIT.usage, text: "maid: unknown command 'dev relaod'. Commands: dev reload, dev shell" });
     expect(shown(['dev', 'reload'])).toMatchObject({ code: EXIT.usage, text: expect.stringMatching(/^maid dev reload: missing TARGET: a pack name/) });
     expect(shown(['dev', 'reload', 'combat', '--type', 'file']).text).toBe(

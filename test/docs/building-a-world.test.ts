@@ -12,9 +12,12 @@ import { describe, expect, it } from 'vitest';
 import { createTestEngine, TestPlayer } from '@maid/engine/testing';
 import { formatReloadResult } from '../../src/engine/hot-reload/format';
 import { exampleEntry, replaceEntry } from '../content/kit';
+import { useServers } from '../server/kit/harness';
+import { buildWorld } from '../building/kit';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const guide = readFileSync(join(root, 'docs', 'building-a-world.md'), 'utf8');
+const servers = useServers();
 const example = (rel: string) => readFileSync(join(root, 'docs', 'examples', 'world', rel), 'utf8');
 
 describe('building-a-world.md', () => {
@@ -25,6 +28,8 @@ describe('building-a-world.md', () => {
       'docs/examples/world/town-exit-down.yaml',
       'docs/examples/world/riverside-edited.yaml',
       'docs/examples/world/broken-exit.yaml',
+      'docs/examples/world/riverbank/areas/riverbank.yaml',
+      'docs/examples/world/riverbank-dug.yaml',
     ]);
     for (const [, path, body] of blocks) expect(body, path).toBe(readFileSync(join(root, path as string), 'utf8'));
   });
@@ -61,5 +66,28 @@ describe('building-a-world.md', () => {
     expect(broken.error).toMatchObject({ file: 'areas/riverside.yaml', line: 21, column: 13 });
     expect(await ada.do('look')).toContain('chalked a fish');
     await t.stop();
+  });
+
+  it("building from inside the game: the guide's transcript, played over telnet by a builder, says what the game says and writes the file it shows", async () => {
+    const transcript = /```text transcript\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const steps = transcript.split(/^> /m).filter((t) => t.trim() !== '').map((t) => {
+      const [command = '', ...said] = t.trimEnd().split('\n');
+      return { command, said };
+    });
+    expect(steps.map((st) => st.command)).toContain('@dig north Jetty');
+    const w = await buildWorld(servers, { watch: true });
+    const c = await w.player('Ada');
+    // eslint-disable-next-line no-control-regex
+    const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r/g, '');
+    for (const { command, said } of steps) {
+      const from = c.mark();
+      await c.command(command);
+      // Building commands that write a file say a second line when the reload applied it.
+      if (said.length > 0) await c.waitFor(said.at(-1) as string, from, 10_000);
+      const seen = plain(c.since(from));
+      for (const line of said) expect(seen, command).toContain(line);
+      if (command === '@dig north Jetty') expect(w.area()).toBe(example('riverbank-dug.yaml'));
+    }
+    expect(w.area()).toContain('description: Grey planks on posts, reaching out over the slow brown river.');
   });
 });

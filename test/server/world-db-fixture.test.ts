@@ -46,7 +46,8 @@ describe('a world.db from the better-sqlite3 release', () => {
         expect(await storage.listCharacters(character.accountId)).toContainEqual(character);
       }
       expect(await storage.getMeta('last_tick')).toBe(manifest.meta.last_tick);
-      expect(storage.info()).toMatchObject({ journalMode: 'wal', schemaVersion: 2 });
+      // Brought forward on open (version 3 adds roles); its accounts stay players.
+      expect(storage.info()).toMatchObject({ journalMode: 'wal', schemaVersion: 3 });
     } finally {
       await storage.close();
     }

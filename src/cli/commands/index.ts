@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { accountGrantCommand, accountRevokeCommand } from './account-roles';
 import { devReloadCommand } from './dev-reload';
 import { devShellCommand } from './dev-shell';
 import { packNewCommand } from './pack-new';
@@ -7,4 +8,4 @@ import { serverRestartCommand } from './server-restart';
 import { serverStartCommand } from './server-start';
 
 /** Every `maid` command, in the order `maid --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [serverStartCommand, serverRestartCommand, devReloadCommand, devShellCommand, packNewCommand, packTestCommand];
+export const COMMANDS: readonly CliCommand[] = [serverStartCommand, serverRestartCommand, devReloadCommand, devShellCommand, packNewCommand, packTestCommand, accountGrantCommand, accountRevokeCommand];

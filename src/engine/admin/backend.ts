@@ -9,7 +9,8 @@ import type { Logger } from '../core/logger';
 import type { GameEngine } from '../engine';
 import { toJson } from './json';
 import { packInfos, serverStatus } from './pack-info';
-import type { AdminPackInfo, AdminRestartResponse, AdminStatus } from './protocol';
+import type { AdminPackInfo, AdminRestartResponse, AdminRolesResponse, AdminStatus } from './protocol';
+import type { RoleChange } from '../accounts/roles';
 import { runReloadRequest, type ValidReloadRequest } from './reload-request';
 
 export interface AdminBackend {
@@ -22,6 +23,8 @@ export interface AdminBackend {
   reload(request: ValidReloadRequest): Promise<unknown>;
   /** Restarts the engine with the players kept connected; absent where the engine shares the process. */
   restart?(reason: string): Promise<AdminRestartResponse>;
+  /** Grants or revokes a role of an account; absent where no game server (accounts) runs. */
+  roles?(request: RoleChange): Promise<AdminRolesResponse>;
   /** Each reload result as the engine records it (JSON form). */
   onReload(listener: (result: unknown) => void): Disposable;
 }

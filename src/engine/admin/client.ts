@@ -2,7 +2,7 @@ import { request, type IncomingMessage } from 'node:http';
 import type { ReloadResult } from '../hot-reload/types';
 import { credentialsPath, readCredentials } from './credentials';
 import { AdminError } from './errors';
-import { ADMIN_ROUTES, type AdminCredentials, type AdminErrorBody, type AdminEvent, type AdminPackInfo, type AdminReloadRequest, type AdminReloadResponse, type AdminRestartResponse, type AdminStatus } from './protocol';
+import { ADMIN_ROUTES, type AdminCredentials, type AdminErrorBody, type AdminEvent, type AdminPackInfo, type AdminReloadRequest, type AdminReloadResponse, type AdminRestartResponse, type AdminRolesRequest, type AdminRolesResponse, type AdminStatus } from './protocol';
 import { parseEventStream } from './sse-parser';
 
 /** How long a call may go without a byte from the server. */
@@ -47,6 +47,11 @@ export class AdminClient {
       throw new AdminError('no-server', `No running maid server found: there is no ${credentialsPath(dataDir)}. Start one with 'maid server start', or pass --data-dir with the data directory of the server you mean`);
     }
     return new AdminClient(credentials, dataDir);
+  }
+
+  /** Grants or revokes one role of an account on the running server. */
+  roles(request: AdminRolesRequest): Promise<AdminRolesResponse> {
+    return this.call('POST', ADMIN_ROUTES.roles, request);
   }
 
   status(): Promise<AdminStatus> {

@@ -16,7 +16,21 @@ export const ADMIN_ROUTES = {
   reload: '/api/reload',
   restart: '/api/restart',
   events: '/api/events',
+  roles: '/api/accounts/roles',
 } as const;
+
+/** POST /api/accounts/roles: grant or revoke one role of an account (exactly one of the two). */
+export interface AdminRolesRequest {
+  account: string;
+  grant?: string;
+  revoke?: string;
+}
+
+/** The account's name and roles after the change. */
+export interface AdminRolesResponse {
+  account: string;
+  roles: string[];
+}
 
 /** What the server writes to `<dataDir>/admin.json`. */
 export interface AdminCredentials {

@@ -5,6 +5,7 @@ import type { ReloadEventStreams } from './event-stream';
 import { toJson } from './json';
 import { ADMIN_ROUTES, type AdminErrorBody, type AdminErrorCode } from './protocol';
 import { validateReloadRequest } from './reload-request';
+import { roleChangeOf, RoleError, type RoleChange } from '../accounts/roles';
 
 /** Largest request body accepted; a reload request is a few hundred bytes. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -44,6 +45,19 @@ const ROUTES: Record<string, Partial<Record<'GET' | 'POST', Handler>>> = {
       if (!ctx.backend.restart) throw new AdminError('not-found', 'This server runs the engine in its own process; it cannot restart it with players connected');
       ctx.backend.logger.info(`Admin API: restart the engine (${reason})`);
       sendJson(res, 200, await ctx.backend.restart(reason));
+    },
+  },
+  [ADMIN_ROUTES.roles]: {
+    POST: async (ctx, req, res) => {
+      let change: RoleChange;
+      try {
+        change = roleChangeOf(await readJsonBody(req));
+      } catch (err) {
+        if (err instanceof RoleError) throw new AdminError('bad-request', err.message);
+        throw err;
+      }
+      if (!ctx.backend.roles) throw new AdminError('not-found', 'This server has no accounts to change');
+      sendJson(res, 200, await ctx.backend.roles(change));
     },
   },
   [ADMIN_ROUTES.events]: { GET: (ctx, _req, res) => ctx.streams.attach(res) },

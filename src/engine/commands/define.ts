@@ -2,9 +2,19 @@ import type { Entity } from '../ecs/entity';
 import type { World } from '../ecs/world';
 import type { GameEngine } from '../engine';
 
+/** The account a session plays, as commands see it; roles change live when granted or revoked. */
+export interface SessionAccount {
+  readonly id: string;
+  readonly name: string;
+  /** `builder` lets the building commands run; none: a player. */
+  readonly roles: readonly string[];
+}
+
 /** The player's end of a connection, as commands see it. The server owns the real sessions. */
 export interface PlayerSession {
   readonly id: string;
+  /** The logged-in account; absent for sessions without one (tests' scripted players). */
+  readonly account?: SessionAccount;
   send(text: string): void;
   /** Ends the connection after sending a last message (the server implements it). */
   close?(message?: string): void;
@@ -42,12 +52,13 @@ export interface Command extends Readonly<CommandSpec> {
   readonly aliases: string[];
 }
 
-const WORD = /^[a-z][a-z0-9_-]*$/;
+// A leading '@' marks building commands (@dig), as in Evennia and MOOs.
+const WORD = /^@?[a-z][a-z0-9_-]*$/;
 
 export function defineCommand(spec: CommandSpec): Command {
   const check = (word: unknown, what: string): string => {
     if (typeof word !== 'string' || !WORD.test(word.toLowerCase())) {
-      throw new TypeError(`defineCommand: ${what} must be a word of letters, digits, "_" or "-" (got ${JSON.stringify(word)})`);
+      throw new TypeError(`defineCommand: ${what} must be a word of letters, digits, "_" or "-", optionally after "@" (got ${JSON.stringify(word)})`);
     }
     return word.toLowerCase();
   };

@@ -14,11 +14,14 @@ import type { Entity } from '../ecs/entity';
 import type { Logger } from '../core/logger';
 import type { GameEngine } from '../engine';
 import { WorldPersistence } from '../persistence/world-persistence';
-import type { Storage } from '../storage/types';
+import type { AccountRecord, Storage } from '../storage/types';
+import { errorMessage } from '../core/errors';
+import type { SessionAccount } from '../commands/define';
 import { ConnectionLimiter } from './endpoints/connection-limiter';
 import { TelnetEndpoint } from './endpoints/telnet-endpoint';
 import { WebSocketEndpoint } from './endpoints/websocket-endpoint';
 import { AccountService } from './login/accounts';
+import { Building } from '../building';
 import { LoginFlow, type LoginIO, type LoginOutcome } from './login/login-flow';
 import { msspVariables } from './mssp-variables';
 import { DEFAULT_PROMPT, limitsFrom, type GameServerOptions, type ServerLimits } from './options';
@@ -50,6 +53,8 @@ export class GameServer implements SessionHost {
   readonly negotiationTimeoutMs: number;
   readonly gameName: string;
   readonly accounts: AccountService;
+  /** The building commands (@dig...), for accounts with the builder role. */
+  readonly building: Building;
   /** Restores and saves the world; undefined with `persistWorld: false`. */
   readonly persistence: WorldPersistence | undefined;
   private readonly sessions = new Set<GameSession>();
@@ -85,6 +90,7 @@ export class GameServer implements SessionHost {
       this.hooks.add(this.persistence.attach({ onStopped: () => this.engineStopped() }));
     }
     this.hooks.add(engine.afterTick.on(() => this.flushOutput()));
+    this.building = this.hooks.add(new Building(engine));
   }
 
   /**
@@ -202,7 +208,7 @@ export class GameServer implements SessionHost {
         this.logger.info(`${name} taken over by a new session from ${session.address}`);
       }
       engine.sessions.attach(actor, session);
-      session.enterPlaying(actor, name, outcome.account.name);
+      session.enterPlaying(actor, name, sessionAccount(outcome.account));
       world.events.emit('player:login', { actor, name, isNew });
     });
   }
@@ -251,6 +257,11 @@ export class GameServer implements SessionHost {
     this.sessions.add(session);
     session.startResumed();
     const { engine } = this;
+    // The roles as stored now: a grant while the engine was down counts.
+    const account = await this.storage.findAccount(character.account).catch((err: unknown) => {
+      this.logger.error(`Could not read the account ${character.account} of a resumed session: ${errorMessage(err)}`);
+      return undefined;
+    });
     await engine.runExclusive(async () => {
       if (session.state === 'closed') return;
       const world = engine.world;
@@ -261,13 +272,28 @@ export class GameServer implements SessionHost {
       }
       this.takeOver(session, actor, 'Your character is played from another connection now.');
       engine.sessions.attach(actor, session);
-      session.enterPlaying(actor, character.character, character.account);
+      session.enterPlaying(actor, character.character, account ? sessionAccount(account) : { id: '', name: character.account, roles: [] });
       world.events.emit('player:login', { actor, name: character.character, isNew: false, resumed: true });
     });
     if (session.state === 'playing') {
       session.flush(true);
       session.releaseInput();
     }
+  }
+
+  /**
+   * Gives an account exactly these roles (stored) and tells its sessions
+   * playing now, so a grant or revoke takes effect at the next command.
+   * Undefined when there is no such account.
+   */
+  async setAccountRoles(name: string, roles: string[]): Promise<AccountRecord | undefined> {
+    const account = await this.storage.findAccount(name);
+    if (!account) return undefined;
+    await this.storage.updateAccount(account.id, { roles });
+    const updated = (await this.storage.findAccount(name)) ?? account;
+    for (const s of this.sessions) if (s.account?.id === account.id) s.account = sessionAccount(updated);
+    this.logger.info(`Account ${account.name} now has ${updated.roles?.length ? `the role(s) ${updated.roles.join(', ')}` : 'no roles'}`);
+    return updated;
   }
 
   // ---- internals ----
@@ -329,4 +355,9 @@ export class GameServer implements SessionHost {
     this.hooks.dispose();
     await this.storage.close();
   }
+}
+
+/** What commands see of an account: never its password hash. */
+function sessionAccount(a: AccountRecord): SessionAccount {
+  return { id: a.id, name: a.name, roles: [...(a.roles ?? [])] };
 }

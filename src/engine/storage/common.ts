@@ -3,7 +3,7 @@
  * same input with the same messages. Internal to storage.
  */
 import { errorMessage } from '../core/errors';
-import { nameKey, RESERVED_META_KEYS, StorageError, type AccountRecord, type ChangeSet, type CharacterRecord, type EntityRecord } from './types';
+import { ACCOUNT_ROLES, nameKey, RESERVED_META_KEYS, StorageError, type AccountRecord, type ChangeSet, type CharacterRecord, type EntityRecord } from './types';
 
 /** An entity record's component data as JSON text, or a StorageError naming entity and component. */
 export function serialiseComponent(entityId: string, name: string, stored: unknown): { version: number; json: string } {
@@ -74,6 +74,25 @@ export function checkAccount(a: AccountRecord): void {
   if (!Number.isInteger(a.failedLogins) || a.failedLogins < 0) throw new StorageError(`Account ${a.id}: failedLogins must be a whole number >= 0`);
   if (a.lastLoginAt !== undefined && !Number.isFinite(a.lastLoginAt)) throw new StorageError(`Account ${a.id}: lastLoginAt must be epoch ms`);
   if (a.lockedUntil !== undefined && !Number.isFinite(a.lockedUntil)) throw new StorageError(`Account ${a.id}: lockedUntil must be epoch ms`);
+  if (a.roles !== undefined) {
+    if (!Array.isArray(a.roles)) throw new StorageError(`Account ${a.id}: roles must be a list of role names`);
+    for (const role of a.roles) {
+      if (!(ACCOUNT_ROLES as readonly unknown[]).includes(role)) throw new StorageError(`Account ${a.id}: unknown role ${JSON.stringify(role)} (roles: ${ACCOUNT_ROLES.join(', ')})`);
+    }
+    if (new Set(a.roles).size !== a.roles.length) throw new StorageError(`Account ${a.id}: roles must not repeat`);
+  }
+}
+
+/** A copy of an account as drivers keep and hand it out: roles sorted (their own array), none as absent. */
+export function copyAccount(a: AccountRecord): AccountRecord {
+  const { roles, ...rest } = a;
+  const sorted = normalRoles(roles);
+  return sorted ? { ...rest, roles: sorted } : rest;
+}
+
+/** Roles as stored: sorted; none is the same as absent. */
+export function normalRoles(roles: readonly string[] | undefined): string[] | undefined {
+  return roles && roles.length > 0 ? [...roles].sort() : undefined;
 }
 
 /**
@@ -92,6 +111,9 @@ export function applyAccountPatch(current: AccountRecord, patch: Partial<Account
     else (next as unknown as Record<string, unknown>)[field] = value;
   }
   if (patch.name !== undefined && patch.nameKey === undefined) next.nameKey = nameKey(next.name);
+  const roles = normalRoles(next.roles);
+  if (roles) next.roles = roles;
+  else delete next.roles;
   checkAccount(next);
   return next;
 }

@@ -228,6 +228,28 @@ export function describeStorageContract(driver: string, harness: StorageHarness)
         expect((await s.findAccount('alicia'))?.name).toBe('Alicia');
       });
 
+      it('keeps roles with the account: granted, listed sorted, revoked to none; an unknown role is refused', async () => {
+        const s = await make();
+        expect(await s.countAccounts()).toBe(0);
+        await s.createAccount(account('Alice', { roles: ['builder'] }));
+        await s.createAccount(account('Bob'));
+        expect(await s.countAccounts()).toBe(2);
+        expect((await s.findAccount('alice'))?.roles).toEqual(['builder']);
+        expect('roles' in ((await s.findAccount('bob')) as AccountRecord)).toBe(false);
+        await s.updateAccount('acc-bob', { roles: ['builder'] });
+        expect((await s.findAccount('bob'))?.roles).toEqual(['builder']);
+        await s.updateAccount('acc-alice', { roles: [] });
+        expect(await s.findAccount('alice')).toEqual(account('Alice'));
+        await expect(s.updateAccount('acc-bob', { roles: ['wizard'] })).rejects.toThrow(/unknown role "wizard"/);
+        await expect(s.createAccount(account('Carol', { roles: ['builder', 'builder'] }))).rejects.toThrow(/roles must not repeat/);
+        expect((await s.findAccount('bob'))?.roles).toEqual(['builder']);
+        const again = await reopen(s);
+        expect((await again.findAccount('bob'))?.roles).toEqual(['builder']);
+        const copy = (await again.findAccount('bob')) as AccountRecord;
+        copy.roles?.pop();
+        expect((await again.findAccount('bob'))?.roles).toEqual(['builder']);
+      });
+
       it('hands out copies: changing a returned record changes nothing stored', async () => {
         const s = await make();
         await s.createAccount(account('Alice'));

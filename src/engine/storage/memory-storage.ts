@@ -6,7 +6,7 @@
  * refused), a commit is all-or-nothing, names are unique case-insensitively.
  * Closing and reopening the same instance keeps the data.
  */
-import { applyAccountPatch, checkAccount, checkChangeSet, checkCharacter, checkEntityRecord, checkMetaKey, checkMetaValue, commitError, serialiseComponent } from './common';
+import { applyAccountPatch, checkAccount, copyAccount, checkChangeSet, checkCharacter, checkEntityRecord, checkMetaKey, checkMetaValue, commitError, serialiseComponent } from './common';
 import { DuplicateNameError, LAST_TICK_META, nameKey, StorageError, type AccountRecord, type ChangeSet, type CharacterRecord, type EntityRecord, type LoadProblem, type LoadResult, type Storage } from './types';
 
 interface Row {
@@ -92,7 +92,7 @@ export class MemoryStorage implements Storage {
     this.assertOpen();
     const id = this.accountIdsByKey.get(nameKey(String(name)));
     const account = id === undefined ? undefined : this.accounts.get(id);
-    return account && { ...account };
+    return account && copyAccount(account);
   }
 
   async createAccount(account: AccountRecord): Promise<void> {
@@ -100,8 +100,13 @@ export class MemoryStorage implements Storage {
     checkAccount(account);
     if (this.accountIdsByKey.has(account.nameKey)) throw new DuplicateNameError('account', account.name);
     if (this.accounts.has(account.id)) throw new StorageError(`An account with id ${account.id} already exists`);
-    this.accounts.set(account.id, { ...account });
+    this.accounts.set(account.id, copyAccount(account));
     this.accountIdsByKey.set(account.nameKey, account.id);
+  }
+
+  async countAccounts(): Promise<number> {
+    this.assertOpen();
+    return this.accounts.size;
   }
 
   async updateAccount(id: string, patch: Partial<AccountRecord>): Promise<void> {

@@ -62,6 +62,14 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: "accounts' roles",
+    up(db) {
+      // Space-separated role names ('builder'); '' for a player: old accounts stay players.
+      db.exec("ALTER TABLE accounts ADD COLUMN roles TEXT NOT NULL DEFAULT ''");
+    },
+  },
 ];
 
 /** The version the newest step of `migrations` brings a database to. */

@@ -82,8 +82,8 @@ describe('SqliteStorage specifics', () => {
     db.prepare('INSERT INTO components (entity_id, name, version, data) VALUES (?, ?, ?, ?)').run('e1', 'A', 1, '{"v":1}');
     db.close();
     const s = await openAt(dataDir);
-    expect(s.info().schemaVersion).toBe(2);
-    expect(await s.getMeta('schema_version')).toBe('2');
+    expect(s.info().schemaVersion).toBe(latestSchemaVersion());
+    expect(await s.getMeta('schema_version')).toBe(String(latestSchemaVersion()));
     expect((await s.loadEntities()).entities).toEqual([{ id: 'e1', key: 'k1', components: { A: { version: 1, data: { v: 1 } } } }]);
     await s.createAccount({ id: 'a1', name: 'Alice', nameKey: 'alice', passwordHash: 'h', createdAt: 1, failedLogins: 0 });
     expect(await s.findAccount('alice')).toBeDefined();
@@ -91,11 +91,23 @@ describe('SqliteStorage specifics', () => {
 
   it('runs each schema step in its own transaction: a failing step leaves the version where it was', async () => {
     const db = openDatabase(join(tempDir(), 'world.db'));
-    const steps = [...SCHEMA_MIGRATIONS, { version: 3, description: 'broken', up: (d: Database) => d.exec('CREATE TABLE t3 (x); SELECT * FROM no_such_table') }];
+    const steps = [...SCHEMA_MIGRATIONS.slice(0, 2), { version: 3, description: 'broken', up: (d: Database) => d.exec('CREATE TABLE t3 (x); SELECT * FROM no_such_table') }];
     expect(() => migrateSchema(db, steps)).toThrow(/Schema migration to version 3 \(broken\) failed: no such table/);
     expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '2' });
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't3'").get()).toBeUndefined();
     db.close();
+  });
+
+  it("brings a version-2 database's accounts forward as players (no roles), and roles round-trip", async () => {
+    const dataDir = tempDir();
+    const db = openDatabase(join(dataDir, 'world.db'));
+    migrateSchema(db, SCHEMA_MIGRATIONS.slice(0, 2));
+    db.prepare('INSERT INTO accounts (id, name, name_key, password_hash, created_at, failed_logins) VALUES (?, ?, ?, ?, ?, ?)').run('a1', 'Old', 'old', 'h', 1, 0);
+    db.close();
+    const s = await openAt(dataDir);
+    expect(await s.findAccount('old')).toEqual({ id: 'a1', name: 'Old', nameKey: 'old', passwordHash: 'h', createdAt: 1, failedLogins: 0 });
+    await s.updateAccount('a1', { roles: ['builder'] });
+    expect((await s.findAccount('old'))?.roles).toEqual(['builder']);
   });
 
   it('refuses a database written by a newer build instead of guessing', async () => {
@@ -105,7 +117,7 @@ describe('SqliteStorage specifics', () => {
     const db = openDatabase(first.file);
     db.prepare("UPDATE meta SET value = '99' WHERE key = 'schema_version'").run();
     db.close();
-    await expect(new SqliteStorage({ dataDir }).open()).rejects.toThrow(/schema version 99, newer than this build knows \(2\)/);
+    await expect(new SqliteStorage({ dataDir }).open()).rejects.toThrow(/schema version 99, newer than this build knows \(3\)/);
   });
 
   it('a file that is not a database gives an error naming the file', async () => {

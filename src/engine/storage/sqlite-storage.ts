@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { errorMessage } from '../core/errors';
 import { inTransaction, isUniqueViolation, openDatabase, readPragma, type Database as Db, type Statement as Stmt } from './node-sqlite';
 import { migrateSchema } from './sqlite-schema';
-import { applyAccountPatch, checkAccount, checkChangeSet, checkCharacter, checkEntityRecord, checkMetaKey, checkMetaValue, commitError, serialiseComponent } from './common';
+import { applyAccountPatch, checkAccount, normalRoles, checkChangeSet, checkCharacter, checkEntityRecord, checkMetaKey, checkMetaValue, commitError, serialiseComponent } from './common';
 import { DuplicateNameError, LAST_TICK_META, nameKey, StorageError, type AccountRecord, type ChangeSet, type CharacterRecord, type EntityRecord, type LoadProblem, type LoadResult, type Storage } from './types';
 
 export { latestSchemaVersion, migrateSchema, SCHEMA_MIGRATIONS, type SchemaMigration } from './sqlite-schema';
@@ -56,6 +56,7 @@ interface Statements {
   charactersOf: Stmt;
   insertCharacter: Stmt;
   accountExists: Stmt;
+  countAccounts: Stmt;
 }
 
 // Type aliases, not interfaces: a statement's named parameters must be indexable by name.
@@ -68,6 +69,7 @@ type AccountRow = {
   last_login_at: number | null;
   failed_logins: number;
   locked_until: number | null;
+  roles: string;
 };
 
 interface CharacterRow {
@@ -192,6 +194,10 @@ export class SqliteStorage implements Storage {
     }
   }
 
+  async countAccounts(): Promise<number> {
+    return Number((this.statements().countAccounts.get() as { n: number }).n);
+  }
+
   async updateAccount(id: string, patch: Partial<AccountRecord>): Promise<void> {
     const s = this.statements();
     const row = s.accountById.get(id) as AccountRow | undefined;
@@ -300,15 +306,16 @@ function prepareStatements(db: Db): Statements {
     accountByKey: db.prepare('SELECT * FROM accounts WHERE name_key = ?'),
     accountById: db.prepare('SELECT * FROM accounts WHERE id = ?'),
     insertAccount: db.prepare(
-      'INSERT INTO accounts (id, name, name_key, password_hash, created_at, last_login_at, failed_logins, locked_until) VALUES (@id, @name, @name_key, @password_hash, @created_at, @last_login_at, @failed_logins, @locked_until)',
+      'INSERT INTO accounts (id, name, name_key, password_hash, created_at, last_login_at, failed_logins, locked_until, roles) VALUES (@id, @name, @name_key, @password_hash, @created_at, @last_login_at, @failed_logins, @locked_until, @roles)',
     ),
     updateAccount: db.prepare(
-      'UPDATE accounts SET name = @name, name_key = @name_key, password_hash = @password_hash, created_at = @created_at, last_login_at = @last_login_at, failed_logins = @failed_logins, locked_until = @locked_until WHERE id = @id',
+      'UPDATE accounts SET name = @name, name_key = @name_key, password_hash = @password_hash, created_at = @created_at, last_login_at = @last_login_at, failed_logins = @failed_logins, locked_until = @locked_until, roles = @roles WHERE id = @id',
     ),
     characterByKey: db.prepare('SELECT id, account_id, name, entity_id, created_at FROM characters WHERE name_key = ?'),
     charactersOf: db.prepare('SELECT id, account_id, name, entity_id, created_at FROM characters WHERE account_id = ? ORDER BY created_at, rowid'),
     insertCharacter: db.prepare('INSERT INTO characters (id, account_id, name, name_key, entity_id, created_at) VALUES (@id, @account_id, @name, @name_key, @entity_id, @created_at)'),
     accountExists: db.prepare('SELECT 1 FROM accounts WHERE id = ?'),
+    countAccounts: db.prepare('SELECT COUNT(*) AS n FROM accounts'),
   };
 }
 
@@ -322,6 +329,7 @@ function accountToRow(a: AccountRecord): AccountRow {
     last_login_at: a.lastLoginAt ?? null,
     failed_logins: a.failedLogins,
     locked_until: a.lockedUntil ?? null,
+    roles: (normalRoles(a.roles) ?? []).join(' '),
   };
 }
 
@@ -335,6 +343,7 @@ function accountFromRow(r: AccountRow): AccountRecord {
     ...(r.last_login_at !== null ? { lastLoginAt: r.last_login_at } : {}),
     failedLogins: r.failed_logins,
     ...(r.locked_until !== null ? { lockedUntil: r.locked_until } : {}),
+    ...(r.roles ? { roles: r.roles.split(' ') } : {}),
   };
 }
 

@@ -42,7 +42,13 @@ export interface AccountRecord {
   failedLogins: number;
   /** Epoch ms until which logins are refused. */
   lockedUntil?: number;
+  /** What the account may do beyond playing (`builder`); absent or empty: a player. Sorted, no duplicates. */
+  roles?: string[];
 }
+
+/** The roles an account can hold. `builder`: the building commands (@dig, @desc...). */
+export const ACCOUNT_ROLES = ['builder'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 /** A character of an account, embodied in the world by one entity. */
 export interface CharacterRecord {
@@ -104,6 +110,8 @@ export interface Storage {
   createAccount(account: AccountRecord): Promise<void>;
   /** Changes some fields (last login, failed logins, lock, password); `id` cannot change. */
   updateAccount(id: string, patch: Partial<AccountRecord>): Promise<void>;
+  /** How many accounts there are (the first one created on a server becomes a builder). */
+  countAccounts(): Promise<number>;
   /** Looks a character up by name, case-insensitively (login, `tell`, name checks). */
   findCharacterByName(name: string): Promise<CharacterRecord | undefined>;
   /** An account's characters, oldest first (character menu). */

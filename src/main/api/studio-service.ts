@@ -114,6 +114,11 @@ export class StudioService implements StudioApi {
     return this.host.tests?.afterReloadPacks() ?? [];
   }
 
+  async setUnsavedFiles(pack: string, files: string[]): Promise<null> {
+    await this.host.setUnsaved(pack, files);
+    return null;
+  }
+
   private tests() {
     if (!this.host.tests) throw new StudioError('internal', 'The studio runs tests only from a checkout of MAID (it runs its bin/maid.mjs)');
     return this.host.tests;

@@ -78,6 +78,8 @@ export class StudioHost {
   private typeChecks: TypeChecks | undefined;
   private firstCheck: NodeJS.Timeout | undefined;
   private restarting: Promise<ReloadEntry> | undefined;
+  /** The editor's unsaved files by pack, as it last said. */
+  private readonly unsaved = new Map<string, string[]>();
   /** The packs' tests, run in processes of their own (none outside a checkout: the runner is its bin/maid.mjs). */
   tests: PackTests | undefined;
 
@@ -191,6 +193,7 @@ export class StudioHost {
       case 'up':
         this.recorded(this.timeline.addEngine('engine-up', `engine restarted (${event.cause})`, event.ms));
         this.world.engineUp();
+        this.resendUnsaved();
         return;
       case 'entity':
         this.world.deltas(event.deltas);
@@ -295,6 +298,21 @@ export class StudioHost {
       }
     })();
     return this.restarting;
+  }
+
+  /**
+   * Tells the engine which files of a pack the editor has unsaved edits to
+   * (building commands leave those alone); kept here, and told again to an
+   * engine that restarted.
+   */
+  async setUnsaved(pack: string, files: string[]): Promise<void> {
+    if (files.length === 0) this.unsaved.delete(pack);
+    else this.unsaved.set(pack, files);
+    await this.ask('unsaved', { pack, files });
+  }
+
+  private resendUnsaved(): void {
+    for (const [pack, files] of this.unsaved) void this.ask('unsaved', { pack, files }).catch((err) => this.logger.warn(`Studio: cannot tell the engine the unsaved files of ${pack}: ${errorMessage(err)}`));
   }
 
   /** A question for the engine; a failure is a StudioError the renderer can show. */

@@ -11,6 +11,7 @@ import { applyTypeProblems, applyTypeProblemsTo } from '../editor/type-markers';
 import { WorldActions } from '../world/world-actions';
 import { Store } from './store';
 import { initialState, tabKey, withLogs, withoutTab, withProblems, withReload, withTab, withTabChange, withTestRun, type StudioState } from './studio-state';
+import { UnsavedFilesReporter } from './unsaved-files';
 
 /** What the editor knows of each file it holds: the disk version it started from, and the undo point of the last save. */
 interface FileBase {
@@ -28,6 +29,10 @@ export class StudioActions {
   private readonly bases = new Map<string, FileBase>();
   private noticeId = 0;
   private intelliSenseStarted = false;
+  /** The game's building commands must not write a file with edits here: the host hears each change of the dirty set. */
+  private readonly unsaved = new UnsavedFilesReporter((pack, files) =>
+    this.client.setUnsavedFiles(pack, files).catch((err) => this.notify('error', `The game could not be told about unsaved edits in ${pack}: ${messageOf(err)}`)),
+  );
 
   constructor(private readonly connection: StudioConnection) {
     this.client = connection.client;
@@ -41,6 +46,7 @@ export class StudioActions {
   /** Loads everything the panels show, then follows the host's events. */
   async start(): Promise<void> {
     this.client.subscribe((event) => this.onEvent(event));
+    this.store.subscribe(() => this.unsaved.update(this.store.get().tabs));
     let wasLost = false;
     this.connection.onLinkState((link) => {
       this.store.set({ link });

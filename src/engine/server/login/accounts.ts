@@ -22,6 +22,7 @@ export type RegisterResult = { ok: true; account: AccountRecord; character: Char
 export class AccountService {
   readonly throttle: LoginThrottle;
   private readonly params: ScryptParams;
+  private registering: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly storage: Storage,
@@ -71,14 +72,26 @@ export class AccountService {
     return { ok: true, account: { ...account, ...patch }, character };
   }
 
-  /** Creates an account and its character (same name); the character's entity id is chosen here. */
+  /**
+   * Creates an account and its character (same name); the character's entity
+   * id is chosen here. The first account on a server is its builder.
+   */
   async register(name: string, password: string): Promise<RegisterResult> {
     const passwordHash = await hashPassword(password, this.params);
+    // One registration at a time from here: two at once must not both be "the first".
+    const turn = this.registering.then(() => this.create(name, passwordHash));
+    this.registering = turn.catch(() => {});
+    return turn;
+  }
+
+  private async create(name: string, passwordHash: string): Promise<RegisterResult> {
     const now = Date.now();
     const account: AccountRecord = { id: randomUUID(), name, nameKey: nameKey(name), passwordHash, createdAt: now, lastLoginAt: now, failedLogins: 0 };
     try {
       if (!(await this.isFree(name))) return { ok: false, message: `Someone has just taken the name ${name}. Please choose another.` };
+      if ((await this.storage.countAccounts()) === 0) account.roles = ['builder'];
       await this.storage.createAccount(account);
+      if (account.roles) this.logger.info(`${name} is the first account on this server: it has the builder role`);
       const character: CharacterRecord = { id: randomUUID(), accountId: account.id, name, entityId: randomUUID(), createdAt: now };
       await this.storage.createCharacter(character);
       return { ok: true, account, character };

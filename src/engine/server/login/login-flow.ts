@@ -38,6 +38,7 @@ type Step = 'name' | 'password' | 'confirm' | 'new-password' | 'repeat-password'
 
 export const LOGIN_TEXT = {
   askName: 'By what name are you known? (A new name creates a new character.)',
+  firstBuilder: "Yours is the first account on this server, so it is a builder: 'help' lists the building commands (@dig, @desc...).",
   namePrompt: 'Name: ',
   passwordPrompt: 'Password: ',
   newPasswordPrompt: 'Choose a password: ',
@@ -184,6 +185,7 @@ export class LoginFlow {
       return this.restart();
     }
     this.step = 'done';
+    if (result.account.roles?.includes('builder')) this.io.say(LOGIN_TEXT.firstBuilder);
     this.logger.info(`New character ${result.character.name} created from ${this.io.address}`);
     return { account: result.account, character: result.character, isNew: true };
   }

@@ -5,7 +5,7 @@
  * the game says to the player: the buffer goes out at the end of the tick,
  * or at once with the prompt that ends a command.
  */
-import type { PlayerSession } from '../../commands/define';
+import type { PlayerSession, SessionAccount } from '../../commands/define';
 import { errorMessage } from '../../core/errors';
 import type { Entity } from '../../ecs/entity';
 import type { LoginFlow, LoginIO, LoginOutcome } from '../login/login-flow';
@@ -29,6 +29,8 @@ export class GameSession implements PlayerSession, LoginIO {
   /** The character's entity, once playing. */
   actor: Entity | undefined;
   characterName: string | undefined;
+  /** The account, once playing; the server replaces it when its roles change. */
+  account: SessionAccount | undefined;
   readonly connectedAt = Date.now();
   /** Lines run (login answers and commands). */
   linesRun = 0;
@@ -156,9 +158,10 @@ export class GameSession implements PlayerSession, LoginIO {
   // ---- the server's side ----
 
   /** Becomes the player of `actor` (the server attached it and is about to announce the login). */
-  enterPlaying(actor: Entity, characterName: string, account: string): void {
-    this.transport.playing?.({ account, character: characterName, entityId: actor.id });
+  enterPlaying(actor: Entity, characterName: string, account: SessionAccount): void {
+    this.transport.playing?.({ account: account.name, character: characterName, entityId: actor.id });
     this.state = 'playing';
+    this.account = account;
     this.actor = actor;
     this.characterName = characterName;
     this.login = undefined;

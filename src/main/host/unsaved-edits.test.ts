@@ -1,0 +1,62 @@
+// The studio tells the game which files have unsaved edits in its editor
+// (setUnsavedFiles, through the engine process's request path), and a
+// builder's command on such a file is refused with the reason; the list
+// outlives an engine restart; once saved (the list empty), building works.
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TelnetTestClient } from '../../../test/server/kit/telnet-client';
+import { StudioService } from '../api/studio-service';
+import { StudioHost } from './studio-host';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const AREA = 'areas/riverbank.yaml';
+
+let work: string;
+let host: StudioHost;
+let api: StudioService;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'maid-studio-unsaved-'));
+  for (const name of ['starter-world', 'combat']) await cp(join(repo, 'packs', name), join(work, 'packs', name), { recursive: true });
+  await cp(join(repo, 'docs', 'examples', 'world', 'riverbank'), join(work, 'packs', 'riverbank'), { recursive: true });
+  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
+  api = new StudioService(host);
+}, 60_000);
+
+afterAll(async () => {
+  await host?.stop();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('unsaved edits in the studio', () => {
+  it("refuse a builder command on that file, with the reason, until the editor's list is empty; the list outlives an engine restart", async () => {
+    const endpoint = host.gameEndpoint;
+    const telnet = endpoint.available ? endpoint.telnet : undefined;
+    if (!telnet) throw new Error('the studio has no game over telnet');
+    const ada = await TelnetTestClient.connect(telnet.port);
+    try {
+      await ada.login('Ada', 'silver-moon-42', true);
+      await ada.command('@goto riverbank:riverbank');
+      const file = join(work, 'packs', 'riverbank', AREA);
+      const before = await readFile(file, 'utf8');
+
+      await api.setUnsavedFiles('riverbank', [AREA]);
+      const refusal = 'riverbank/areas/riverbank.yaml has unsaved changes in the studio: save or revert them there first, so neither is lost.';
+      expect(await ada.command('@dig north Jetty')).toContain(refusal);
+      await api.restartEngine();
+      expect(await ada.command('@desc Mud.', 10_000)).toContain(refusal);
+      expect(await readFile(file, 'utf8')).toBe(before);
+
+      await api.setUnsavedFiles('riverbank', []);
+      const from = ada.mark();
+      await ada.command('@dig north Jetty');
+      await ada.waitFor('Jetty is dug', from, 10_000);
+      expect(await readFile(file, 'utf8')).toContain('  - key: jetty\n');
+    } finally {
+      ada.close();
+    }
+  }, 60_000);
+});
