@@ -46,7 +46,10 @@ describe('unsaved edits in the studio', () => {
       await api.setUnsavedFiles('riverbank', [AREA]);
       const refusal = 'riverbank/areas/riverbank.yaml has unsaved changes in the studio: save or revert them there first, so neither is lost.';
       expect(await ada.command('@dig north Jetty')).toContain(refusal);
+      const back = ada.mark();
       await api.restartEngine();
+      // The player is back in the world (the room shown, with a prompt) before the next command.
+      await ada.waitFor(/The game is back\.[\s\S]*Riverbank[\s\S]*> $/, back, 10_000);
       expect(await ada.command('@desc Mud.', 10_000)).toContain(refusal);
       expect(await readFile(file, 'utf8')).toBe(before);
 
