@@ -27,6 +27,7 @@ const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   server: () => import('./server/suite'),
   storage: () => import('./storage/suite'),
   hostile: () => import('./hostile/suite'),
+  'telnet-input': () => import('./telnet-input/suite'),
   runaway: () => import('./runaway/suite'),
   inspect: () => import('./inspect/suite'),
   content: () => import('./content/suite'),

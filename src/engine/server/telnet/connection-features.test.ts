@@ -138,4 +138,28 @@ describe('TelnetConnection over any Duplex', () => {
     expect(stream.destroyed).toBe(true);
     expect(conn.send('more')).toBe(false);
   });
+
+  it("answers a chunk's negotiations in one write, not one each", async () => {
+    const writes: Buffer[][] = [];
+    const stream = new Duplex({
+      read() {},
+      write(chunk: Buffer, _encoding, done) {
+        writes.push([chunk]);
+        done();
+      },
+      writev(chunks, done) {
+        writes.push(chunks.map((c) => c.chunk as Buffer));
+        done();
+      },
+    });
+    const conn = new TelnetConnection(stream, { offers: { mccp2: false }, maxNegotiationsPerSecond: 50 });
+    writes.length = 0; // the offers
+    const options = Array.from({ length: 10 }, (_, i) => 100 + i);
+    stream.push(Buffer.from(options.flatMap((o) => [IAC, DO, o])));
+    await waitUntil(() => writes.length > 0, 'the answers');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toHaveLength(1);
+    expect(Buffer.concat(writes[0]!)).toEqual(Buffer.from(options.flatMap((o) => [IAC, WONT, o])));
+    conn.close('test-end');
+  });
 });

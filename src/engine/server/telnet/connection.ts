@@ -46,6 +46,8 @@ export class TelnetConnection {
   private resumeTimer: ReturnType<typeof setTimeout> | null = null;
   /** Input read but not handled yet: a large chunk is handled a slice per turn of the event loop. */
   private readonly pending: Buffer[] = [];
+  /** Bytes of pending[0] already handled. */
+  private pendingOffset = 0;
   private pumping = false;
   private reading = true;
   /** Run after each chunk of input is handled (for `whenNegotiated`). */
@@ -283,23 +285,29 @@ export class TelnetConnection {
   private readonly pump = (): void => {
     this.pumping = true;
     let budget = INPUT_SLICE;
+    // What the slice makes us send (a negotiation's answer, a notice) goes out in one write, not one each.
+    this.socket.cork();
     try {
       while (this.pending.length > 0 && budget > 0 && this.isOpen) {
-        let slice = this.pending[0]!;
-        if (slice.length > budget) {
-          this.pending[0] = slice.subarray(budget);
-          slice = slice.subarray(0, budget);
-        } else {
+        const head = this.pending[0]!;
+        const from = this.pendingOffset;
+        const to = Math.min(head.length, from + budget);
+        if (to === head.length) {
           this.pending.shift();
+          this.pendingOffset = 0;
+        } else {
+          this.pendingOffset = to;
         }
-        budget -= slice.length;
-        this.inbound.receive(slice);
+        budget -= to - from;
+        this.inbound.receive(from === 0 && to === head.length ? head : head.subarray(from, to));
       }
-      for (const watcher of [...this.inputWatchers]) watcher();
+      if (this.inputWatchers.size > 0) for (const watcher of [...this.inputWatchers]) watcher();
     } catch (err) {
       // A fault in this module, not in the peer's bytes: lose the connection, not the process.
       this.report(err);
       this.terminate('internal-error');
+    } finally {
+      this.socket.uncork();
     }
     if (this.pending.length > 0 && this.isOpen) {
       this.updateReading();
@@ -307,6 +315,7 @@ export class TelnetConnection {
       return;
     }
     this.pending.length = 0;
+    this.pendingOffset = 0;
     this.pumping = false;
     this.updateReading();
   };

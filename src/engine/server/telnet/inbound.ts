@@ -14,7 +14,8 @@ import { encodeMsspText, isMsspRequest, type MsspVariables } from './mssp';
 import { TtypeCycle, type TerminalInfo } from './mtts';
 import { DEFAULT_NAWS_BOUNDS, decodeNaws, type WindowSize } from './naws';
 import type { OptionNegotiator } from './options';
-import { TelnetParser, type TelnetEvent } from './parser';
+import type { Verb } from './constants';
+import { TelnetParser, type TelnetSink } from './parser';
 
 export interface InboundHost {
   readonly events: TypedEmitter<TelnetConnectionEvents>;
@@ -51,50 +52,53 @@ export class Inbound {
     this.windowSize = { width: bounds.defaultWidth, height: bounds.defaultHeight, rawWidth: 0, rawHeight: 0 };
     this.terminal = this.ttype.snapshot();
     const perSecond = options.maxNegotiationsPerSecond;
-    if (perSecond !== undefined) this.negotiations = new RateBucket(perSecond, perSecond);
+    // Its clock is the time the chunk being handled arrived: one clock read per chunk, not one per request.
+    if (perSecond !== undefined) this.negotiations = new RateBucket(perSecond, perSecond, () => this.lastInputAt);
   }
 
   receive(chunk: Buffer): void {
     this.bytesIn += chunk.length;
     this.lastInputAt = Date.now();
-    for (const event of this.parser.feed(chunk)) {
-      if (!this.host.isOpen()) return;
-      this.handle(event);
-    }
+    this.parser.feedTo(chunk, this.sink);
   }
 
-  private handle(event: TelnetEvent): void {
-    const { events } = this.host;
-    switch (event.type) {
-      case 'data':
-        for (const e of this.lines.push(event.data)) this.line(e);
-        return;
-      case 'negotiation':
-        // A flood of IAC DO x would have us answer each: past the rate they are ignored (reported once per burst).
-        if (this.negotiations && !this.negotiations.tryTake()) {
-          if (!this.negotiationsDropped) events.emit('limit', { limit: 'negotiation-rate', max: this.negotiations.rate });
-          this.negotiationsDropped = true;
-          return;
-        }
-        this.negotiationsDropped = false;
-        this.host.negotiator.receive(event.verb, event.option);
-        return;
-      case 'subnegotiation':
-        this.subnegotiation(event.option, event.payload);
-        return;
-      case 'command':
-        // Are You There: answer with something visible, at most once a second.
-        if (event.command === AYT && Date.now() - this.lastAyt >= 1000) {
-          this.lastAyt = Date.now();
-          this.host.sendText('\n[Yes]\n');
-        }
-        events.emit('command', { command: event.command });
-        return;
-      case 'error':
-        if (event.error === 'subnegotiation-overflow') events.emit('limit', { limit: 'subnegotiation', max: event.limit, option: event.option });
-        else events.emit('protocolError', { message: `subnegotiation of option ${event.option} interrupted by a command` });
-        return;
+  /** The parser's events, handled as they are parsed; nothing once the connection is closed. */
+  private readonly sink: TelnetSink = {
+    data: (data) => {
+      if (!this.host.isOpen()) return;
+      for (const e of this.lines.push(data)) this.line(e);
+    },
+    negotiation: (verb, option) => {
+      if (this.host.isOpen()) this.negotiation(verb, option);
+    },
+    subnegotiation: (option, payload) => {
+      if (this.host.isOpen()) this.subnegotiation(option, payload);
+    },
+    command: (command) => {
+      if (!this.host.isOpen()) return;
+      // Are You There: answer with something visible, at most once a second.
+      if (command === AYT && Date.now() - this.lastAyt >= 1000) {
+        this.lastAyt = Date.now();
+        this.host.sendText('\n[Yes]\n');
+      }
+      this.host.events.emit('command', { command });
+    },
+    error: (error, option, limit) => {
+      if (!this.host.isOpen()) return;
+      if (error === 'subnegotiation-overflow') this.host.events.emit('limit', { limit: 'subnegotiation', max: limit, option });
+      else this.host.events.emit('protocolError', { message: `subnegotiation of option ${option} interrupted by a command` });
+    },
+  };
+
+  private negotiation(verb: Verb, option: number): void {
+    // A flood of IAC DO x would have us answer each: past the rate they are ignored (reported once per burst).
+    if (this.negotiations && !this.negotiations.tryTake()) {
+      if (!this.negotiationsDropped) this.host.events.emit('limit', { limit: 'negotiation-rate', max: this.negotiations.rate });
+      this.negotiationsDropped = true;
+      return;
     }
+    this.negotiationsDropped = false;
+    this.host.negotiator.receive(verb, option);
   }
 
   private line(event: LineEvent): void {

@@ -27,6 +27,19 @@ export type TelnetEvent =
   | { type: 'subnegotiation'; option: number; payload: Buffer }
   | { type: 'error'; error: 'subnegotiation-overflow' | 'subnegotiation-aborted'; option: number; limit: number };
 
+/**
+ * Where `feedTo` delivers the events, in order, as they are parsed: no event
+ * objects, so a flood of `IAC DO x` costs no allocation per request. `data`
+ * may be a view into the fed chunk or a scratch buffer: valid during the call only.
+ */
+export interface TelnetSink {
+  data(data: Buffer): void;
+  command(command: number): void;
+  negotiation(verb: Verb, option: number): void;
+  subnegotiation(option: number, payload: Buffer): void;
+  error(error: 'subnegotiation-overflow' | 'subnegotiation-aborted', option: number, limit: number): void;
+}
+
 export interface TelnetParserOptions {
   /** Largest subnegotiation payload kept, in bytes (after unescaping). Default 8192. */
   maxSubnegotiation?: number;
@@ -43,6 +56,28 @@ const S_SB_IAC = 5;
 
 /** Payload buffers above this capacity are released after each subnegotiation. */
 const KEEP_CAPACITY = 1024;
+/** Runs shorter than this are copied byte by byte (a native copy costs more than it saves). */
+const SHORT_RUN = 16;
+
+/** Collects what `feed` returns. */
+class EventCollector implements TelnetSink {
+  readonly events: TelnetEvent[] = [];
+  data(data: Buffer): void {
+    this.events.push({ type: 'data', data });
+  }
+  command(command: number): void {
+    this.events.push({ type: 'command', command });
+  }
+  negotiation(verb: Verb, option: number): void {
+    this.events.push({ type: 'negotiation', verb, option });
+  }
+  subnegotiation(option: number, payload: Buffer): void {
+    this.events.push({ type: 'subnegotiation', option, payload });
+  }
+  error(error: 'subnegotiation-overflow' | 'subnegotiation-aborted', option: number, limit: number): void {
+    this.events.push({ type: 'error', error, option, limit });
+  }
+}
 
 export class TelnetParser {
   readonly maxSubnegotiation: number;
@@ -52,6 +87,15 @@ export class TelnetParser {
   private sbBuf: Buffer | null = null;
   private sbLen = 0;
   private sbOverflow = false;
+  // The data parsed since the last event, during one `feedTo`: a view of the
+  // chunk [runFrom, runTo) while it is contiguous; once it is not (an escaped
+  // IAC, an ignored command between two runs) it moves into `scratch`.
+  private chunk: Buffer = EMPTY;
+  private runFrom = 0;
+  private runTo = 0;
+  private scratch: Buffer | null = null;
+  private scratchFrom = 0;
+  private scratchTo = 0;
 
   constructor(options: TelnetParserOptions = {}) {
     this.maxSubnegotiation = Math.max(0, Math.floor(options.maxSubnegotiation ?? DEFAULT_MAX_SUBNEGOTIATION));
@@ -73,137 +117,181 @@ export class TelnetParser {
     this.endSubnegotiation();
   }
 
+  /** Parses a chunk and returns its events. */
   feed(chunk: Uint8Array): TelnetEvent[] {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const out: TelnetEvent[] = [];
-    // Data is kept as views into the chunk while it has no escaped IAC; the
-    // first `IAC IAC` moves it into one scratch buffer, so a stream of 0xFF
-    // costs a byte copy per byte, not a Buffer per byte.
-    const pieces: Buffer[] = [];
-    let scratch: Buffer | null = null;
-    let scratchStart = 0;
-    let scratchEnd = 0;
-    const addRun = (from: number, to: number): void => {
-      if (to <= from) return;
-      if (scratch) scratchEnd += buf.copy(scratch, scratchEnd, from, to);
-      else pieces.push(buf.subarray(from, to));
-    };
-    const addEscapedIac = (): void => {
-      if (!scratch) {
-        scratch = Buffer.allocUnsafe(buf.length); // the unescaped data of a chunk is never longer than the chunk
-        scratchStart = scratchEnd = 0;
-        for (const p of pieces) scratchEnd += p.copy(scratch, scratchEnd);
-        pieces.length = 0;
-      }
-      scratch[scratchEnd++] = IAC;
-    };
-    const flush = (): void => {
-      if (scratch && scratchEnd > scratchStart) {
-        out.push({ type: 'data', data: scratch.subarray(scratchStart, scratchEnd) });
-        scratchStart = scratchEnd;
-      } else if (pieces.length > 0) {
-        out.push({ type: 'data', data: pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces) });
-        pieces.length = 0;
-      }
-    };
-    const emit = (event: TelnetEvent): void => {
-      flush();
-      out.push(event);
-    };
+    const collector = new EventCollector();
+    this.feedTo(chunk, collector);
+    return collector.events;
+  }
 
+  /**
+   * Parses a chunk, handing each event to `sink` as it is found. One pass
+   * over the bytes: data runs are found by a plain loop (no native call per
+   * IAC), negotiations go out without an object, and data is a view of the
+   * chunk unless escaped IACs split it (then one scratch buffer per chunk).
+   */
+  feedTo(chunk: Uint8Array, sink: TelnetSink): void {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const n = buf.length;
+    this.chunk = buf;
+    this.runFrom = this.runTo = 0;
+    this.scratch = null;
+    this.scratchFrom = this.scratchTo = 0;
+    let state = this.state;
     let i = 0;
-    while (i < buf.length) {
-      switch (this.state) {
-        case S_DATA: {
-          const next = buf.indexOf(IAC, i);
-          const end = next < 0 ? buf.length : next;
-          addRun(i, end);
-          if (next < 0) {
-            i = buf.length;
-          } else {
-            this.state = S_IAC;
-            i = next + 1;
+    try {
+      while (i < n) {
+        switch (state) {
+          case S_DATA: {
+            let end = i;
+            while (end < n && buf[end] !== IAC) end++;
+            if (end > i) this.addRun(i, end);
+            if (end === n) {
+              i = n;
+              continue;
+            }
+            // An IAC: read what follows it at once when it is in this chunk (the common case).
+            if (end + 1 < n) {
+              const b = buf[end + 1]!;
+              if (b === IAC) {
+                // Escaped 255: the second IAC is the data byte.
+                this.addRun(end + 1, end + 2);
+                i = end + 2;
+                continue;
+              }
+              if (isVerb(b) && end + 2 < n) {
+                this.flush(sink);
+                sink.negotiation(b, buf[end + 2]!);
+                i = end + 3;
+                continue;
+              }
+            }
+            state = S_IAC;
+            i = end + 1;
+            continue;
           }
-          continue;
-        }
-        case S_IAC: {
-          const b = buf[i]!;
-          if (b === IAC) {
-            // Escaped 255: one data byte, then the data run goes on after it.
-            addEscapedIac();
-            this.state = S_DATA;
+          case S_IAC: {
+            const b = buf[i]!;
+            if (b === IAC) {
+              this.addRun(i, i + 1);
+              state = S_DATA;
+            } else if (isVerb(b)) {
+              this.verb = b;
+              state = S_VERB;
+            } else if (b === SB) {
+              state = S_SB_OPTION;
+            } else {
+              // SE without SB and unknown bytes (below EOR) are ignored.
+              if (b !== SE && b >= EOR) {
+                this.flush(sink);
+                sink.command(b);
+              }
+              state = S_DATA;
+            }
             i++;
             continue;
           }
-          if (isVerb(b)) {
-            this.verb = b;
-            this.state = S_VERB;
-          } else if (b === SB) {
-            this.state = S_SB_OPTION;
-          } else {
-            // SE without SB and unknown bytes (below EOR) are ignored.
-            if (b !== SE && b >= EOR) emit({ type: 'command', command: b });
-            this.state = S_DATA;
-          }
-          i++;
-          continue;
-        }
-        case S_VERB:
-          emit({ type: 'negotiation', verb: this.verb, option: buf[i]! });
-          this.state = S_DATA;
-          i++;
-          continue;
-        case S_SB_OPTION:
-          this.sbOption = buf[i]!;
-          this.sbLen = 0;
-          this.sbOverflow = false;
-          this.state = S_SB_DATA;
-          i++;
-          continue;
-        case S_SB_DATA: {
-          const next = buf.indexOf(IAC, i);
-          const end = next < 0 ? buf.length : next;
-          if (end > i) this.append(buf, i, end, emit);
-          if (next < 0) {
-            i = buf.length;
-          } else {
-            this.state = S_SB_IAC;
-            i = next + 1;
-          }
-          continue;
-        }
-        case S_SB_IAC: {
-          const b = buf[i]!;
-          if (b === IAC) {
-            this.append(buf, i, i + 1, emit);
-            this.state = S_SB_DATA;
+          case S_VERB:
+            this.flush(sink);
+            sink.negotiation(this.verb, buf[i]!);
+            state = S_DATA;
             i++;
-          } else if (b === SE) {
-            if (!this.sbOverflow) {
-              const payload = Buffer.from(this.sbBuf ? this.sbBuf.subarray(0, this.sbLen) : []);
-              emit({ type: 'subnegotiation', option: this.sbOption, payload });
+            continue;
+          case S_SB_OPTION:
+            this.sbOption = buf[i]!;
+            this.sbLen = 0;
+            this.sbOverflow = false;
+            state = S_SB_DATA;
+            i++;
+            continue;
+          case S_SB_DATA: {
+            let end = i;
+            while (end < n && buf[end] !== IAC) end++;
+            if (end > i) this.append(buf, i, end, sink);
+            if (end === n) {
+              i = n;
+            } else {
+              state = S_SB_IAC;
+              i = end + 1;
             }
-            this.endSubnegotiation();
-            this.state = S_DATA;
-            i++;
-          } else {
-            // A command inside a subnegotiation: abandon the subnegotiation,
-            // then read this byte again as the one following an IAC.
-            if (!this.sbOverflow) emit({ type: 'error', error: 'subnegotiation-aborted', option: this.sbOption, limit: this.maxSubnegotiation });
-            this.endSubnegotiation();
-            this.state = S_IAC;
+            continue;
           }
-          continue;
+          case S_SB_IAC: {
+            const b = buf[i]!;
+            if (b === IAC) {
+              this.append(buf, i, i + 1, sink);
+              state = S_SB_DATA;
+              i++;
+            } else if (b === SE) {
+              if (!this.sbOverflow) {
+                const payload = Buffer.from(this.sbBuf ? this.sbBuf.subarray(0, this.sbLen) : []);
+                this.flush(sink);
+                sink.subnegotiation(this.sbOption, payload);
+              }
+              this.endSubnegotiation();
+              state = S_DATA;
+              i++;
+            } else {
+              // A command inside a subnegotiation: abandon the subnegotiation,
+              // then read this byte again as the one following an IAC.
+              if (!this.sbOverflow) {
+                this.flush(sink);
+                sink.error('subnegotiation-aborted', this.sbOption, this.maxSubnegotiation);
+              }
+              this.endSubnegotiation();
+              state = S_IAC;
+            }
+            continue;
+          }
+          default:
+            state = S_DATA;
         }
-        default:
-          this.state = S_DATA;
       }
+      this.state = state;
+      this.flush(sink);
+    } finally {
+      this.state = state;
+      this.chunk = EMPTY;
+      this.scratch = null;
     }
-    flush();
-    return out;
   }
 
-  private append(src: Buffer, from: number, to: number, emit: (event: TelnetEvent) => void): void {
+  /** Adds the chunk's bytes [from, to) to the data since the last event. */
+  private addRun(from: number, to: number): void {
+    const scratch = this.scratch;
+    if (scratch) {
+      this.scratchTo = copyInto(this.chunk, from, to, scratch, this.scratchTo);
+    } else if (this.runTo === this.runFrom) {
+      this.runFrom = from;
+      this.runTo = to;
+    } else if (this.runTo === from) {
+      this.runTo = to;
+    } else {
+      // Not contiguous: the data of this chunk is never longer than what is left of it from the run on.
+      const moved = Buffer.allocUnsafe(this.chunk.length - this.runFrom);
+      this.scratchTo = copyInto(this.chunk, from, to, moved, copyInto(this.chunk, this.runFrom, this.runTo, moved, 0));
+      this.scratchFrom = 0;
+      this.scratch = moved;
+      this.runFrom = this.runTo = 0;
+    }
+  }
+
+  /** Hands the data since the last event to the sink. */
+  private flush(sink: TelnetSink): void {
+    if (this.scratch) {
+      if (this.scratchTo > this.scratchFrom) {
+        const data = this.scratch.subarray(this.scratchFrom, this.scratchTo);
+        this.scratchFrom = this.scratchTo;
+        sink.data(data);
+      }
+    } else if (this.runTo > this.runFrom) {
+      const data = this.chunk.subarray(this.runFrom, this.runTo);
+      this.runFrom = this.runTo = 0;
+      sink.data(data);
+    }
+  }
+
+  private append(src: Buffer, from: number, to: number, sink: TelnetSink): void {
     if (this.sbOverflow) return;
     const n = to - from;
     const needed = this.sbLen + n;
@@ -211,7 +299,8 @@ export class TelnetParser {
       this.sbOverflow = true;
       this.sbBuf = null;
       this.sbLen = 0;
-      emit({ type: 'error', error: 'subnegotiation-overflow', option: this.sbOption, limit: this.maxSubnegotiation });
+      this.flush(sink);
+      sink.error('subnegotiation-overflow', this.sbOption, this.maxSubnegotiation);
       return;
     }
     if (!this.sbBuf || this.sbBuf.length < needed) {
@@ -221,8 +310,7 @@ export class TelnetParser {
       if (this.sbBuf) this.sbBuf.copy(grown, 0, 0, this.sbLen);
       this.sbBuf = grown;
     }
-    src.copy(this.sbBuf, this.sbLen, from, to);
-    this.sbLen = needed;
+    this.sbLen = copyInto(src, from, to, this.sbBuf, this.sbLen);
   }
 
   private endSubnegotiation(): void {
@@ -230,4 +318,15 @@ export class TelnetParser {
     this.sbLen = 0;
     this.sbOverflow = false;
   }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** Copies src[from, to) to dst at `at`; returns the end of what was written. */
+function copyInto(src: Buffer, from: number, to: number, dst: Buffer, at: number): number {
+  if (to - from < SHORT_RUN) {
+    for (let k = from; k < to; k++) dst[at++] = src[k]!;
+    return at;
+  }
+  return at + src.copy(dst, at, from, to);
 }
