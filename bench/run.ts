@@ -28,6 +28,7 @@ const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   storage: () => import('./storage/suite'),
   hostile: () => import('./hostile/suite'),
   runaway: () => import('./runaway/suite'),
+  gateway: () => import('./gateway/suite'),
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [--summary-dir DIR] [--results-dir DIR] [suite...]
