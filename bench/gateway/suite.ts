@@ -22,7 +22,8 @@
  * apart (utime + stime from /proc/<pid>/stat before and after), as % of a
  * core and as µs of CPU per answered command, beside the floor's.
  *
- * MAID_BENCH_SECONDS=<n> sets the measured seconds of each load (default
+ * MAID_BENCH_SESSIONS=<a>,<b> sets the two loads' sessions (default
+ * 1000,2000, quick 100,200); MAID_BENCH_SECONDS=<n> sets the measured seconds of each load (default
  * 60, quick 8); MAID_BENCH_RESTARTS=<n> the restarts (default 5, quick 2);
  * MAID_BENCH_PROFILE=<dir> writes V8 CPU profiles of the gateway and of the
  * engine process there (the engine's through MAID_ENGINE_EXEC_ARGV, see
@@ -148,7 +149,7 @@ async function measureFloor(sessions: number, seconds: number, log: (line: strin
     const players: Player[] = [];
     for (let i = 0; i < sessions; i += 100) {
       const clients = await Promise.all(Array.from({ length: Math.min(100, sessions - i) }, () => LoadClient.connect(first.port)));
-      for (const client of clients) players.push({ client, cycle: [['look', 'Exits:']] });
+      for (const client of clients) players.push({ client, cycle: [['look', 'Exits:']], step: 0 });
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
     log(`floor: ${sessions} connections to the bare server; ${seconds} s of load`);
@@ -287,8 +288,7 @@ function loadTable(title: string, floor: LoadFigures & { server: CpuFigures }, r
 }
 
 async function run(ctx: SuiteContext): Promise<SuiteReport> {
-  const first = ctx.quick ? 100 : 1000;
-  const second = ctx.quick ? 200 : 2000;
+  const [first, second] = (process.env.MAID_BENCH_SESSIONS ?? (ctx.quick ? '100,200' : '1000,2000')).split(',').map(Number) as [number, number];
   const seconds = Number(process.env.MAID_BENCH_SECONDS ?? (ctx.quick ? 8 : 60));
   const restarts = Number(process.env.MAID_BENCH_RESTARTS ?? (ctx.quick ? 2 : 5));
 

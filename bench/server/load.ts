@@ -53,6 +53,8 @@ export interface Player {
   client: LoadClient;
   /** The commands it repeats, each with a text its answer contains. */
   cycle: Array<[line: string, marker: string]>;
+  /** Where in the cycle its next command is (a later run goes on from there, so a player away from home steps back first). */
+  step: number;
 }
 
 function cycleFor(home: RoomData): Array<[string, string]> {
@@ -88,7 +90,8 @@ export async function logInPlayers(port: number, from: number, to: number): Prom
         await client.login(nameFor(i), 'bench-password-1');
         const home = rooms.rooms[i % rooms.rooms.length] as RoomData;
         for (const dir of paths.get(home.key) ?? []) await client.command(dir, 'Exits:');
-        return { client, cycle: cycleFor(home) };
+        // Every player starts at home (offsets 0-7 come before the step out and back), at one of eight points of the cycle.
+        return { client, cycle: cycleFor(home), step: i % 8 };
       }),
     );
     players.push(...made);
@@ -119,14 +122,12 @@ export async function playLoad(players: Player[], seconds: number, periodMs: num
   await Promise.all(
     players.map(async (player, i) => {
       let due = started + (i / players.length) * periodMs;
-      // Every player starts at home (offsets 0-7 come before the step out and back), at one of eight points of the cycle.
-      let step = i % Math.min(8, player.cycle.length);
       while (due < endAt && !player.client.closed) {
         const wait = due - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         else if (wait < -periodMs / 2) late++;
-        const [line, marker] = player.cycle[step] as [string, string];
-        step = (step + 1) % player.cycle.length;
+        const [line, marker] = player.cycle[player.step] as [string, string];
+        player.step = (player.step + 1) % player.cycle.length;
         sent++;
         const rtt = await player.client.command(line, marker);
         if (Number.isNaN(rtt)) lost++;
