@@ -18,6 +18,15 @@ import type { LinkCharacter, SessionId, SessionInput, SessionOutput } from '../l
  */
 const INPUT_INTERVAL_MS = 1;
 
+/**
+ * Output items applied (written to their sockets) per turn of the event loop.
+ * The engine sends a tick's output in slices of 50 sessions, but frames that
+ * arrive together are read in one turn: a thousand socket writes in a row
+ * would hold every player's input meanwhile (~15 ms), so the relay writes
+ * in slices too, reading input between them.
+ */
+const OUTPUT_SLICE = 50;
+
 /** Lines a player may type while the engine restarts; more are dropped, with one notice. */
 const MAX_WAITING_LINES = 50;
 
@@ -47,6 +56,10 @@ export class SessionRelay {
   private readonly sessions = new Map<SessionId, RelayedSession>();
   private readonly inbox: Batcher<SessionInput>;
   private nextId = 1;
+  /** Output frames not yet applied, in order; `outputAt` is how far into the first one. */
+  private outputQueue: Array<readonly SessionOutput[]> = [];
+  private outputAt = 0;
+  private outputScheduled = false;
   private up = false;
   private downCause = '';
 
@@ -92,35 +105,71 @@ export class SessionRelay {
     });
   }
 
-  /** What the engine said, applied to the connections. */
+  /** What the engine said, applied to the connections in order: up to OUTPUT_SLICE items now, the rest in the next turns. */
   output(items: readonly SessionOutput[]): void {
-    for (const item of items) {
-      const session = this.sessions.get(item.s);
-      if (!session) continue;
-      const { transport } = session;
-      switch (item.k) {
-        case 'write':
-          transport.write(item.text, item.prompt);
-          break;
-        case 'data':
-          if (transport.acceptsData(item.pkg)) transport.sendData(item.pkg, item.data);
-          break;
-        case 'echo':
-          transport.setEcho(item.hidden);
-          break;
-        case 'playing':
-          session.character = item.character;
-          break;
-        case 'close':
-          this.sessions.delete(session.id);
-          transport.close();
-          break;
-      }
+    if (items.length === 0) return;
+    this.outputQueue.push(items);
+    if (!this.outputScheduled) this.applyOutputSlice();
+  }
+
+  private readonly applyOutputSlice = (): void => {
+    this.outputScheduled = false;
+    for (let n = 0; n < OUTPUT_SLICE; n++) {
+      const item = this.nextOutput();
+      if (!item) return;
+      this.apply(item);
+    }
+    if (this.outputQueue.length > 0) {
+      this.outputScheduled = true;
+      setImmediate(this.applyOutputSlice);
+    }
+  };
+
+  /** Applies every output item still waiting (before the players hear of a restart, or goodbye). */
+  private applyAllOutput(): void {
+    for (let item = this.nextOutput(); item; item = this.nextOutput()) this.apply(item);
+  }
+
+  /** The next output item waiting, taken off the queue. */
+  private nextOutput(): SessionOutput | undefined {
+    const frame = this.outputQueue[0];
+    if (!frame) return undefined;
+    const item = frame[this.outputAt++];
+    if (this.outputAt >= frame.length) {
+      this.outputQueue.shift();
+      this.outputAt = 0;
+    }
+    return item;
+  }
+
+  private apply(item: SessionOutput): void {
+    const session = this.sessions.get(item.s);
+    if (!session) return;
+    const { transport } = session;
+    switch (item.k) {
+      case 'write':
+        transport.write(item.text, item.prompt);
+        return;
+      case 'data':
+        if (transport.acceptsData(item.pkg)) transport.sendData(item.pkg, item.data);
+        return;
+      case 'echo':
+        transport.setEcho(item.hidden);
+        return;
+      case 'playing':
+        session.character = item.character;
+        return;
+      case 'close':
+        this.sessions.delete(session.id);
+        transport.close();
+        return;
     }
   }
 
   /** The engine went away: every player hears it once; input waits for the next engine. */
   engineDown(cause: string): void {
+    // What the engine said before it went goes out first.
+    this.applyAllOutput();
     this.up = false;
     this.downCause = cause;
     for (const session of this.sessions.values()) {
@@ -132,6 +181,7 @@ export class SessionRelay {
 
   /** A new engine serves: each session is opened in it (playing ones resumed), then their waiting input follows. */
   engineUp(): void {
+    this.applyAllOutput();
     this.up = true;
     for (const session of this.sessions.values()) {
       if (!session.negotiated) continue;
@@ -143,6 +193,7 @@ export class SessionRelay {
 
   /** Closes every connection with a last message (the server stops). */
   closeAll(message: string): void {
+    this.applyAllOutput();
     for (const session of this.sessions.values()) {
       session.transport.write(`${message}\n`);
       session.transport.close();
