@@ -23,7 +23,11 @@ const INPUT_INTERVAL_MS = 1;
  * The engine sends a tick's output in slices of 50 sessions, but frames that
  * arrive together are read in one turn: a thousand socket writes in a row
  * would hold every player's input meanwhile (~15 ms), so the relay writes
- * in slices too, reading input between them.
+ * in slices too, reading input between them. Writing a tick's output for
+ * 1,000 sessions takes the gateway ~15 ms; the answer to a command that
+ * arrives meanwhile does not wait for it: a session waiting for an answer
+ * has its output written at once (after its own queued items, so a
+ * session's output keeps its order).
  */
 const OUTPUT_SLICE = 50;
 
@@ -43,6 +47,10 @@ interface RelayedSession {
   waiting: SessionInput[];
   waitingLines: number;
   toldDown: boolean;
+  /** A line went to the engine and no prompted write came back since: its answer goes ahead of other sessions' queued output. */
+  awaitingAnswer: boolean;
+  /** Its output items waiting in the relay's queue. */
+  queued: number;
 }
 
 export interface SessionRelayOptions {
@@ -56,9 +64,9 @@ export class SessionRelay {
   private readonly sessions = new Map<SessionId, RelayedSession>();
   private readonly inbox: Batcher<SessionInput>;
   private nextId = 1;
-  /** Output frames not yet applied, in order; `outputAt` is how far into the first one. */
-  private outputQueue: Array<readonly SessionOutput[]> = [];
-  private outputAt = 0;
+  /** Output items not yet applied, in order from `outputHead`; an item applied ahead of its turn is left as undefined. */
+  private outputQueue: Array<SessionOutput | undefined> = [];
+  private outputHead = 0;
   private outputScheduled = false;
   private up = false;
   private downCause = '';
@@ -85,7 +93,7 @@ export class SessionRelay {
 
   /** A new connection from an endpoint. */
   accept(transport: Transport): void {
-    const session: RelayedSession = { id: this.nextId++, transport, negotiated: false, opened: false, character: undefined, waiting: [], waitingLines: 0, toldDown: false };
+    const session: RelayedSession = { id: this.nextId++, transport, negotiated: false, opened: false, character: undefined, waiting: [], waitingLines: 0, toldDown: false, awaitingAnswer: false, queued: 0 };
     this.sessions.set(session.id, session);
     const s = session.id;
     transport.bind({
@@ -105,41 +113,77 @@ export class SessionRelay {
     });
   }
 
-  /** What the engine said, applied to the connections in order: up to OUTPUT_SLICE items now, the rest in the next turns. */
+  /**
+   * What the engine said, applied to the connections in order: up to
+   * OUTPUT_SLICE items now when nothing waits, the rest in the next turns;
+   * answers to sessions waiting for one at once.
+   */
   output(items: readonly SessionOutput[]): void {
-    if (items.length === 0) return;
-    this.outputQueue.push(items);
-    if (!this.outputScheduled) this.applyOutputSlice();
+    let budget = this.outputHead === this.outputQueue.length ? OUTPUT_SLICE : 0;
+    for (const item of items) {
+      const session = this.sessions.get(item.s);
+      if (!session) continue;
+      if (session.awaitingAnswer) {
+        if (session.queued > 0) this.applyQueuedOf(session);
+        this.apply(item);
+      } else if (budget > 0) {
+        budget--;
+        this.apply(item);
+      } else {
+        session.queued++;
+        this.outputQueue.push(item);
+      }
+    }
+    this.scheduleOutput();
+  }
+
+  private scheduleOutput(): void {
+    if (this.outputScheduled) return;
+    if (this.outputHead === this.outputQueue.length) {
+      this.outputQueue = [];
+      this.outputHead = 0;
+      return;
+    }
+    this.outputScheduled = true;
+    setImmediate(this.applyOutputSlice);
   }
 
   private readonly applyOutputSlice = (): void => {
     this.outputScheduled = false;
-    for (let n = 0; n < OUTPUT_SLICE; n++) {
-      const item = this.nextOutput();
-      if (!item) return;
-      this.apply(item);
+    for (let n = 0; n < OUTPUT_SLICE; ) {
+      if (this.outputHead >= this.outputQueue.length) break;
+      const item = this.outputQueue[this.outputHead++];
+      if (item === undefined) continue;
+      n++;
+      this.applyQueued(item);
     }
-    if (this.outputQueue.length > 0) {
-      this.outputScheduled = true;
-      setImmediate(this.applyOutputSlice);
-    }
+    this.scheduleOutput();
   };
 
   /** Applies every output item still waiting (before the players hear of a restart, or goodbye). */
   private applyAllOutput(): void {
-    for (let item = this.nextOutput(); item; item = this.nextOutput()) this.apply(item);
+    while (this.outputHead < this.outputQueue.length) {
+      const item = this.outputQueue[this.outputHead++];
+      if (item !== undefined) this.applyQueued(item);
+    }
+    this.scheduleOutput();
   }
 
-  /** The next output item waiting, taken off the queue. */
-  private nextOutput(): SessionOutput | undefined {
-    const frame = this.outputQueue[0];
-    if (!frame) return undefined;
-    const item = frame[this.outputAt++];
-    if (this.outputAt >= frame.length) {
-      this.outputQueue.shift();
-      this.outputAt = 0;
+  /** A session's queued items, ahead of the others' (its answer came). */
+  private applyQueuedOf(session: RelayedSession): void {
+    const queue = this.outputQueue;
+    for (let i = this.outputHead; i < queue.length && session.queued > 0; i++) {
+      const item = queue[i];
+      if (item === undefined || item.s !== session.id) continue;
+      queue[i] = undefined;
+      this.applyQueued(item);
     }
-    return item;
+  }
+
+  private applyQueued(item: SessionOutput): void {
+    const session = this.sessions.get(item.s);
+    if (session) session.queued--;
+    this.apply(item);
   }
 
   private apply(item: SessionOutput): void {
@@ -148,6 +192,7 @@ export class SessionRelay {
     const { transport } = session;
     switch (item.k) {
       case 'write':
+        if (item.prompt !== undefined) session.awaitingAnswer = false;
         transport.write(item.text, item.prompt);
         return;
       case 'data':
@@ -216,6 +261,7 @@ export class SessionRelay {
 
   private input(session: RelayedSession, item: SessionInput): void {
     if (this.up && session.opened) {
+      if (item.k === 'line') session.awaitingAnswer = true;
       this.inbox.push(item);
       return;
     }
