@@ -256,7 +256,10 @@ export class SessionRelay {
     const waiting = session.waiting;
     session.waiting = [];
     session.waitingLines = 0;
-    for (const queued of waiting) this.inbox.push(queued);
+    for (const queued of waiting) {
+      if (queued.k === 'line') session.awaitingAnswer = true;
+      this.inbox.push(queued);
+    }
   }
 
   private input(session: RelayedSession, item: SessionInput): void {
