@@ -31,6 +31,7 @@ const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   runaway: () => import('./runaway/suite'),
   inspect: () => import('./inspect/suite'),
   content: () => import('./content/suite'),
+  gateway: () => import('./gateway/suite'),
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [--summary-dir DIR] [--results-dir DIR] [suite...]

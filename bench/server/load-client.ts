@@ -30,6 +30,8 @@ export class LoadClient {
   private pending: Pending | undefined;
   private sawMarker = false;
   private tail = Buffer.alloc(0);
+  /** A text awaited apart from any command (what the server says unasked, such as a restart notice). */
+  private watch: { marker: Buffer; tail: Buffer; resolve: (at: number) => void; timer: ReturnType<typeof setTimeout> } | undefined;
 
   private constructor(socket: net.Socket) {
     this.socket = socket;
@@ -71,6 +73,18 @@ export class LoadClient {
     return this.command(`${name}\r\nyes\r\n${password}\r\n${password}`, 'Exits:');
   }
 
+  /** Resolves with performance.now() when `marker` arrives (only what comes after this call counts); NaN after `timeoutMs`. */
+  waitForText(marker: string, timeoutMs = ANSWER_TIMEOUT_MS): Promise<number> {
+    if (this.watch) throw new Error('one wait at a time');
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.watch = undefined;
+        resolve(Number.NaN);
+      }, timeoutMs);
+      this.watch = { marker: Buffer.from(marker, 'latin1'), tail: Buffer.alloc(0), resolve, timer };
+    });
+  }
+
   close(): void {
     this.socket.destroy();
   }
@@ -78,6 +92,7 @@ export class LoadClient {
   private receive(chunk: Buffer): void {
     this.bytesIn += chunk.length;
     this.answerNegotiation(chunk);
+    if (this.watch) this.watchFor(this.watch, chunk);
     const p = this.pending;
     if (!p) return;
     let data = this.tail.length > 0 ? Buffer.concat([this.tail, chunk]) : chunk;
@@ -99,6 +114,17 @@ export class LoadClient {
     this.tail = Buffer.alloc(0);
     clearTimeout(p.timer);
     p.resolve(performance.now() - p.sentAt);
+  }
+
+  private watchFor(w: NonNullable<LoadClient['watch']>, chunk: Buffer): void {
+    const data = w.tail.length > 0 ? Buffer.concat([w.tail, chunk]) : chunk;
+    if (data.indexOf(w.marker) < 0) {
+      w.tail = Buffer.from(data.subarray(Math.max(0, data.length - w.marker.length)));
+      return;
+    }
+    this.watch = undefined;
+    clearTimeout(w.timer);
+    w.resolve(performance.now());
   }
 
   /** Refuses each offer (WILL x -> DONT x, DO x -> WONT x), so the server settles at once. */

@@ -21,74 +21,11 @@
  * MAID_BENCH_PROFILE=<dir> writes a V8 CPU profile of the server there.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArea } from '../../src/engine/host';
 import { percentile } from '../lib/measure';
 import type { Suite, SuiteContext, SuiteReport } from '../lib/suite';
-import { LoadClient } from './load-client';
+import { logInPlayers, playLoad } from './load';
 import type { ServerStatsMessage } from './server-process';
-
-interface RoomData {
-  key: string;
-  exits: Partial<Record<string, string>>;
-}
-
-// The town as its area file says (parsed by the engine's content layer): room keys and exits.
-const town = parseArea('starter-world', 'areas/town.yaml', readFileSync(new URL('../../packs/starter-world/areas/town.yaml', import.meta.url), 'utf8'));
-const rooms: { rooms: RoomData[]; start: string } = { rooms: town.area?.rooms ?? [], start: 'starter-world:town-square' };
-const OPPOSITE: Record<string, string> = { north: 'south', south: 'north', east: 'west', west: 'east', up: 'down', down: 'up' };
-
-/** Directions from the start room to each room (breadth first). */
-function pathsFromStart(): Map<string, string[]> {
-  const byKey = new Map(rooms.rooms.map((r) => [r.key, r]));
-  const paths = new Map<string, string[]>([[rooms.start, []]]);
-  const queue = [rooms.start];
-  while (queue.length > 0) {
-    const key = queue.shift() as string;
-    for (const [dir, to] of Object.entries(byKey.get(key)?.exits ?? {})) {
-      if (to === undefined) continue;
-      if (paths.has(to)) continue;
-      paths.set(to, [...(paths.get(key) ?? []), dir]);
-      queue.push(to);
-    }
-  }
-  return paths;
-}
-
-/** A name of letters only, unique per index. */
-function nameFor(i: number): string {
-  let s = '';
-  let n = i;
-  do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return `Bench${s.padStart(3, 'a')}`;
-}
-
-interface Player {
-  client: LoadClient;
-  cycle: Array<[line: string, marker: string]>;
-}
-
-function cycleFor(home: RoomData): Array<[string, string]> {
-  const [dir] = Object.keys(home.exits);
-  const step = dir ?? 'look';
-  const back = dir ? (OPPOSITE[dir] ?? 'look') : 'look';
-  return [
-    ['look', 'Exits:'],
-    ['hp', 'Health:'],
-    ['inventory', 'You are carrying'],
-    ['say hello there', 'You say,'],
-    ['look', 'Exits:'],
-    ['hp', 'Health:'],
-    ['inventory', 'You are carrying'],
-    [step, 'Exits:'],
-    ['look', 'Exits:'],
-    [back, 'Exits:'],
-  ];
-}
 
 export class ServerProcess {
   private readonly waiting: Array<(m: { type: string }) => void> = [];
@@ -134,22 +71,8 @@ async function run(ctx: SuiteContext): Promise<SuiteReport> {
     const idle = await server.request<ServerStatsMessage>('stats');
 
     // Log everyone in, 50 at a time, then walk each to its room.
-    const paths = pathsFromStart();
-    const players: Player[] = [];
     const loginStarted = performance.now();
-    for (let batch = 0; batch < sessions; batch += 50) {
-      const made = await Promise.all(
-        Array.from({ length: Math.min(50, sessions - batch) }, async (_, k) => {
-          const i = batch + k;
-          const client = await LoadClient.connect(port);
-          await client.login(nameFor(i), 'bench-password-1');
-          const home = rooms.rooms[i % rooms.rooms.length] as RoomData;
-          for (const dir of paths.get(home.key) ?? []) await client.command(dir, 'Exits:');
-          return { client, cycle: cycleFor(home) };
-        }),
-      );
-      players.push(...made);
-    }
+    const players = await logInPlayers(port, 0, sessions);
     const loginSeconds = (performance.now() - loginStarted) / 1000;
     ctx.log(`${sessions} sessions logged in and placed in ${loginSeconds.toFixed(1)} s`);
     await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -159,34 +82,7 @@ async function run(ctx: SuiteContext): Promise<SuiteReport> {
     await server.request('reset-loop');
     const before = await server.request<ServerStatsMessage>('stats');
     const clientCpuBefore = process.cpuUsage();
-    const rtts: number[] = [];
-    let late = 0;
-    let lost = 0;
-    let sent = 0;
-    const started = performance.now();
-    const endAt = started + seconds * 1000;
-    const progress = setInterval(() => ctx.log(`  ${sent} commands sent, ${rtts.length} answered`), 10_000);
-    await Promise.all(
-      players.map(async (player, i) => {
-        let due = started + (i / players.length) * periodMs;
-        // Every player starts at home (offsets 0-7 come before the step out and back), at one of eight points of the cycle.
-        let step = i % 8;
-        while (due < endAt && !player.client.closed) {
-          const wait = due - performance.now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          else if (wait < -periodMs / 2) late++;
-          const [line, marker] = player.cycle[step] as [string, string];
-          step = (step + 1) % player.cycle.length;
-          sent++;
-          const rtt = await player.client.command(line, marker);
-          if (Number.isNaN(rtt)) lost++;
-          else rtts.push(rtt);
-          due += periodMs;
-        }
-      }),
-    );
-    clearInterval(progress);
-    const elapsed = (performance.now() - started) / 1000;
+    const { rtts, sent, late, lost, elapsedSeconds: elapsed } = await playLoad(players, seconds, periodMs, ctx.log);
     const clientCpu = process.cpuUsage(clientCpuBefore);
     const after = await server.request<ServerStatsMessage>('stats');
     const dropped = players.filter((p) => p.client.closed).length;

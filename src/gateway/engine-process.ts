@@ -13,6 +13,16 @@ import { checkEngineFrame } from '../link/validate';
 /** The engine host's entry: registers the TypeScript loader, then runs src/engine-host/main.ts. */
 export const ENGINE_HOST_ENTRY = fileURLToPath(new URL('../../bin/engine-host.mjs', import.meta.url));
 
+/**
+ * Extra Node options for every engine process, split at spaces, from
+ * MAID_ENGINE_EXEC_ARGV: a developer's knob for profiling the engine behind
+ * a gateway (`MAID_ENGINE_EXEC_ARGV="--cpu-prof --cpu-prof-dir=/tmp/prof"`;
+ * a profile is written when the process exits cleanly).
+ */
+function extraExecArgv(): string[] {
+  return (process.env.MAID_ENGINE_EXEC_ARGV ?? '').split(' ').filter((a) => a !== '');
+}
+
 export interface EngineExit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -36,7 +46,7 @@ export class EngineProcess {
   constructor(private readonly options: EngineProcessOptions) {
     this.warnings = new RepeatedWarnings(options.logger);
     this.child = fork(options.entry ?? ENGINE_HOST_ENTRY, [], {
-      execArgv: [`--max-old-space-size=${options.memoryMb}`],
+      execArgv: [`--max-old-space-size=${options.memoryMb}`, ...extraExecArgv()],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -10,6 +10,27 @@ import type { Transport } from '../engine/server';
 import { Batcher } from '../link/batcher';
 import type { LinkCharacter, SessionId, SessionInput, SessionOutput } from '../link/frames';
 
+/**
+ * The least time between two input batches to the engine, ms: under load the
+ * lines of every session read meanwhile go in one frame, and the engine runs
+ * them as one guarded batch (a guard costs ~60 µs of CPU to start) instead of
+ * one per line. A lone line is not delayed.
+ */
+const INPUT_INTERVAL_MS = 1;
+
+/**
+ * Output items applied (written to their sockets) per turn of the event loop.
+ * The engine sends a tick's output in slices of 50 sessions, but frames that
+ * arrive together are read in one turn: a thousand socket writes in a row
+ * would hold every player's input meanwhile (~15 ms), so the relay writes
+ * in slices too, reading input between them. Writing a tick's output for
+ * 1,000 sessions takes the gateway ~15 ms; the answer to a command that
+ * arrives meanwhile does not wait for it: a session waiting for an answer
+ * has its output written at once (after its own queued items, so a
+ * session's output keeps its order).
+ */
+const OUTPUT_SLICE = 50;
+
 /** Lines a player may type while the engine restarts; more are dropped, with one notice. */
 const MAX_WAITING_LINES = 50;
 
@@ -26,6 +47,10 @@ interface RelayedSession {
   waiting: SessionInput[];
   waitingLines: number;
   toldDown: boolean;
+  /** A line went to the engine and no prompted write came back since: its answer goes ahead of other sessions' queued output. */
+  awaitingAnswer: boolean;
+  /** Its output items waiting in the relay's queue. */
+  queued: number;
 }
 
 export interface SessionRelayOptions {
@@ -39,13 +64,20 @@ export class SessionRelay {
   private readonly sessions = new Map<SessionId, RelayedSession>();
   private readonly inbox: Batcher<SessionInput>;
   private nextId = 1;
+  /** Output items not yet applied, in order from `outputHead`; an item applied ahead of its turn is left as undefined. */
+  private outputQueue: Array<SessionOutput | undefined> = [];
+  private outputHead = 0;
+  private outputScheduled = false;
   private up = false;
   private downCause = '';
 
   constructor(private readonly options: SessionRelayOptions) {
-    this.inbox = new Batcher((items) => {
-      if (!this.options.send(items)) this.requeue(items);
-    });
+    this.inbox = new Batcher(
+      (items) => {
+        if (!this.options.send(items)) this.requeue(items);
+      },
+      { minIntervalMs: INPUT_INTERVAL_MS },
+    );
   }
 
   get size(): number {
@@ -61,7 +93,7 @@ export class SessionRelay {
 
   /** A new connection from an endpoint. */
   accept(transport: Transport): void {
-    const session: RelayedSession = { id: this.nextId++, transport, negotiated: false, opened: false, character: undefined, waiting: [], waitingLines: 0, toldDown: false };
+    const session: RelayedSession = { id: this.nextId++, transport, negotiated: false, opened: false, character: undefined, waiting: [], waitingLines: 0, toldDown: false, awaitingAnswer: false, queued: 0 };
     this.sessions.set(session.id, session);
     const s = session.id;
     transport.bind({
@@ -81,35 +113,108 @@ export class SessionRelay {
     });
   }
 
-  /** What the engine said, applied to the connections. */
+  /**
+   * What the engine said, applied to the connections in order: up to
+   * OUTPUT_SLICE items now when nothing waits, the rest in the next turns;
+   * answers to sessions waiting for one at once.
+   */
   output(items: readonly SessionOutput[]): void {
+    let budget = this.outputHead === this.outputQueue.length ? OUTPUT_SLICE : 0;
     for (const item of items) {
       const session = this.sessions.get(item.s);
       if (!session) continue;
-      const { transport } = session;
-      switch (item.k) {
-        case 'write':
-          transport.write(item.text, item.prompt);
-          break;
-        case 'data':
-          if (transport.acceptsData(item.pkg)) transport.sendData(item.pkg, item.data);
-          break;
-        case 'echo':
-          transport.setEcho(item.hidden);
-          break;
-        case 'playing':
-          session.character = item.character;
-          break;
-        case 'close':
-          this.sessions.delete(session.id);
-          transport.close();
-          break;
+      if (session.awaitingAnswer) {
+        if (session.queued > 0) this.applyQueuedOf(session);
+        this.apply(item);
+      } else if (budget > 0) {
+        budget--;
+        this.apply(item);
+      } else {
+        session.queued++;
+        this.outputQueue.push(item);
       }
+    }
+    this.scheduleOutput();
+  }
+
+  private scheduleOutput(): void {
+    if (this.outputScheduled) return;
+    if (this.outputHead === this.outputQueue.length) {
+      this.outputQueue = [];
+      this.outputHead = 0;
+      return;
+    }
+    this.outputScheduled = true;
+    setImmediate(this.applyOutputSlice);
+  }
+
+  private readonly applyOutputSlice = (): void => {
+    this.outputScheduled = false;
+    for (let n = 0; n < OUTPUT_SLICE; ) {
+      if (this.outputHead >= this.outputQueue.length) break;
+      const item = this.outputQueue[this.outputHead++];
+      if (item === undefined) continue;
+      n++;
+      this.applyQueued(item);
+    }
+    this.scheduleOutput();
+  };
+
+  /** Applies every output item still waiting (before the players hear of a restart, or goodbye). */
+  private applyAllOutput(): void {
+    while (this.outputHead < this.outputQueue.length) {
+      const item = this.outputQueue[this.outputHead++];
+      if (item !== undefined) this.applyQueued(item);
+    }
+    this.scheduleOutput();
+  }
+
+  /** A session's queued items, ahead of the others' (its answer came). */
+  private applyQueuedOf(session: RelayedSession): void {
+    const queue = this.outputQueue;
+    for (let i = this.outputHead; i < queue.length && session.queued > 0; i++) {
+      const item = queue[i];
+      if (item === undefined || item.s !== session.id) continue;
+      queue[i] = undefined;
+      this.applyQueued(item);
+    }
+  }
+
+  private applyQueued(item: SessionOutput): void {
+    const session = this.sessions.get(item.s);
+    if (session) session.queued--;
+    this.apply(item);
+  }
+
+  private apply(item: SessionOutput): void {
+    const session = this.sessions.get(item.s);
+    if (!session) return;
+    const { transport } = session;
+    switch (item.k) {
+      case 'write':
+        if (item.prompt !== undefined) session.awaitingAnswer = false;
+        transport.write(item.text, item.prompt);
+        return;
+      case 'data':
+        if (transport.acceptsData(item.pkg)) transport.sendData(item.pkg, item.data);
+        return;
+      case 'echo':
+        transport.setEcho(item.hidden);
+        return;
+      case 'playing':
+        session.character = item.character;
+        return;
+      case 'close':
+        this.sessions.delete(session.id);
+        transport.close();
+        return;
     }
   }
 
   /** The engine went away: every player hears it once; input waits for the next engine. */
   engineDown(cause: string): void {
+    // What the engine said before it went goes out first.
+    this.applyAllOutput();
     this.up = false;
     this.downCause = cause;
     for (const session of this.sessions.values()) {
@@ -121,6 +226,7 @@ export class SessionRelay {
 
   /** A new engine serves: each session is opened in it (playing ones resumed), then their waiting input follows. */
   engineUp(): void {
+    this.applyAllOutput();
     this.up = true;
     for (const session of this.sessions.values()) {
       if (!session.negotiated) continue;
@@ -132,6 +238,7 @@ export class SessionRelay {
 
   /** Closes every connection with a last message (the server stops). */
   closeAll(message: string): void {
+    this.applyAllOutput();
     for (const session of this.sessions.values()) {
       session.transport.write(`${message}\n`);
       session.transport.close();
@@ -149,11 +256,15 @@ export class SessionRelay {
     const waiting = session.waiting;
     session.waiting = [];
     session.waitingLines = 0;
-    for (const queued of waiting) this.inbox.push(queued);
+    for (const queued of waiting) {
+      if (queued.k === 'line') session.awaitingAnswer = true;
+      this.inbox.push(queued);
+    }
   }
 
   private input(session: RelayedSession, item: SessionInput): void {
     if (this.up && session.opened) {
+      if (item.k === 'line') session.awaitingAnswer = true;
       this.inbox.push(item);
       return;
     }
