@@ -30,52 +30,18 @@
  * engine process there (the engine's through MAID_ENGINE_EXEC_ARGV, see
  * src/gateway/engine-process.ts).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { AdminClient } from '../../src/engine/admin';
 import { median, percentile } from '../lib/measure';
 import { processCpuSeconds } from '../lib/proc-cpu';
 import type { Suite, SuiteContext, SuiteReport, Table } from '../lib/suite';
+import { BenchChild } from '../lib/bench-child';
 import { LoadClient } from '../server/load-client';
 import { logInPlayers, playLoad, type LoadResult, type Player } from '../server/load';
 import type { GatewayListeningMessage, GatewayStatsMessage } from './gateway-process';
 
 const PERIOD_MS = 200;
 
-/** A child process of the bench that answers typed messages over IPC, one at a time. */
-class Child {
-  private readonly waiting: Array<(m: { type: string }) => void> = [];
-
-  private constructor(readonly child: ChildProcess) {
-    child.on('message', (m: { type: string }) => this.waiting.shift()?.(m));
-  }
-
-  static async start<First>(script: string, execArgv: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ proc: Child; first: First }> {
-    const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], { execArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const proc = new Child(child);
-    const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${script} exited (code ${code}) before it was ready`))));
-    const first = (await Promise.race([proc.next(), exited])) as First;
-    return { proc, first };
-  }
-
-  next(): Promise<{ type: string }> {
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  async request<T>(type: string): Promise<T> {
-    const reply = this.next();
-    this.child.send({ type });
-    return (await reply) as T;
-  }
-
-  async stop(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    if (this.child.connected) this.child.send({ type: 'stop' });
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    this.child.kill('SIGKILL');
-  }
-}
 
 interface CpuFigures {
   /** % of one core over the measured wall time. */
@@ -145,7 +111,7 @@ function loadFigures(players: Player[], result: LoadResult, loadStart: number, c
 
 /** The floor: `sessions` connections to a bare TCP server, each sending a line every 200 ms. */
 async function measureFloor(sessions: number, seconds: number, log: (line: string) => void): Promise<LoadFigures & { server: CpuFigures; answerBytes: number }> {
-  const { proc, first } = await Child.start<{ port: number; pid: number; answerBytes: number }>('./bare-server.ts', ['--import', 'tsx']);
+  const { proc, first } = await BenchChild.start<{ port: number; pid: number; answerBytes: number }>(new URL('./bare-server.ts', import.meta.url), ['--import', 'tsx']);
   try {
     const players: Player[] = [];
     for (let i = 0; i < sessions; i += 100) {
@@ -170,7 +136,7 @@ async function measureFloor(sessions: number, seconds: number, log: (line: strin
 
 class GatewayUnderLoad {
   private constructor(
-    readonly proc: Child,
+    readonly proc: BenchChild,
     readonly info: GatewayListeningMessage,
     readonly admin: AdminClient,
   ) {}
@@ -179,7 +145,7 @@ class GatewayUnderLoad {
     const dir = process.env.MAID_BENCH_PROFILE;
     const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
     const env = dir ? { ...process.env, MAID_ENGINE_EXEC_ARGV: `--cpu-prof --cpu-prof-dir=${dir}` } : process.env;
-    const { proc, first } = await Child.start<GatewayListeningMessage>('./gateway-process.ts', ['--import', 'tsx', '--expose-gc', ...profile], env);
+    const { proc, first } = await BenchChild.start<GatewayListeningMessage>(new URL('./gateway-process.ts', import.meta.url), ['--import', 'tsx', '--expose-gc', ...profile], { env });
     return new GatewayUnderLoad(proc, first, AdminClient.fromDataDir(first.dataDir));
   }
 

@@ -19,6 +19,7 @@ import { median, percentile } from '../lib/measure';
 import type { Suite, SuiteContext, SuiteReport } from '../lib/suite';
 import { LoadClient } from '../server/load-client';
 import type { ServerStatsMessage } from '../server/server-process';
+import type { BenchChild } from '../lib/bench-child';
 import { ServerProcess } from '../server/suite';
 
 const IAC = 255;
@@ -88,7 +89,7 @@ async function measureLooks(bystander: LoadClient, ms: number): Promise<number[]
   return rtts;
 }
 
-async function phase(server: ServerProcess, port: number, bystander: LoadClient, attack: boolean, ms: number): Promise<Phase> {
+async function phase(server: BenchChild, port: number, bystander: LoadClient, attack: boolean, ms: number): Promise<Phase> {
   const ff = Buffer.alloc(64 * 1024, 0xff);
   const doX = Buffer.concat(Array.from({ length: 20_000 }, (_, i) => Buffer.from([IAC, DO, 100 + (i % 100)])));
   const attackers = attack

@@ -20,47 +20,20 @@
  * MAID_BENCH_SECONDS=<n> shortens or lengthens the measured run;
  * MAID_BENCH_PROFILE=<dir> writes a V8 CPU profile of the server there.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { BenchChild } from '../lib/bench-child';
 import { percentile } from '../lib/measure';
 import type { Suite, SuiteContext, SuiteReport } from '../lib/suite';
 import { logInPlayers, playLoad } from './load';
 import type { ServerStatsMessage } from './server-process';
 
-export class ServerProcess {
-  private readonly waiting: Array<(m: { type: string }) => void> = [];
-
-  constructor(readonly child: ChildProcess) {
-    child.on('message', (m: { type: string }) => this.waiting.shift()?.(m));
-  }
-
-  /** `args` go to server-process.ts (`--default-limits`: the shipped limits, not the load test's raised ones). */
-  static async start(args: string[] = []): Promise<{ server: ServerProcess; port: number }> {
-    const script = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+/** The server in its own process (server-process.ts); `args`: `--default-limits` for the shipped limits, not the load test's raised ones. */
+export const ServerProcess = {
+  async start(args: string[] = []): Promise<{ server: BenchChild; port: number }> {
     const profile = process.env.MAID_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MAID_BENCH_PROFILE}`] : [];
-    const child = fork(script, args, { execArgv: ['--import', 'tsx', '--expose-gc', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const server = new ServerProcess(child);
-    const first = (await server.next()) as { type: string; port: number };
-    return { server, port: first.port };
-  }
-
-  next(): Promise<{ type: string }> {
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  async request<T>(type: string): Promise<T> {
-    const reply = this.next();
-    this.child.send({ type });
-    return (await reply) as T;
-  }
-
-  async stop(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.send({ type: 'stop' });
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    this.child.kill('SIGKILL');
-  }
-}
+    const { proc, first } = await BenchChild.start<{ port: number }>(new URL('./server-process.ts', import.meta.url), ['--import', 'tsx', '--expose-gc', ...profile], { args });
+    return { server: proc, port: first.port };
+  },
+};
 
 async function run(ctx: SuiteContext): Promise<SuiteReport> {
   const sessions = ctx.quick ? 100 : 1000;

@@ -55,11 +55,7 @@ export interface LoadPackOptions {
 export interface GameEngineOptions {
   /** Where log records go; default: the console, with timestamps as `settings.logTimestamps` says. */
   logSinks?: LogSink[];
-  /**
-   * Called, synchronously, just before a pack's code activates (its
-   * onLoad, systems, handlers): a process host uses it to know which pack
-   * was starting if the process dies now.
-   */
+  /** Called just before a pack activates (onLoad, systems): a process host learns which pack was starting if the process dies. */
   onPackActivating?: (packName: string) => void;
 }
 
@@ -108,10 +104,7 @@ export class GameEngine {
   /** Set while a reload swaps code: commands wait for it rather than see a half-swapped pack. */
   private exclusive: Promise<unknown> | undefined;
 
-  constructor(
-    settings: Settings = getSettings(),
-    private readonly options: GameEngineOptions = {},
-  ) {
+  constructor(settings: Settings = getSettings(), private readonly options: GameEngineOptions = {}) {
     this.settings = settings;
     this.logger = new Logger(settings.logLevel, options.logSinks ?? [consoleSinkFor(settings.logTimestamps)]);
     this.runaway = new RunawayGuard(settings.runawayMs);
