@@ -32,6 +32,7 @@ const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   inspect: () => import('./inspect/suite'),
   content: () => import('./content/suite'),
   gateway: () => import('./gateway/suite'),
+  'studio-world': () => import('./studio-world/suite'),
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [--summary-dir DIR] [--results-dir DIR] [suite...]
