@@ -107,6 +107,7 @@ export class AdminLink implements AdminBackend {
       ...(s.committedTick !== undefined ? { committedTick: s.committedTick } : {}),
       ...(s.savedThroughTick !== undefined ? { savedThroughTick: s.savedThroughTick } : {}),
       ...(s.lastRestart ? { lastRestart: s.lastRestart } : {}),
+      ...(s.failure !== undefined ? { failure: s.failure } : {}),
       disabled: [...s.disabled].map(([name, reason]) => ({ name, reason })),
     };
   }

@@ -9,7 +9,7 @@
  *   await gateway.restartEngine('new code');   // players stay connected
  *   await gateway.stop();                      // engine commits and stops; goodbye to every player
  */
-import { AdminServer, type AdminRestartResponse } from '../engine/admin';
+import { AdminError, AdminServer, type AdminRestartResponse } from '../engine/admin';
 import type { Logger, Settings } from '../engine/host';
 import { limitsFrom, msspVariables } from '../engine/server';
 import { ConnectionLimiter } from '../engine/server/endpoints/connection-limiter';
@@ -82,6 +82,13 @@ export class Gateway {
         this.relay.engineDown(cause);
         this.admin.engineDown(cause);
         this.adminServer?.engineEvent({ state: 'restarting', cause, generation: this.supervisor.generation });
+        this.emit({ t: 'down', cause, generation: this.supervisor.generation });
+      },
+      failed: (message, retryMs) => {
+        this.relay.engineFailed(message, retryMs);
+        const cause = `it could not start: ${message}; trying again in ${Math.round(retryMs / 1000)} s`;
+        this.downCause = cause;
+        this.adminServer?.engineEvent({ state: 'failed', cause, generation: this.supervisor.generation });
         this.emit({ t: 'down', cause, generation: this.supervisor.generation });
       },
       ready: (info) => {
@@ -175,7 +182,7 @@ export class Gateway {
   async restartEngine(reason: string): Promise<AdminRestartResponse> {
     const began = Date.now();
     this.options.logger.info(`Restarting the engine (${reason}); players stay connected`);
-    if (!(await this.supervisor.restart(reason))) throw new Error('The engine did not come back; the log says why');
+    if (!(await this.supervisor.restart(reason))) throw new AdminError('failed', `The engine did not come back: ${this.supervisor.failure ?? 'the log says why'}`);
     return { ms: Date.now() - began, sessions: this.relay.size, generation: this.supervisor.generation };
   }
 

@@ -224,6 +224,22 @@ export class SessionRelay {
     }
   }
 
+  /**
+   * The engine cannot start again for now: every player is told why, once
+   * per reason, and stays connected; their input waits as during a restart.
+   */
+  engineFailed(message: string, retryMs: number): void {
+    this.up = false;
+    const cause = `it could not start: ${message}`;
+    if (cause === this.downCause) return;
+    this.downCause = cause;
+    for (const session of this.sessions.values()) {
+      if (!session.negotiated) continue;
+      session.toldDown = true;
+      session.transport.write(`The game cannot come back up yet (${message}). You stay connected; it tries again in ${Math.round(retryMs / 1000)} s.\n`);
+    }
+  }
+
   /** A new engine serves: each session is opened in it (playing ones resumed), then their waiting input follows. */
   engineUp(): void {
     this.applyAllOutput();

@@ -23,8 +23,14 @@ const STOP_SILENCE_MS = 2000;
 const SPARE_DELAY_MS = 1000;
 /** How long an engine may take to boot (read packs, restore the world) before it counts as hung. */
 const BOOT_TIMEOUT_MS = 120_000;
+/**
+ * An engine that served once and then cannot start again (a pack broken
+ * meanwhile under --strict, a world it cannot read): the gateway keeps every
+ * connection and tries again this often, or at once on a restart request.
+ */
+export const RETRY_AFTER_GIVING_UP_MS = 30_000;
 
-export type EngineState = 'starting' | 'running' | 'restarting' | 'stopped';
+export type EngineState = 'starting' | 'running' | 'restarting' | 'failed' | 'stopped';
 
 export interface ReadyInfo {
   summary: string[];
@@ -41,6 +47,8 @@ export interface SupervisorOptions {
   down(cause: string): void;
   /** A new engine serves: sessions are handed to it again. */
   ready(info: ReadyInfo): void;
+  /** An engine that served before cannot start again; the next try is in `retryMs` (or on a restart request). */
+  failed(message: string, retryMs: number): void;
   /** Frames for the others: output, responses, reload results. */
   frame(frame: EngineFrame): void;
   /** Another engine host entry (tests). */
@@ -69,6 +77,9 @@ export class Supervisor {
   private lastSavedThrough: number | undefined;
   /** Why the watchdog killed the process, for the restart's cause. */
   private killedBecause: string | undefined;
+  /** Why the engine cannot start, while it is `failed`; and the timer of the next try. */
+  failure: string | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: SupervisorOptions) {}
 
@@ -122,6 +133,10 @@ export class Supervisor {
   /** Restarts the engine with the connections kept: a clean stop (last tick committed), then a new process. */
   async restart(cause: string): Promise<boolean> {
     if (this.stopped) return false;
+    if (this.state === 'failed') {
+      this.retry(cause);
+      return this.whenRunning();
+    }
     if (this.state !== 'running' || !this.proc) return this.whenRunning();
     this.goingDown(cause);
     await this.stopProcess(true);
@@ -132,6 +147,7 @@ export class Supervisor {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.dropSpare();
     await this.stopProcess(false);
     if (this.watchdog) clearInterval(this.watchdog);
@@ -291,6 +307,10 @@ export class Supervisor {
 
   private fatal(message: string): void {
     this.options.logger.error(`The engine cannot start: ${message}`);
+    if (!this.firstStart && !this.stopped) {
+      this.giveUpForNow(message);
+      return;
+    }
     const first = this.firstStart;
     this.firstStart = undefined;
     this.stopped = true;
@@ -300,6 +320,36 @@ export class Supervisor {
     this.dropSpare();
     for (const waiter of this.readyWaiters.splice(0)) waiter(false);
     first?.reject(new Error(message));
+  }
+
+  /**
+   * The engine served before: the gateway goes on holding every connection,
+   * says why, and tries again later (or at a restart request), since a save
+   * or an admin may fix what stops it and nothing else would start it again.
+   */
+  private giveUpForNow(message: string): void {
+    this.state = 'failed';
+    this.failure = message;
+    this.startFailures = 0;
+    this.proc?.kill();
+    this.proc = undefined;
+    this.dropSpare();
+    for (const waiter of this.readyWaiters.splice(0)) waiter(false);
+    this.options.logger.error(`The game is down until the engine can start; trying again in ${RETRY_AFTER_GIVING_UP_MS / 1000} s (or at 'maid server restart')`);
+    this.options.failed(message, RETRY_AFTER_GIVING_UP_MS);
+    this.retryTimer = setTimeout(() => this.retry('a retry after the engine could not start', false), RETRY_AFTER_GIVING_UP_MS);
+    this.retryTimer.unref();
+  }
+
+  /** Starts an engine again after giving up; `requested` (a restart asked for) tells the players, a timed retry does not. */
+  private retry(cause: string, requested = true): void {
+    if (this.stopped || this.state !== 'failed') return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.options.logger.info(`Starting the engine again (${cause})`);
+    this.failure = undefined;
+    if (requested) this.options.down(cause);
+    this.spawn();
   }
 
   private checkHeartbeat(): void {

@@ -3,8 +3,11 @@
  * the gateway keeps every connection and puts each player back in the
  * world as their character, without logging in again.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, runMaid } from '../cli/maid-process';
+import { AdminClient } from '../../src/engine/admin';
 import { committed, packsWith, player, startServer } from './kit';
 
 afterAll(removeTempDirs);
@@ -54,4 +57,33 @@ describe('engine restarts with players connected', () => {
       await server.maid.stop();
     }
   }, 60_000);
+
+  it('an engine that cannot start again (a pack broken meanwhile, --strict): players stay connected and are told why; a restart once it is fixed brings them back', async () => {
+    const server = await startServer(packsWith(), ['--strict']);
+    try {
+      const ada = await player(server.port, 'Ada');
+      expect(await ada.command('north')).toContain('North Road');
+      const file = join(server.packsDir, 'combat', 'src', 'systems', 'combat.ts');
+      const good = readFileSync(file, 'utf8');
+      writeFileSync(file, good.replace('BASE_DAMAGE = 10;', 'BASE_DAMAGE = 10 +;'));
+      const from = ada.mark();
+      const failed = await runMaid(['server', 'restart', '--data-dir', server.dataDir, '--reason', 'new-build']);
+      expect(failed.code).not.toBe(0);
+      expect(failed.stderr).toMatch(/The engine did not come back: .*combat/);
+      await ada.waitFor(/The game cannot come back up yet \(.*combat.*\)\. You stay connected; it tries again in 30 s\./, from);
+      await server.maid.waitFor(/The game is down until the engine can start; trying again in 30 s/);
+      const status = await AdminClient.fromDataDir(server.dataDir).status();
+      expect(status.engine).toMatchObject({ state: 'failed', failure: expect.stringContaining('combat') });
+      expect(ada.closed).toBe(false);
+
+      writeFileSync(file, good);
+      const back = await runMaid(['server', 'restart', '--data-dir', server.dataDir, '--reason', 'fixed']);
+      expect(back.code, back.stderr).toBe(0);
+      await ada.waitFor('The game is back.', from);
+      expect(await ada.command('look')).toContain('North Road');
+      expect(ada.closed).toBe(false);
+    } finally {
+      await server.maid.stop();
+    }
+  }, 90_000);
 });

@@ -58,7 +58,9 @@ export interface AdminStatus {
 
 export interface AdminEngineStatus {
   pid: number | undefined;
-  state: 'starting' | 'running' | 'restarting' | 'stopped';
+  /** `failed`: it served, then could not start again; the gateway holds the connections and retries (`failure` says why). */
+  state: 'starting' | 'running' | 'restarting' | 'failed' | 'stopped';
+  failure?: string;
   /** Engine processes started so far (1 until the first restart). */
   generation: number;
   /** The tick of the world database's last commit, as the engine's heartbeats said. */
