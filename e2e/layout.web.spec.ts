@@ -88,7 +88,7 @@ for (const size of [
       const entry = await s.reloadAfter(before, { pack: 'combat', trigger: 'file', file: 'src/systems/combat.ts' });
       await expect(entry).toHaveAttribute('data-outcome', 'rolled-back');
     });
-    await s.snapshot(`layout-${size.width}x${size.height}`);
+    await s.snapshot(`layout-${size.width}x${size.height}`, size.width === 1280 ? { docs: 'studio-window' } : {});
 
     await test.step('each panel is on screen, big enough to use, and over no other', async () => {
       const boxes = new Map<string, Box>();

@@ -43,7 +43,7 @@ test("run a pack's tests from the studio, break one, see the failure and open it
   await expect(failed).toContainText('expected 2 to be 3');
   const link = failed.getByTestId('test-failure-link');
   await expect(link).toHaveAttribute('data-line', String(line + 1));
-  await s.snapshot('tests-failed');
+  await s.snapshot('tests-failed', { docs: 'studio-tests-panel' });
 
   // The failure opens the test file at the failing line.
   await link.click();

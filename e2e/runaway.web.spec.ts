@@ -38,7 +38,7 @@ test('a system looping forever is cut off; the author fixes it in the studio; th
   await expect(cutOff).toHaveAttribute('data-kind', 'cut-off');
   await expect(cutOff).toContainText('call cut off');
   await expect(cutOff).toContainText(`system VitalsSystem ran for more than 2000 ms and was cut off at src/systems/vitals.ts:${loopLine}`);
-  await s.snapshot('runaway-cut-off');
+  await s.snapshot('runaway-cut-off', { docs: 'studio-cut-off' });
 
   // The studio answers while the game goes on: open the file, take the loop out, save.
   await s.openFile('combat', VITALS);

@@ -37,5 +37,5 @@ test('a Health v1 -> v2 migration appears in the state diff', async ({ page, stu
   await expect(section).toContainText('Health v1 → v2');
   await expect(section).toContainText(/[1-9]\d* entit(y|ies) migrated/);
   await expect(section.locator('.jsondiffpatch-added').first()).toContainText('armour');
-  await s.snapshot('migration-state-diff');
+  await s.snapshot('migration-state-diff', { docs: 'studio-state-diff' });
 });

@@ -98,7 +98,7 @@ test('the World panel finds the character, edits its Health live, keeps it over 
     await expect(current).toHaveClass(/flash/);
     const said = /hits you for \d+ damage\. \(You: (\d+)\/100\)/g;
     await expect.poll(async () => [...(await s.terminalText()).matchAll(said)].pop()?.[1]).toBe(await current.textContent());
-    await s.snapshot('world-live');
+    await s.snapshot('world-live', { docs: 'studio-world-panel' });
   });
 
   await test.step("go to the component's definition: its file opens at defineComponent", async () => {

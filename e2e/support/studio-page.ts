@@ -1,5 +1,7 @@
 // The studio as a pack author sees it: helpers that act through the UI only
 // (clicks, typing, keyboard shortcuts) and read what is on screen.
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /** Which timeline entry a step waits for. */
@@ -19,11 +21,20 @@ export class StudioPage {
 
   private shots = 0;
 
-  /** A full-window screenshot kept with the test's results. */
-  async snapshot(name: string): Promise<void> {
+  /**
+   * A full-window screenshot kept with the test's results. `docs` names the
+   * picture docs/ show of this step: with MAID_DOCS_SCREENSHOTS set to a
+   * folder (`docs/images` to renew them), it is written there too.
+   */
+  async snapshot(name: string, options: { docs?: string } = {}): Promise<void> {
     const file = this.testInfo.outputPath(`${String(++this.shots).padStart(2, '0')}-${name}.png`);
     await this.page.screenshot({ path: file });
     await this.testInfo.attach(name, { path: file, contentType: 'image/png' });
+    const docsDir = process.env.MAID_DOCS_SCREENSHOTS;
+    if (docsDir && options.docs) {
+      await mkdir(docsDir, { recursive: true });
+      await copyFile(file, join(docsDir, `${options.docs}.png`));
+    }
   }
 
   pack(name: string): Locator {
