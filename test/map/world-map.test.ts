@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyMapEdit, MarkerWatch, worldMap, type MapEdit } from '../../src/engine/host';
+import { exampleEntry, liveWorld, replaceEntry } from '../content/kit';
 import { useServers } from '../server/kit/harness';
 
 const servers = useServers();
@@ -41,6 +42,21 @@ describe('the map of the loaded world', () => {
     for (const room of map.rooms) for (const to of Object.values(room.exits)) expect(keys.has(to)).toBe(true);
     expect(map.markers).toContainEqual({ entity: expect.any(String), name: 'Ada', kind: 'player', room: 'starter-world:town-square' });
     expect(map.markers.some((m) => m.kind === 'npc' && m.room === 'starter-world:cellar')).toBe(true);
+  });
+});
+
+describe('exits off the map', () => {
+  it("an exit into a room of a pack that is no longer loaded stays on the map's room, leading to a key the map has no room for", async () => {
+    const w = await liveWorld(servers);
+    await w.addRiverside();
+    const town = w.nextReload('starter-world');
+    w.write('starter-world', TOWN, replaceEntry(w.read('starter-world', TOWN), 'town-square', exampleEntry('town-exit-down.yaml')));
+    expect((await town).success).toBe(true);
+    expect(worldMap(w.s.engine).rooms.some((r) => r.key === 'riverside:steps')).toBe(true);
+    await w.s.engine.unloadPack('riverside');
+    const map = worldMap(w.s.engine);
+    expect(map.rooms.find((r) => r.key === 'starter-world:town-square')?.exits.down).toBe('riverside:steps');
+    expect(map.rooms.some((r) => r.pack === 'riverside')).toBe(false);
   });
 });
 

@@ -3,7 +3,8 @@
 // selects it; a drag from one room to another draws an exit between them.
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { MapMarker, MapRoom } from '../../shared/model';
-import { areaColour, directionBetween, SCREEN_STEP, type MapLayout, type RoomPlace } from './layout';
+import { areaColour, directionBetween, type MapLayout, type RoomPlace } from './layout';
+import { exitDrawings, type ExitDrawing } from './map-exits';
 
 const CELL = 90;
 const BOX_W = 70;
@@ -108,32 +109,26 @@ export function MapView(props: MapViewProps) {
     });
   };
 
-  const exits = shown.flatMap((room) => {
-    const from = layout.places[room.key] as RoomPlace;
-    return Object.entries(room.exits).map(([dir, to]) => {
-      const there = layout.places[to];
-      const step = SCREEN_STEP[dir];
-      const a = centre(from);
-      if (there && there.level === level && byKey.has(to)) {
-        const b = centre(there);
-        // Drawn once for a two-way pair: by the room whose key sorts first.
-        const back = byKey.get(to)?.exits;
-        const twoWay = back !== undefined && Object.values(back).includes(room.key);
-        if (twoWay && to < room.key) return null;
-        return <line key={`${room.key}>${dir}`} className={`map-exit${twoWay ? '' : ' one-way'}`} data-testid="map-exit" data-from={room.key} data-to={to} data-dir={dir} x1={a.x} y1={a.y} x2={b.x} y2={b.y} />;
-      }
-      if (!step) return null; // up and down: marks inside the room
-      const off = !byKey.has(to);
-      const end = { x: a.x + step[0] * CELL * 0.75, y: a.y + step[1] * CELL * 0.75 };
-      return (
-        <g key={`${room.key}>${dir}`} className={off ? 'map-offmap' : 'map-elsewhere'} data-testid={off ? 'map-offmap' : 'map-exit'} data-from={room.key} data-to={to} data-dir={dir}>
-          <line x1={a.x} y1={a.y} x2={end.x} y2={end.y} />
-          <text x={end.x} y={end.y + (step[1] >= 0 ? 12 : -4)} textAnchor="middle">
-            {off ? `→ ${to}` : `→ ${byKey.get(to)?.name ?? to}`}
-          </text>
-        </g>
-      );
-    });
+  const drawings = useMemo(() => exitDrawings(rooms, layout, level), [rooms, layout, level]);
+  const marks = new Map<string, Extract<ExitDrawing, { kind: 'mark' }>[]>();
+  for (const d of drawings) if (d.kind === 'mark') marks.set(d.from, [...(marks.get(d.from) ?? []), d]);
+  const exits = drawings.map((d) => {
+    const a = centre(layout.places[d.from] as RoomPlace);
+    if (d.kind === 'line') {
+      const b = centre(layout.places[d.to] as RoomPlace);
+      return <line key={`${d.from}>${d.dir}`} className={`map-exit${d.twoWay ? '' : ' one-way'}`} data-testid="map-exit" data-from={d.from} data-to={d.to} data-dir={d.dir} x1={a.x} y1={a.y} x2={b.x} y2={b.y} />;
+    }
+    if (d.kind === 'mark') return null;
+    const end = { x: a.x + d.step[0] * CELL * 0.75, y: a.y + d.step[1] * CELL * 0.75 };
+    return (
+      <g key={`${d.from}>${d.dir}`} className={d.offMap ? 'map-offmap' : 'map-elsewhere'} data-testid={d.offMap ? 'map-offmap' : 'map-exit'} data-from={d.from} data-to={d.to} data-dir={d.dir}>
+        <title>{d.offMap ? `${d.dir} to ${d.to}: a room no loaded pack has` : `${d.dir} to ${byKey.get(d.to)?.name ?? d.to} (another level)`}</title>
+        <line x1={a.x} y1={a.y} x2={end.x} y2={end.y} />
+        <text x={end.x} y={end.y + (d.step[1] >= 0 ? 12 : -4)} textAnchor="middle">
+          {d.offMap ? `→ ${d.to}` : `→ ${byKey.get(d.to)?.name ?? d.to}`}
+        </text>
+      </g>
+    );
   });
 
   const rubber = drag?.kind === 'exit' && drag.moved && layout.places[drag.from] ? centre(layout.places[drag.from] as RoomPlace) : undefined;
@@ -146,7 +141,7 @@ export function MapView(props: MapViewProps) {
         {shown.map((room) => {
           const c = centre(layout.places[room.key] as RoomPlace);
           const here = markers.get(room.key) ?? [];
-          const vertical = ['up', 'down'].filter((d) => room.exits[d] !== undefined);
+          const vertical = marks.get(room.key) ?? [];
           return (
             <g key={room.key} className={`map-room${room.key === selected ? ' selected' : ''}${room.key === followed ? ' followed' : ''}`} data-testid="map-room" data-room={room.key} data-area={room.area} transform={`translate(${c.x - BOX_W / 2} ${c.y - BOX_H / 2})`}>
               <title>{`${room.name} (${room.key}) · ${room.area}${room.environment ? ` · ${room.environment}` : ''} · ${room.pack}/${room.file}:${room.line}`}</title>
@@ -155,8 +150,8 @@ export function MapView(props: MapViewProps) {
                 {room.name.length > 13 ? `${room.name.slice(0, 12)}…` : room.name}
               </text>
               {vertical.map((d, i) => (
-                <text key={d} className="map-vertical" x={BOX_W - 8} y={12 + i * 12} textAnchor="middle" aria-label={`exit ${d}`}>
-                  {d === 'up' ? '▲' : '▼'}
+                <text key={d.dir} className={`map-vertical${d.offMap ? ' offmap' : ''}`} data-testid={d.offMap ? 'map-offmap' : undefined} data-to={d.to} x={BOX_W - 8} y={12 + i * 12} textAnchor="middle" aria-label={d.offMap ? `exit ${d.dir}, off the map to ${d.to}` : `exit ${d.dir}`}>
+                  {d.dir === 'up' ? '▲' : '▼'}
                 </text>
               ))}
               {here.slice(0, 6).map((m, i) => (
