@@ -38,40 +38,46 @@ export function mapRooms(engine: GameEngine): { rooms: MapRoom[]; withoutAreas: 
   return { rooms, withoutAreas };
 }
 
-/** The marker of a player or NPC standing in a room; undefined for anything else (items, rooms, the held). */
-export function markerOf(entity: Entity, player: number | undefined, npc: number | undefined): MapMarker | undefined {
-  const slots = entity.slots;
-  const kind = player !== undefined && slots[player] !== undefined ? 'player' : npc !== undefined && slots[npc] !== undefined ? 'npc' : undefined;
-  if (!kind) return undefined;
+/** The room key an entity stands in (undefined when held, or nowhere). */
+function roomOf(entity: Entity): string | undefined {
   const room = (entity.getByName('Location') as { room?: unknown } | undefined)?.room;
-  if (typeof room !== 'string' || packOf(room) === '') return undefined;
+  return typeof room === 'string' && packOf(room) !== '' ? room : undefined;
+}
+
+export type MarkerKind = MapMarker['kind'];
+
+/**
+ * Visits every player and NPC standing in a room, through the world's
+ * queries (never a scan of every entity), allocating nothing: what a tick's
+ * delta costs is this loop.
+ */
+export function forEachPlaced(engine: GameEngine, visit: (entity: Entity, kind: MarkerKind, room: string) => void): void {
+  const world = engine.world;
+  const location = world.componentType('Location');
+  if (!location) return;
+  const playerSlot = world.componentType('Player')?.slot;
+  for (const name of ['Player', 'Npc'] as const) {
+    const type = world.componentType(name);
+    if (!type) continue;
+    const kind = name === 'Player' ? 'player' : 'npc';
+    for (const entity of world.query(type, location)) {
+      // An entity both Player and Npc is visited once, as the player.
+      if (kind === 'npc' && playerSlot !== undefined && entity.slots[playerSlot] !== undefined) continue;
+      const room = roomOf(entity);
+      if (room !== undefined) visit(entity, kind, room);
+    }
+  }
+}
+
+export function markerOf(entity: Entity, kind: MarkerKind, room: string): MapMarker {
   return { entity: entity.id, name: entityName(entity), kind, room };
 }
 
 /** Every player and NPC standing in a room now. */
 export function mapMarkers(engine: GameEngine): MapMarker[] {
   const markers: MapMarker[] = [];
-  forEachMarker(engine, (m) => markers.push(m));
+  forEachPlaced(engine, (e, kind, room) => markers.push(markerOf(e, kind, room)));
   return markers;
-}
-
-/** Visits the players and NPCs through the world's queries (never a scan of every entity). */
-export function forEachMarker(engine: GameEngine, visit: (marker: MapMarker) => void): void {
-  const world = engine.world;
-  const location = world.componentType('Location');
-  if (!location) return;
-  const playerSlot = world.componentType('Player')?.slot;
-  const npcSlot = world.componentType('Npc')?.slot;
-  for (const name of ['Player', 'Npc']) {
-    const type = world.componentType(name);
-    if (!type) continue;
-    for (const entity of world.query(type, location)) {
-      // An entity both Player and Npc is visited once, as the player.
-      if (name === 'Npc' && playerSlot !== undefined && entity.slots[playerSlot] !== undefined) continue;
-      const marker = markerOf(entity, playerSlot, npcSlot);
-      if (marker) visit(marker);
-    }
-  }
 }
 
 export function worldMap(engine: GameEngine): WorldMap {

@@ -2,11 +2,12 @@
  * The markers a studio's open map follows: after each tick, the players and
  * NPCs that appeared or moved since the last delta, and those gone. Nothing
  * is computed while no map is open; a tick where nobody moved sends nothing.
- * The cost is one pass over the world's Player and NPC queries, comparing a
- * room key and a name per entity.
+ * The cost is one pass over the world's Player and NPC queries comparing a
+ * room key per entity, with nothing allocated for those that stayed (a
+ * marker's name is read again when it moves).
  */
 import type { GameEngine } from '../engine';
-import { forEachMarker } from './map-query';
+import { forEachPlaced, markerOf } from './map-query';
 import type { MapMarker, MarkerDelta } from './types';
 
 export class MarkerWatch {
@@ -27,7 +28,7 @@ export class MarkerWatch {
     }
     if (this.sent) return;
     const sent = new Map<string, MapMarker>();
-    forEachMarker(this.engine, (m) => sent.set(m.entity, m));
+    forEachPlaced(this.engine, (e, kind, room) => sent.set(e.id, markerOf(e, kind, room)));
     this.sent = sent;
   }
 
@@ -36,17 +37,21 @@ export class MarkerWatch {
     const sent = this.sent;
     if (!sent) return undefined;
     const moved: MapMarker[] = [];
-    const seen = new Set<string>();
-    forEachMarker(this.engine, (m) => {
-      seen.add(m.entity);
-      const was = sent.get(m.entity);
-      if (was && was.room === m.room && was.name === m.name && was.kind === m.kind) return;
-      sent.set(m.entity, m);
-      moved.push(m);
+    let seen = 0;
+    forEachPlaced(this.engine, (e, kind, room) => {
+      seen++;
+      const was = sent.get(e.id);
+      if (was && was.room === room && was.kind === kind) return;
+      if (!was) seen = -Infinity; // someone new: the count no longer tells whether anyone went
+      const marker = markerOf(e, kind, room);
+      sent.set(e.id, marker);
+      moved.push(marker);
     });
     const gone: string[] = [];
-    if (seen.size !== sent.size) {
-      for (const id of sent.keys()) if (!seen.has(id)) gone.push(id);
+    if (seen !== sent.size) {
+      const here = new Set<string>();
+      forEachPlaced(this.engine, (e) => here.add(e.id));
+      for (const id of sent.keys()) if (!here.has(id)) gone.push(id);
       for (const id of gone) sent.delete(id);
     }
     return moved.length > 0 || gone.length > 0 ? { tick, moved, gone } : undefined;
