@@ -98,6 +98,18 @@ describe('the Map panel through the studio host', () => {
     await expect.poll(async () => (await api.getMap()).rooms.find((r) => r.key === 'starter-world:market')?.exits.north, { timeout: 10_000 }).toBe('starter-world:tavern');
   }, 30_000);
 
+  it('refuses an edit of an area file with unsaved edits in the editor, with the reason; writes once it is saved', async () => {
+    const file = join(work, 'packs', 'starter-world', TOWN);
+    const before = await readFile(file, 'utf8');
+    await api.setUnsavedFiles('starter-world', [TOWN]);
+    const answer = await dispatch(api, 'editMap', [{ op: 'room', from: 'starter-world:temple', direction: 'west', name: 'Cloister' }]);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: 'starter-world/areas/town.yaml has unsaved changes in the studio: save or revert them there first, so neither is lost.' } });
+    expect(await readFile(file, 'utf8')).toBe(before);
+    await api.setUnsavedFiles('starter-world', []);
+    await expect.poll(async () => (await dispatch(api, 'editMap', [{ op: 'room', from: 'starter-world:temple', direction: 'west', name: 'Cloister' }])).ok, { timeout: 10_000 }).toBe(true);
+    expect(await readFile(file, 'utf8')).toContain('- key: cloister');
+  }, 30_000);
+
   it.each([
     ['editMap', [{ op: 'exit', from: 'starter-world:market', direction: 'northwest', to: 'starter-world:tavern' }], 'invalid-argument', /"direction" must be one of north, south, east, west, up, down/],
     ['editMap', [{ op: 'exit', from: 'Town Square', direction: 'north', to: 'starter-world:tavern' }], 'invalid-argument', /"from" must be a room's key/],
