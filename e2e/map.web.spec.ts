@@ -5,12 +5,16 @@
 // another and add a room next to one, each written to the area file and on
 // the map after the reload; a direction already taken is refused with the
 // reason. Each step's screenshot is kept.
-import { readFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { logIn } from './support/author-flow';
 import { StudioPage } from './support/studio-page';
+import { launchStudio } from './support/studio-process';
+
+const riverside = fileURLToPath(new URL('../docs/examples/world/riverside', import.meta.url));
 
 const room = (page: Page, key: string) => page.locator(`[data-testid="map-room"][data-room="starter-world:${key}"]`);
 
@@ -108,4 +112,38 @@ test('the Map panel shows the starter world, follows the character, opens a room
     await s.snapshot('map-refused');
     expect(await readFile(town, 'utf8')).toBe(before);
   });
+});
+
+test("an area that gives no coordinates is laid out from its exits (ELK), beside the town, in its own colour", async ({ page }, testInfo) => {
+  const studio = await launchStudio({
+    prepare: async (packsDir) => {
+      await cp(riverside, join(packsDir, 'riverside'), { recursive: true });
+      // The square gets a way down to the riverside's steps (docs/examples/world/town-exit-down.yaml).
+      const town = join(packsDir, 'starter-world', 'areas', 'town.yaml');
+      await writeFile(town, (await readFile(town, 'utf8')).replace('south: south-gate }', 'south: south-gate, down: riverside:steps }'));
+    },
+  });
+  try {
+    const s = new StudioPage(page, testInfo);
+    await page.goto(studio.url);
+    await expect(s.pack('riverside')).toHaveAttribute('data-status', 'loaded');
+    await page.getByRole('tab', { name: 'Map', exact: true }).click();
+    const steps = page.locator('[data-testid="map-room"][data-room="riverside:steps"]');
+    const jetty = page.locator('[data-testid="map-room"][data-room="riverside:jetty"]');
+    await expect(steps).toHaveAttribute('data-area', 'Riverside');
+    await expect(jetty).toHaveCount(1);
+    await expect(page.getByTestId('map-legend')).toContainText('Riverside');
+    // The steps and the jetty, a way down apart, are drawn on one level: a line joins them.
+    await expect(page.locator('[data-testid="map-exit"][data-from="riverside:jetty"][data-to="riverside:steps"]')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    // Laid out beside the town's rooms, each on a cell of its own, in a colour not the town's.
+    const square = await centreOf(room(page, 'market'));
+    const [a, b] = [await centreOf(steps), await centreOf(jetty)];
+    expect(Math.min(a.x, b.x)).toBeGreaterThan(square.x);
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(10);
+    expect(await steps.locator('rect').getAttribute('fill')).not.toBe(await room(page, 'market').locator('rect').getAttribute('fill'));
+    await s.snapshot('map-two-areas');
+  } finally {
+    await studio.stop();
+  }
 });

@@ -1,7 +1,7 @@
 // How each exit of a level's rooms is drawn: a line between two rooms on
 // the level (once for a pair that leads both ways), a stub leading off the
 // room (to a room on another level, or off the map: a room no loaded pack
-// has), or, for up and down, a mark inside the room.
+// has), or, for up and down to another level, a mark inside the room.
 import type { MapRoom } from '../../shared/model';
 import { SCREEN_STEP, type MapLayout } from './layout';
 
@@ -18,7 +18,8 @@ export function exitDrawings(rooms: readonly MapRoom[], layout: MapLayout, level
     for (const [dir, to] of Object.entries(room.exits)) {
       const there = byKey.has(to) ? layout.places[to] : undefined;
       const offMap = there === undefined;
-      if (dir === 'up' || dir === 'down') {
+      // Up and down are marks in the room, unless the rooms are drawn on one level (laid out by ELK, without coordinates).
+      if ((dir === 'up' || dir === 'down') && there?.level !== level) {
         out.push({ kind: 'mark', from: room.key, to, dir, offMap });
         continue;
       }

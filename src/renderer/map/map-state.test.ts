@@ -35,5 +35,8 @@ describe('how exits are drawn', () => {
       { kind: 'line', from: 'p:d', to: 'p:a', dir: 'west', twoWay: false },
     ]);
     expect(exitDrawings(rooms, layout, -1)).toEqual([{ kind: 'mark', from: 'p:c', to: 'p:a', dir: 'up', offMap: false }]);
+    // Rooms without coordinates are drawn on one level: up and down between them are lines.
+    const flat = { places: { 'q:x': { x: 0, y: 0, level: 0 }, 'q:y': { x: 1, y: 0, level: 0 } }, levels: [0] };
+    expect(exitDrawings([room('q:x', { down: 'q:y' }, [0, 0, 0]), room('q:y', { up: 'q:x' }, [0, 0, 0])], flat, 0)).toEqual([{ kind: 'line', from: 'q:x', to: 'q:y', dir: 'down', twoWay: true }]);
   });
 });
