@@ -26,7 +26,7 @@ export function roomInfo(world: World, roomKey: string): Record<string, unknown>
     num: roomNumber(roomKey),
     id: roomKey,
     name: room.name,
-    area: room.area ?? packOf(roomKey) ?? 'world',
+    area: room.area ?? packOf(roomKey),
     exits,
     ...(room.environment !== undefined ? { environment: room.environment } : {}),
     ...(room.coordinates ? { coords: [...room.coordinates] } : {}),
