@@ -100,7 +100,7 @@ export class EngineHost {
     if (config.strict) refuseBroken(keeper); // a pack whose onLoad threw
     await server.open();
     this.link = new SessionLink(server, engine.logger, (items) => send({ t: 'output', items }));
-    this.inspect = new InspectRequests(engine, send);
+    this.inspect = new InspectRequests(engine, send, () => server.building.writer);
     engine.afterTick.on(({ tick }) => {
       const stats = server.persistence?.stats;
       const beat: EngineFrame = { t: 'heartbeat', tick };

@@ -37,3 +37,5 @@ export { WorldPersistence, storageFromSettings, worldDbPath, DataDirLock, DataDi
 export { MemoryStorage, SqliteStorage, type Storage } from './storage';
 export { WorldInspector, InspectError, parseEdit, parseEntityId, parseListRequest, parseWatch } from './inspect';
 export type { EditResult, EntityDelta, EntityPage, EntityView, InspectEdit } from './inspect';
+export { worldMap, MarkerWatch, applyMapEdit, parseMapEdit, parseMapWatch } from './map';
+export type { MapEdit, MapEditResult, MapMarker, MapRoom, MarkerDelta, WorldMap } from './map';

@@ -40,7 +40,7 @@ export interface GatewayOptions {
 
 /** What the gateway hears of the engine, for a host that shows it (the studio). */
 export type GatewayEngineEvent =
-  | Extract<EngineFrame, { t: 'reload' | 'cutoff' | 'load' | 'packs' | 'log' | 'entity' }>
+  | Extract<EngineFrame, { t: 'reload' | 'cutoff' | 'load' | 'packs' | 'log' | 'entity' | 'map' }>
   /** The engine went away (crashed, hung, or is restarting on request). */
   | { t: 'down'; cause: string; generation: number }
   /** A new engine serves after a restart. */
@@ -118,6 +118,7 @@ export class Gateway {
           case 'packs':
           case 'log':
           case 'entity':
+          case 'map':
             this.emit(frame);
             return;
           default:

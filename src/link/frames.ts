@@ -45,8 +45,9 @@ export type SessionInput =
 // roles: an account's roles granted or revoked (admin API); unsaved: the area files the studio has unsaved edits to.
 export type EngineRequestOp = 'status' | 'packs' | 'reloads' | 'reload' | 'unloaded' | 'retry' | 'roles' | 'unsaved' | InspectRequestOp;
 /** The world inspector's requests: a page of entities, one entity, an edit, the entities to watch. */
-export type InspectRequestOp = 'inspect-list' | 'inspect-view' | 'inspect-edit' | 'inspect-watch';
-export const ENGINE_REQUEST_OPS = ['status', 'packs', 'reloads', 'reload', 'unloaded', 'retry', 'roles', 'unsaved', 'inspect-list', 'inspect-view', 'inspect-edit', 'inspect-watch'] as const satisfies readonly EngineRequestOp[];
+// The map's: the rooms and markers, whether a map is open (markers followed while one is), an exit or room written.
+export type InspectRequestOp = 'inspect-list' | 'inspect-view' | 'inspect-edit' | 'inspect-watch' | 'inspect-map' | 'inspect-map-watch' | 'inspect-map-edit';
+export const ENGINE_REQUEST_OPS = ['status', 'packs', 'reloads', 'reload', 'unloaded', 'retry', 'roles', 'unsaved', 'inspect-list', 'inspect-view', 'inspect-edit', 'inspect-watch', 'inspect-map', 'inspect-map-watch', 'inspect-map-edit'] as const satisfies readonly EngineRequestOp[];
 /** Why a request failed, as the admin API's errors say it. */
 export type EngineRequestFailure = 'not-found' | 'bad-request' | 'failed';
 
@@ -88,6 +89,8 @@ export type EngineFrame =
   | { t: 'packs' }
   /** What changed this tick on the entities the gateway asked to watch (at most one a tick, none when nothing changed). */
   | { t: 'entity'; deltas: LinkEntityDelta[] }
+  /** While a map is open: the players and NPCs that appeared or moved this tick, and those gone (at most one a tick). */
+  | { t: 'map'; delta: LinkMarkerDelta }
   /** Log records, when the host asked for them over the link (the studio shows them) instead of on the console. */
   | { t: 'log'; records: LinkLogRecord[] }
   /** Start-up cannot succeed (a setting, `--strict`): restarting would not help. */
@@ -122,6 +125,19 @@ export interface LinkEntityDelta {
   changed: LinkComponentView[];
   removed: string[];
   destroyed?: true;
+}
+
+export interface LinkMapMarker {
+  entity: string;
+  name: string;
+  kind: 'player' | 'npc';
+  room: string;
+}
+
+export interface LinkMarkerDelta {
+  tick: number;
+  moved: LinkMapMarker[];
+  gone: string[];
 }
 
 export interface LinkComponentView {

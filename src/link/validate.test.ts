@@ -34,6 +34,15 @@ describe('link frame checks', () => {
     expect(checkEngineFrame({ t: 'entity', deltas: 'all' })).toMatchObject({ ok: false });
   });
 
+  it("take the map's requests and marker deltas, and refuse malformed ones", () => {
+    expect(checkGatewayFrame({ t: 'request', id: 5, op: 'inspect-map-watch', body: { open: true } })).toMatchObject({ ok: true, frame: { op: 'inspect-map-watch' } });
+    const delta = { tick: 3, moved: [{ entity: 'e1', name: 'Ada', kind: 'player', room: 'starter-world:north-road' }], gone: ['e2'] };
+    expect(checkEngineFrame({ t: 'map', delta })).toEqual({ ok: true, dropped: 0, frame: { t: 'map', delta } });
+    expect(checkEngineFrame({ t: 'map', delta: { ...delta, moved: [{ ...delta.moved[0], kind: 'ghost' }] } })).toMatchObject({ ok: false });
+    expect(checkEngineFrame({ t: 'map', delta: { ...delta, gone: [7] } })).toMatchObject({ ok: false });
+    expect(checkEngineFrame({ t: 'map' })).toMatchObject({ ok: false });
+  });
+
   it('never throw on 20,000 random frames, and pass on only what has the right shape', () => {
     const rand = prng(20261201);
     const gatewayTypes = ['start', 'input', 'request', 'stop', 'nope'];

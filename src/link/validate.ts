@@ -15,6 +15,8 @@ import {
   type LinkCharacter,
   type LinkComponentView,
   type LinkEntityDelta,
+  type LinkMapMarker,
+  type LinkMarkerDelta,
   type LinkFailure,
   type LinkLoadAttempt,
   type LinkLogRecord,
@@ -186,6 +188,18 @@ function componentView(value: unknown): LinkComponentView {
   return view;
 }
 
+function mapMarker(value: unknown): LinkMapMarker {
+  const o = obj(value, 'a map marker');
+  return { entity: str(o, 'entity', 200), name: str(o, 'name', 400), kind: oneOf(o, 'kind', ['player', 'npc'] as const), room: str(o, 'room', 400) };
+}
+
+function markerDelta(value: unknown): LinkMarkerDelta {
+  const o = obj(value, '"delta"');
+  const moved = o['moved'];
+  if (!Array.isArray(moved) || moved.length > MAX_BATCH_ITEMS) fail('"moved" must be a list of map markers');
+  return { tick: int(o, 'tick'), moved: (moved as unknown[]).map(mapMarker), gone: strings(o, 'gone', MAX_BATCH_ITEMS) };
+}
+
 function entityDelta(value: unknown): LinkEntityDelta {
   const o = obj(value, 'an entity delta');
   const changed = o['changed'];
@@ -297,6 +311,8 @@ export function checkEngineFrame(value: unknown): Checked<EngineFrame> {
         const { items, dropped } = batch({ items: o['deltas'] }, entityDelta);
         return { frame: { t: 'entity', deltas: items }, dropped };
       }
+      case 'map':
+        return { frame: { t: 'map', delta: markerDelta(o['delta']) } };
       case 'log': {
         const { items, dropped } = batch({ items: o['records'] }, logRecord);
         return { frame: { t: 'log', records: items }, dropped };

@@ -1,13 +1,14 @@
 // The studio's one layout: packs on the left, the editor with the terminal
 // and log (or the pack tests, a tab beside it) below it in the middle, the
 // reload timeline, the TypeScript problems and the state diff (or the World
-// panel, a tab beside it) on the right. Every border between panels can be dragged.
+// panel, a tab beside it) on the right; the map is a tab beside the log. Every border between panels can be dragged.
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { DialogHost } from './components/dialogs';
 import { PanelTabs } from './components/panel-tabs';
 import { EditorPanel } from './panels/EditorPanel';
 import { FileTreePanel } from './panels/FileTreePanel';
 import { LogPanel } from './panels/LogPanel';
+import { MapPanel } from './panels/MapPanel';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { StateDiffPanel } from './panels/StateDiffPanel';
 import { TerminalPanel } from './panels/TerminalPanel';
@@ -54,6 +55,7 @@ export function App() {
   const actions = useActions();
   const fatal = useStudio((s) => s.fatal);
   const shared = useStudio((s) => s.sharedPanel);
+  const bottom = useStudio((s) => s.bottomPanel);
   if (fatal) return <div className="fatal">{fatal}</div>;
   return (
     <DialogHost>
@@ -77,10 +79,13 @@ export function App() {
                   <Separator className="separator vertical" />
                   <Panel id="panel-log" defaultSize="50" minSize="15">
                     <PanelTabs
-                      label="Log and tests"
+                      label="Log, tests and map"
+                      active={bottom}
+                      onSelect={(id) => actions.showBottom(id === 'map' ? 'map' : id === 'tests' ? 'tests' : 'log')}
                       tabs={[
                         { id: 'log', label: 'Log', content: <LogPanel /> },
                         { id: 'tests', label: 'Tests', content: <TestsPanel /> },
+                        { id: 'map', label: 'Map', content: <MapPanel /> },
                       ]}
                     />
                   </Panel>

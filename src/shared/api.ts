@@ -15,6 +15,11 @@ import type {
   EntityView,
   SourceLocation,
   WatchRequest,
+  MapEdit,
+  MapEditResult,
+  MapWatchRequest,
+  MarkerDelta,
+  WorldMap,
   FileContent,
   FileNode,
   FileRef,
@@ -96,6 +101,20 @@ export interface StudioApi {
    * empty: none): the game's building commands refuse to write those.
    */
   setUnsavedFiles(pack: string, files: string[]): Promise<null>;
+  /** The rooms and exits of every loaded area, with who stands where. */
+  getMap(): Promise<WorldMap>;
+  /**
+   * Whether this window shows a map (answers with the map when it opens):
+   * while any does, the players' and NPCs' moves come as `map` events, at
+   * most one a tick, across engine restarts.
+   */
+  watchMap(request: MapWatchRequest): Promise<WorldMap | null>;
+  /**
+   * Writes an exit or a new room into the owning area file, as the builder
+   * commands do (refused with the reason: a direction taken, unsaved edits to
+   * the file, a room no area file holds); the watcher's reload applies it.
+   */
+  editMap(edit: MapEdit): Promise<MapEditResult>;
 }
 
 export type StudioMethod = keyof StudioApi;
@@ -130,6 +149,9 @@ export const STUDIO_METHODS = [
   'setTestsAfterReload',
   'getTestsAfterReload',
   'setUnsavedFiles',
+  'getMap',
+  'watchMap',
+  'editMap',
 ] as const satisfies readonly StudioMethod[];
 
 // The list above names every method: adding one to StudioApi without listing it fails here.
@@ -156,7 +178,9 @@ export type StudioEvent =
   /** A watched entity changed this tick (see watchEntity). */
   | { type: 'entity'; delta: EntityDelta }
   /** A run of a pack's tests progressed or finished (at most a few a second while it runs). */
-  | { type: 'tests'; run: PackTestRun };
+  | { type: 'tests'; run: PackTestRun }
+  /** While a map is open: the players and NPCs that appeared or moved this tick, and those gone (see watchMap). */
+  | { type: 'map'; delta: MarkerDelta };
 
 export type StudioEventListener = (event: StudioEvent) => void;
 

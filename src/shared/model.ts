@@ -267,6 +267,8 @@ export interface EntityListRequest {
   search?: string;
   /** Component names it must hold, `not X` for those it must not: `Health Location not Player`. */
   query?: string;
+  /** Only what stands in this room (its qualified key): a room clicked on the map. */
+  room?: string;
   offset?: number;
   /** At most MAX_ENTITY_PAGE. */
   limit?: number;
@@ -353,3 +355,5 @@ export interface SourceLocation {
   line: number;
   column: number;
 }
+
+export * from './map-model';

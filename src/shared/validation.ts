@@ -4,6 +4,7 @@
 import type { ArgsOf, StudioMethod } from './api';
 import { StudioError } from './errors';
 import { MAX_ENTITY_PAGE, type EntityEdit, type EntityListRequest, type FieldPath } from './model';
+import { mapEdit, mapWatchRequest } from './map-validation';
 import { normalizePackPath, PACK_NAME } from './pack-paths';
 
 /** The largest file the studio reads or writes (bytes of UTF-8). */
@@ -142,8 +143,10 @@ function entityEdit(raw: unknown): EntityEdit {
 
 function listRequest(raw: unknown): EntityListRequest {
   const method = 'listEntities';
-  const o = record(method, raw, ['search', 'query', 'offset', 'limit']);
+  const o = record(method, raw, ['search', 'query', 'room', 'offset', 'limit']);
   const request: EntityListRequest = {};
+  const room = optionalText(method, 'room', o.room, 400);
+  if (room !== undefined) request.room = room;
   const search = optionalText(method, 'search', o.search, 200);
   const query = optionalText(method, 'query', o.query, 1000);
   const offset = optionalCount(method, 'offset', o.offset);
@@ -250,6 +253,15 @@ export const VALIDATORS: Validators = {
     arity('findComponentSource', args, 1);
     const o = record('findComponentSource', args[0], ['pack', 'component']);
     return [{ pack: packName('findComponentSource', o.pack), component: componentName('findComponentSource', o.component) }];
+  },
+  getMap: none('getMap'),
+  watchMap: (args) => {
+    arity('watchMap', args, 1);
+    return [mapWatchRequest(args[0])];
+  },
+  editMap: (args) => {
+    arity('editMap', args, 1);
+    return [mapEdit(args[0])];
   },
   renameFile: (args) => {
     arity('renameFile', args, 1);

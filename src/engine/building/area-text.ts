@@ -24,6 +24,9 @@ export interface NewRoom {
   name: string;
   description: string;
   exits: Record<string, string>;
+  /** [x, y, z] on the map (the studio's Map panel gives a room it adds those of the room it is next to, one step on). */
+  coordinates?: [number, number, number];
+  environment?: string;
 }
 
 /** The area file's text, opened for edits; `text` is the result after each edit. */
@@ -115,6 +118,8 @@ export class AreaText {
       `  name: ${scalar(room.name)}`,
       `  description: ${scalar(room.description)}`,
       `  exits: { ${Object.entries(room.exits).map(([dir, to]) => `${dir}: ${scalar(to)}`).join(', ')} }`,
+      ...(room.coordinates ? [`  coordinates: [${room.coordinates.join(', ')}]`] : []),
+      ...(room.environment !== undefined ? [`  environment: ${scalar(room.environment)}`] : []),
     ];
     const at = lineEndAfter(this.text, after(last));
     const lead = at === this.text.length && !this.text.endsWith('\n') ? '\n' : '';

@@ -45,8 +45,8 @@ export class AreaWriter {
     return join(dir, file);
   }
 
-  /** Writes the change, or throws a BuildError saying why not (then nothing is written). */
-  write(change: AreaChange, builder: Entity): void {
+  /** Writes the change, or throws a BuildError saying why not (then nothing is written); a builder (none from the studio) is told how the reload went. */
+  write(change: AreaChange, builder: Entity | undefined): void {
     const { packName, file } = change;
     const loaded = this.engine.content.contentOf(packName)?.files.find((f) => f.file === file);
     if (!loaded) throw new BuildError(`${packName}/${file} is not a loaded area file.`);
@@ -75,7 +75,7 @@ export class AreaWriter {
     const wrong = read.problems[0]?.message ?? (read.area ? change.check(read.area) : 'it did not read back');
     if (wrong) throw new BuildError(`The change would not read back right (${wrong}); nothing was written.`);
     writeFileSync(path, edited.text);
-    this.reportReload(packName, builder, change.applied);
+    if (builder) this.reportReload(packName, builder, change.applied);
     // Without a watcher on the pack, the reload a save would cause is asked for here.
     if (!this.engine.hotReload.watchedPacks.some((p) => p.name === packName)) {
       setImmediate(() => void this.engine.hotReload.reloadPack(packName, undefined, { trigger: 'api', changedFiles: [path] }));

@@ -14,7 +14,7 @@ import { travelCommands } from './travel-commands';
 import { UnsavedEdits } from './unsaved';
 
 export { AreaText, AreaTextError } from './area-text';
-export { BuildError } from './area-writer';
+export { AreaWriter, BuildError } from './area-writer';
 export { BUILDER_ROLE } from './builder-kit';
 export { UnsavedEdits } from './unsaved';
 
@@ -24,10 +24,12 @@ export const BUILDING_OWNER = 'engine';
 export class Building implements Disposable {
   /** Area files the studio has unsaved edits to: building commands leave them alone. */
   readonly unsaved = new UnsavedEdits();
+  /** Writes area files, for the commands and for the studio's Map panel alike. */
+  readonly writer: AreaWriter;
   private readonly registered = new DisposableStore();
 
   constructor(engine: GameEngine) {
-    const writer = new AreaWriter(engine, this.unsaved);
+    const writer = (this.writer = new AreaWriter(engine, this.unsaved));
     for (const command of [...roomCommands(writer), ...thingCommands(writer), ...travelCommands(writer)]) {
       this.registered.add(engine.commands.register(command, BUILDING_OWNER));
     }

@@ -160,7 +160,7 @@ function instancesOf(world: World, spawn: SpawnDef, from: number, to: number) {
 }
 
 function sameRoom(a: RoomDef, b: RoomDef): boolean {
-  return a.name === b.name && a.description === b.description && a.environment === b.environment && sameData(a.exits, b.exits) && sameData(a.coordinates, b.coordinates) && sameData(a.components, b.components) && a.at.file === b.at.file;
+  return a.name === b.name && a.description === b.description && a.environment === b.environment && a.area === b.area && sameData(a.exits, b.exits) && sameData(a.coordinates, b.coordinates) && sameData(a.components, b.components) && a.at.file === b.at.file;
 }
 
 function sameSpawn(a: SpawnDef, b: SpawnDef): boolean {

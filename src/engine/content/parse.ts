@@ -157,6 +157,7 @@ export function parseArea(packName: string, file: string, text: string, previous
       components: components(entry, what, componentAt),
       componentAt,
       at: where,
+      ...(area.name !== undefined ? { area: area.name } : {}),
     };
     const exits = node(entry, 'exits');
     if (exits !== undefined && !(isScalar(exits) && exits.value === null)) {

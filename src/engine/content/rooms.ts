@@ -23,6 +23,7 @@ export function writeRoom(world: World, packName: string, room: RoomDef, before?
   const data: Record<string, unknown> = { ...(type.defaults() as Record<string, unknown>), key: room.key, name: room.name, description: room.description, exits: { ...room.exits } };
   if (room.coordinates) data.coordinates = [...room.coordinates];
   if (room.environment !== undefined) data.environment = room.environment;
+  if (room.area !== undefined) data.area = room.area;
   if (!sameData(entity.getByName(ROOM_COMPONENT), data)) {
     world.setComponentData(entity, ROOM_COMPONENT, data);
     changed = true;

@@ -39,6 +39,8 @@ export interface RoomDef {
   exits: Partial<Record<ExitDirection, string>>;
   coordinates?: [number, number, number];
   environment?: string;
+  /** The `area:` name of the file it is written in, when the file gives one (GMCP Room.Info and the studio's map show it). */
+  area?: string;
   /** More components the room entity carries. */
   components: ComponentMap;
   /** Where each component ('Health') and field ('Health.max') is written. */

@@ -38,8 +38,10 @@ export function listEntities(world: World, request: EntityListRequest = {}): Ent
   const limit = Math.min(MAX_PAGE, Math.max(0, request.limit ?? DEFAULT_PAGE));
   const items: EntityListItem[] = [];
   let total = 0;
+  const room = request.room;
   for (const entity of world.allEntities()) {
     if (filter && !matchesFilter(entity, filter)) continue;
+    if (room !== undefined && (entity.getByName('Location') as { room?: unknown } | undefined)?.room !== room) continue;
     if (needle !== '' && !matchesSearch(entity, needle)) continue;
     if (total >= offset && items.length < limit) items.push(listItem(entity));
     total++;

@@ -39,8 +39,10 @@ export function parseListRequest(body: unknown): EntityListRequest {
   const request: EntityListRequest = {};
   const search = optText(o, 'search');
   const query = optText(o, 'query', 1000);
+  const room = optText(o, 'room', 400);
   const offset = optCount(o, 'offset');
   const limit = optCount(o, 'limit');
+  if (room !== undefined) request.room = room;
   if (search !== undefined) request.search = search;
   if (query !== undefined) request.query = query;
   if (offset !== undefined) request.offset = offset;

@@ -22,6 +22,8 @@ export interface EntityListRequest {
   search?: string;
   /** Component names the entity must hold, and `not X` (or `!X`) for those it must not: `Health Location not Player`. */
   query?: string;
+  /** Only what stands in this room (qualified key): the Map panel's click on a room. */
+  room?: string;
   offset?: number;
   limit?: number;
 }

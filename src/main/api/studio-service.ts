@@ -6,6 +6,10 @@ import type {
   EntityListRequest,
   EntityPage,
   EntityView,
+  MapEdit,
+  MapEditResult,
+  MapWatchRequest,
+  WorldMap,
   SourceLocation,
   WatchRequest,
   FileContent,
@@ -162,6 +166,18 @@ export class StudioService implements StudioApi {
 
   watchEntity(request: WatchRequest): Promise<EntityView | null> {
     return this.host.world.watch(request);
+  }
+
+  getMap(): Promise<WorldMap> {
+    return this.host.map.get();
+  }
+
+  watchMap(request: MapWatchRequest): Promise<WorldMap | null> {
+    return this.host.map.watch(request);
+  }
+
+  editMap(edit: MapEdit): Promise<MapEditResult> {
+    return this.host.map.edit(edit);
   }
 
   findComponentSource(request: { pack: string; component: string }): Promise<SourceLocation> {

@@ -13,6 +13,7 @@ import { findRepoRoot } from '../paths';
 import { loadEngineDeclarations } from '../types/engine-declarations';
 import { EventHub } from './event-hub';
 import { LogBuffer } from './log-buffer';
+import { StudioMap } from './studio-map';
 import { StudioWorld } from './studio-world';
 import { PackTests } from './pack-tests';
 import { TypeChecks } from './type-checks';
@@ -64,6 +65,7 @@ export class StudioHost {
   readonly logs: LogBuffer;
   /** The World panel: entities, edits and their undo, the watched entities. */
   readonly world: StudioWorld;
+  readonly map: StudioMap;
   private readonly treeWatcher: TreeWatcher;
   private gateway: Gateway | undefined;
   private endpoint: GameEndpoint = { available: false, reason: 'The game server is starting' };
@@ -98,6 +100,11 @@ export class StudioHost {
       timeline: this.timeline,
       recorded: (entry) => this.events.emit({ type: 'reload', entry }),
       changed: (delta) => this.events.emit({ type: 'entity', delta }),
+      warn: (message) => this.logger.warn(message),
+    });
+    this.map = new StudioMap({
+      ask: (op, body) => this.ask(op, body),
+      moved: (delta) => this.events.emit({ type: 'map', delta }),
       warn: (message) => this.logger.warn(message),
     });
     this.treeWatcher = new TreeWatcher({
@@ -193,10 +200,14 @@ export class StudioHost {
       case 'up':
         this.recorded(this.timeline.addEngine('engine-up', `engine restarted (${event.cause})`, event.ms));
         this.world.engineUp();
+        this.map.engineUp();
         this.resendUnsaved();
         return;
       case 'entity':
         this.world.deltas(event.deltas);
+        return;
+      case 'map':
+        this.map.delta(event.delta);
         return;
       case 'packs':
         this.announcePacks();

@@ -106,6 +106,9 @@ export function TerminalPanel() {
               setMasked(serverEcho.current === false || asksForPassword(recent.current));
             },
             gmcp: (message) => {
+              const data = message.data as { id?: unknown; name?: unknown } | undefined;
+              if (message.package === 'Room.Info' && typeof data?.id === 'string') actions.terminalAt({ room: data.id });
+              if (message.package === 'Char.Status' && typeof data?.name === 'string') actions.terminalAt({ character: data.name });
               const echo = echoFromGmcp(message);
               if (echo !== undefined) {
                 serverEcho.current = echo;

@@ -16,6 +16,7 @@ export function WorldPanel() {
   const world = useWorldActions();
   const total = useWorld((s) => s.total);
   const listError = useWorld((s) => s.listError);
+  const room = useWorld((s) => s.room);
   const shown = useStudio((s) => s.sharedPanel === 'world');
   const [search, setSearch] = useState(() => world.store.get().search);
   const [query, setQuery] = useState(() => world.store.get().query);
@@ -45,6 +46,14 @@ export function WorldPanel() {
       </div>
       <div className="world-body">
         <div className="world-list">
+          {room !== undefined && (
+            <div className="world-room" data-testid="world-room">
+              In the room <code>{room}</code>
+              <button className="small" aria-label="Show every room" title="Show what stands anywhere" onClick={() => world.filter({ room: undefined })}>
+                ×
+              </button>
+            </div>
+          )}
           <div className="world-count" data-testid="entity-count">
             {listError ? <span className="edit-refusal">{listError}</span> : total === undefined ? 'Loading…' : `${total.toLocaleString('en')} entit${total === 1 ? 'y' : 'ies'}`}
           </div>

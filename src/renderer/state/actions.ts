@@ -8,6 +8,7 @@ import type { StudioConnection } from '../api/clients';
 import { disposeModel, ensureModel, modelOf, replaceText, setTypeLibraries } from '../editor/models';
 import { applyReloadMarkers } from '../editor/reload-markers';
 import { applyTypeProblems, applyTypeProblemsTo } from '../editor/type-markers';
+import { MapActions } from '../map/map-actions';
 import { WorldActions } from '../world/world-actions';
 import { Store } from './store';
 import { initialState, tabKey, withLogs, withoutTab, withProblems, withReload, withTab, withTabChange, withTestRun, type StudioState } from './studio-state';
@@ -25,6 +26,8 @@ export class StudioActions {
   readonly store = new Store<StudioState>(initialState);
   /** The World panel: the live world's entities, the selected one followed live, its edits. */
   readonly world: WorldActions;
+  /** The Map panel: the rooms of every loaded area, who stands where, exits and rooms drawn on it. */
+  readonly map: MapActions;
   private readonly client: StudioClient;
   private readonly bases = new Map<string, FileBase>();
   private noticeId = 0;
@@ -41,6 +44,14 @@ export class StudioActions {
       notify: (kind, text) => this.notify(kind, text),
       reveal: (at) => void this.reveal(at.pack, at.path, at.line, at.column),
     });
+    this.map = new MapActions(this.client, {
+      showRoom: (room, pack, file, line) => {
+        this.world.filter({ room });
+        this.showPanel('world');
+        void this.reveal(pack, file, line, 1);
+      },
+      notify: (kind, text) => this.notify(kind, text),
+    });
   }
 
   /** Loads everything the panels show, then follows the host's events. */
@@ -55,6 +66,7 @@ export class StudioActions {
         // Events may have been missed meanwhile; the host may be a new one, which watches nothing yet.
         void this.resync();
         void this.world.reselect();
+        void this.map.refresh();
       }
     });
     try {
@@ -136,6 +148,7 @@ export class StudioActions {
       case 'reload':
         this.store.set((s) => withReload(s, event.entry));
         applyReloadMarkers(event.entry);
+        this.map.onReload(event.entry);
         if (event.entry.kind === 'engine-up') {
           // The new engine's data: the entity shown (which the host watches again) and the rows in view.
           void this.world.reselect();
@@ -144,6 +157,9 @@ export class StudioActions {
         return;
       case 'entity':
         this.world.delta(event.delta);
+        return;
+      case 'map':
+        this.map.delta(event.delta);
         return;
       case 'packs':
         this.store.set({ packs: event.packs });
@@ -342,6 +358,15 @@ export class StudioActions {
   selectReload(id: number): void {
     const entry = this.store.get().reloads.find((r) => r.id === id);
     this.store.set({ selectedReloadId: id, ...(entry && entry.kind !== 'edit' ? { sharedPanel: 'diff' as const } : {}) });
+  }
+
+  /** The terminal's session is in this room now, as this character (its GMCP Room.Info and Char.Status): the map follows it. */
+  terminalAt(change: { room?: string; character?: string }): void {
+    this.store.set((s) => ({ terminal: { ...s.terminal, ...change } }));
+  }
+
+  showBottom(panel: 'log' | 'tests' | 'map'): void {
+    this.store.set({ bottomPanel: panel });
   }
 
   showPanel(panel: 'diff' | 'world'): void {

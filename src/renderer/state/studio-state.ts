@@ -40,16 +40,20 @@ export interface StudioState {
   fatal?: string;
   /** Which panel the place below the problems shows: the state diff, or the World panel. */
   sharedPanel: 'diff' | 'world';
+  /** Which panel the place beside the terminal shows: the log, the pack tests, or the map. */
+  bottomPanel: 'log' | 'tests' | 'map';
   /** The newest run of each pack's tests. */
   testRuns: Record<string, PackTestRun>;
   /** Packs whose tests run after each successful reload. */
   testsAfterReload: string[];
+  /** Where the terminal's character is (its GMCP Room.Info) and who it is (Char.Status): what the map follows. */
+  terminal?: { room?: string; character?: string };
 }
 
 export const MAX_LOG_LINES = 2000;
 export const MAX_RELOADS = 500;
 
-export const initialState: StudioState = { link: 'connecting', packs: [], reloads: [], logs: [], tabs: [], notices: [], problems: {}, sharedPanel: 'diff', testRuns: {}, testsAfterReload: [] };
+export const initialState: StudioState = { link: 'connecting', packs: [], reloads: [], logs: [], tabs: [], notices: [], problems: {}, sharedPanel: 'diff', bottomPanel: 'log', testRuns: {}, testsAfterReload: [] };
 
 /** A test run's progress; once it ends, a run that followed a reload puts its result on that entry. */
 export function withTestRun(state: StudioState, run: PackTestRun): Partial<StudioState> {

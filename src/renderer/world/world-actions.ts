@@ -41,7 +41,7 @@ export class WorldActions {
   ) {}
 
   /** A new search or query: the list starts again from its first page. */
-  filter(change: { search?: string; query?: string }): void {
+  filter(change: { search?: string; query?: string; room?: string | undefined }): void {
     this.store.set((s) => ({ ...change, pages: {}, total: undefined, listError: undefined, listSeq: s.listSeq + 1 }));
     this.loading = new Set();
     void this.loadPage(0);
@@ -54,11 +54,11 @@ export class WorldActions {
 
   /** Fetches a page of rows unless it is there or on its way. */
   async loadPage(page: number): Promise<void> {
-    const { pages, search, query, listSeq } = this.store.get();
+    const { pages, search, query, room, listSeq } = this.store.get();
     if (pages[page] || this.loading.has(page)) return;
     this.loading.add(page);
     try {
-      const answer = await this.client.listEntities({ search, query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      const answer = await this.client.listEntities({ search, query, ...(room !== undefined ? { room } : {}), offset: page * PAGE_SIZE, limit: PAGE_SIZE });
       if (this.store.get().listSeq !== listSeq) return;
       this.store.set((s) => ({ total: answer.total, pages: nearest({ ...s.pages, [page]: answer.items }, page), listError: undefined }));
     } catch (err) {
@@ -70,10 +70,10 @@ export class WorldActions {
 
   /** The pages shown, read again in place (entities come and go while the game runs); the scroll stays. */
   async revalidate(): Promise<void> {
-    const { pages, search, query, listSeq } = this.store.get();
+    const { pages, search, query, room, listSeq } = this.store.get();
     for (const page of Object.keys(pages).map(Number)) {
       try {
-        const answer = await this.client.listEntities({ search, query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+        const answer = await this.client.listEntities({ search, query, ...(room !== undefined ? { room } : {}), offset: page * PAGE_SIZE, limit: PAGE_SIZE });
         if (this.store.get().listSeq !== listSeq) return;
         this.store.set((s) => ({ total: answer.total, pages: { ...s.pages, [page]: answer.items } }));
       } catch {

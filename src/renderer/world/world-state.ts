@@ -9,6 +9,8 @@ export const PAGE_SIZE = 200;
 export interface WorldState {
   search: string;
   query: string;
+  /** Only what stands in this room (a room clicked on the map); undefined: anywhere. */
+  room?: string;
   /** Entities matching, over every page; undefined until the first page came. */
   total?: number;
   /** Rows by page number; a page not here is fetched when it scrolls into view. */

@@ -22,6 +22,8 @@ export const Room = defineComponent({
     coordinates: undefined as [number, number, number] | undefined,
     /** 'outdoors', 'indoors', 'forest'...: what a weather or light system may look at. */
     environment: undefined as string | undefined,
+    /** The area it belongs to: the `area:` name of its area file (what mappers group rooms by). */
+    area: undefined as string | undefined,
   }),
 });
 

@@ -1,4 +1,4 @@
-import { System, type World } from '@maid/engine';
+import { packOf, System, type World } from '@maid/engine';
 import { Location, Player, Room } from '../components';
 import { roomEntity } from '../world/places';
 
@@ -12,9 +12,10 @@ export function roomNumber(key: string): number {
 }
 
 /**
- * The GMCP `Room.Info` of a room: number, key, name, its exits by short
- * direction, and (when its area file gives them) the environment and the
- * coordinates, the fields Mudlet's mapper reads.
+ * The GMCP `Room.Info` of a room: number, key, name, area (its file's
+ * `area:` name, else its pack's name: Mudlet's mapper files every room in
+ * an area), its exits by short direction, and (when its area file gives
+ * them) the environment and the coordinates, the fields Mudlet's mapper reads.
  */
 export function roomInfo(world: World, roomKey: string): Record<string, unknown> | undefined {
   const room = roomEntity(world, roomKey)?.get(Room);
@@ -25,6 +26,7 @@ export function roomInfo(world: World, roomKey: string): Record<string, unknown>
     num: roomNumber(roomKey),
     id: roomKey,
     name: room.name,
+    area: room.area ?? packOf(roomKey),
     exits,
     ...(room.environment !== undefined ? { environment: room.environment } : {}),
     ...(room.coordinates ? { coords: [...room.coordinates] } : {}),
