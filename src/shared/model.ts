@@ -258,6 +258,7 @@ export interface StudioInfo {
 }
 
 // ---- the World panel (entity inspector) ----
+// The engine types these too (src/engine/inspect/types.ts); src/main/host/wire-types.ts holds the two copies to one shape.
 
 /** A field inside a component's data: keys of objects, indexes of lists. */
 export type FieldPath = (string | number)[];
