@@ -1,7 +1,8 @@
 /**
  * Optional exits over telnet: Barrow Hill's `down: { to: combat:barrow-gate,
  * optional: true }` is absent while combat is not loaded, present when it
- * is, appears when combat loads later and goes when it unloads; an ordinary
+ * is, appears when combat loads later and goes when it unloads (or when a
+ * save of combat takes the room away); an ordinary
  * exit to a room no pack has stays an error at file:line:column, and so does
  * an optional one into a loaded pack that has no such room.
  */
@@ -71,6 +72,25 @@ describe('an optional exit into a pack that may not be loaded', () => {
     expect(await toBarrowHill(ada)).toMatch(/Exits: south\r\n/);
     const back = w.nextReload('starter-world');
     w.edit('starter-world', WILDS, '      south: deep-wood\n', '      south: deep-wood\n      down: { to: combat:barrow-gate, optional: true }\n');
+    expect((await back).success).toBe(true);
+    expect(await ada.command('look')).toMatch(/Exits: south, down\r\n/);
+    expect(await ada.command('down')).toContain('Barrow Gate');
+  });
+
+  it('goes when a save of combat takes the room away, and comes back when a save gives it back', async () => {
+    const w = await liveWorld(servers);
+    const ada = await servers.client(w.s.telnetPort);
+    await ada.login('Ada', 'silver-moon-42', true);
+    expect(await toBarrowHill(ada)).toMatch(/Exits: south, down\r\n/);
+    const barrow = w.read('combat', 'areas/barrow.yaml');
+    const gone = w.nextReload('combat');
+    w.write('combat', 'areas/barrow.yaml', barrow.replace('  - key: barrow-gate\n', '  - key: barrow-door\n').replace('south: barrow-gate,', 'south: barrow-door,'));
+    const result = await gone;
+    expect(result.success).toBe(true);
+    expect(result.stateDiff.content?.rooms.changed).toContain('starter-world:barrow-hill');
+    expect(await ada.command('look')).toMatch(/Exits: south\r\n/);
+    const back = w.nextReload('combat');
+    w.write('combat', 'areas/barrow.yaml', barrow);
     expect((await back).success).toBe(true);
     expect(await ada.command('look')).toMatch(/Exits: south, down\r\n/);
     expect(await ada.command('down')).toContain('Barrow Gate');
