@@ -26,6 +26,7 @@ describe('building-a-world.md', () => {
     expect(blocks.map((m) => m[1])).toEqual([
       'docs/examples/world/riverside/areas/riverside.yaml',
       'docs/examples/world/town-exit-down.yaml',
+      'docs/examples/world/town-exit-down-optional.yaml',
       'docs/examples/world/riverside-edited.yaml',
       'docs/examples/world/broken-exit.yaml',
       'docs/examples/world/riverbank/areas/riverbank.yaml',
@@ -65,6 +66,32 @@ describe('building-a-world.md', () => {
     expect(guide).toContain(logged);
     expect(broken.error).toMatchObject({ file: 'areas/riverside.yaml', line: 21, column: 13 });
     expect(await ada.do('look')).toContain('chalked a fish');
+    await t.stop();
+  });
+
+  it('an exit into a pack that may not be loaded: refused plain with the town alone, optional it waits for the riverside, appears and goes with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maid-world-guide-'));
+    for (const name of ['starter-world', 'combat']) cpSync(join(root, 'packs', name), join(dir, name), { recursive: true });
+    cpSync(join(root, 'docs', 'examples', 'world', 'riverside'), join(dir, 'riverside'), { recursive: true });
+    const town = join(dir, 'starter-world', 'areas', 'town.yaml');
+    const shipped = readFileSync(town, 'utf8');
+
+    writeFileSync(town, replaceEntry(shipped, 'town-square', exampleEntry('town-exit-down.yaml')));
+    const alone = await createTestEngine({ packDirs: [join(dir, 'starter-world')] });
+    expect(alone.engine.getPack('starter-world')?.error).toContain("exit down of room 'starter-world:town-square' leads to unknown room 'riverside:steps' (no loaded pack has it)");
+    await alone.stop();
+
+    writeFileSync(town, replaceEntry(shipped, 'town-square', exampleEntry('town-exit-down-optional.yaml')));
+    const t = await createTestEngine({ packDirs: [join(dir, 'starter-world')] });
+    const ada = TestPlayer.login(t.engine, 'Ada');
+    expect(await ada.do('look')).toMatch(/Exits: north, east, west, south\n/);
+    expect(await ada.do('down')).toBe("You can't go that way.");
+    await t.engine.loadPackFromPath(join(dir, 'riverside'));
+    expect(await ada.do('look')).toMatch(/Exits: north, east, west, south, down\n/);
+    expect(await ada.do('down')).toContain('River Steps');
+    expect(await ada.do('up')).toContain('Town Square');
+    await t.engine.unloadPack('riverside');
+    expect(await ada.do('look')).toMatch(/Exits: north, east, west, south\n/);
     await t.stop();
   });
 

@@ -45,5 +45,17 @@ describe('docs/playing.md', () => {
     expect(guide).toContain(`Level 2 takes ${xpForLevel(2)} experience, level 3 ${xpForLevel(3)},\nlevel 4 ${xpForLevel(4)}`);
     expect(guide).toContain(`Each level adds ${HEALTH_PER_LEVEL}\nto your maximum health`);
     expect(guide).toContain(`${LOOT_DATA['combat:cellar-rat']?.xp} for the\ncellar rat, ${LOOT_DATA['combat:forest-wolf']?.xp} for the wolf`);
+    const xp = (key: string) => LOOT_DATA[`combat:${key}`]?.xp;
+    expect(guide).toContain(`${xp('barrow-rat')} for a barrow rat, ${xp('gaunt-wolf')} for a gaunt wolf, ${xp('barrow-wight')}\nfor the wight and ${xp('barrow-king')} for the Barrow King`);
+  });
+
+  it("the map in words names every room of the shipped world, and the count it gives", async () => {
+    const t = await createTestEngine({ packs: [new StarterWorldPack(), new CombatPack()] });
+    const rooms = [...t.engine.content.lookup().rooms.values()];
+    await t.stop();
+    const map = guide.split('### The map in words\n')[1]?.split('\n## ')[0]?.replace(/\s+/g, ' ') ?? '';
+    for (const room of rooms) expect(map, room.key).toContain(room.name);
+    expect(guide).toContain('Twenty-six rooms in three areas');
+    expect(rooms).toHaveLength(26);
   });
 });

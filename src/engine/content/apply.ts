@@ -4,6 +4,7 @@ import { sameData } from './equal';
 import { createInstance, releaseInstance, updateInstance } from './instances';
 import { spawnEntityKey } from './keys';
 import { resolveComponents, type ContentLookup } from './lookup';
+import { liveRoom } from './optional-exits';
 import { removeRoom, writeRoom } from './rooms';
 import type { AreaFile, ComponentMap, ContentDiff, PackContent, RoomDef, SpawnDef } from './types';
 
@@ -54,7 +55,7 @@ export function applyContent({ world, old, next, before, after }: ApplyInput): C
   for (const room of entriesOf(changed, 'rooms')) {
     const was = oldRooms.get(room.key);
     if (was && sameRoom(was, room) && !full) continue;
-    const what = writeRoom(world, packName, room, was);
+    const what = writeRoom(world, packName, liveRoom(room, (key) => after.rooms.has(key)), was);
     if (what === 'added' || (!was && what)) diff.rooms.added.push(room.key);
     else if (what === 'changed') diff.rooms.changed.push(room.key);
   }

@@ -76,6 +76,31 @@ describe('reading an area file', () => {
   });
 });
 
+describe('optional exits', () => {
+  const room = (exit: string) => `rooms:\n  - key: mouth\n    name: M\n    description: D\n    exits:\n      south: hall\n      down: ${exit}\n`;
+
+  it('are read from { to, optional }, keep their place, and are marked optional; { to } alone is an ordinary exit', () => {
+    const text = room('{ to: other-pack:pit, optional: true }');
+    const { area, problems } = parseArea('cave', 'areas/cave.yaml', text);
+    expect(problems).toEqual([]);
+    expect(area?.rooms[0]).toMatchObject({ exits: { south: 'cave:hall', down: 'other-pack:pit' }, optionalExits: ['down'] });
+    expect(area?.rooms[0]?.exitAt.down).toMatchObject({ line: 7, column: text.split('\n')[6]!.indexOf('other-pack') + 1 });
+    const plain = parseArea('cave', 'areas/cave.yaml', room('{ to: other-pack:pit }')).area?.rooms[0];
+    expect(plain?.exits.down).toBe('other-pack:pit');
+    expect(plain?.optionalExits).toBeUndefined();
+  });
+
+  it('name a missing to, an unknown field, and an optional that is not true or false at their place', () => {
+    expect(parseArea('cave', 'areas/cave.yaml', room('{ optional: true }')).problems).toEqual([{ message: "exit down of room 'cave:mouth' needs a to: the room it leads to", file: 'areas/cave.yaml', line: 7, column: 13 }]);
+    expect(parseArea('cave', 'areas/cave.yaml', room('{ to: other-pack:pit, hidden: true }')).problems).toEqual([
+      { message: "exit down of room 'cave:mouth' has no field 'hidden' (fields: to, optional)", file: 'areas/cave.yaml', line: 7, column: '      down: { to: other-pack:pit, '.length + 1 },
+    ]);
+    expect(parseArea('cave', 'areas/cave.yaml', room('{ to: other-pack:pit, optional: 1 }')).problems).toEqual([
+      { message: "optional of exit down of room 'cave:mouth' must be true or false (got number 1)", file: 'areas/cave.yaml', line: 7, column: '      down: { to: other-pack:pit, optional: '.length + 1 },
+    ]);
+  });
+});
+
 describe('prototypes', () => {
   it('inherit their parent components field by field', () => {
     const { area } = parseArea('cave', 'areas/cave.yaml', CAVE());
@@ -157,6 +182,16 @@ describe('reading entry by entry', () => {
     const reference = whole(town);
     expect(chunked.problems).toEqual([]);
     expect({ ...chunked.area, digest: '' }).toEqual({ ...reference.area, digest: '' });
+  });
+
+  it('reads the wilds (an optional exit written as a block, a comment inside an entry) as parsing the file whole does', () => {
+    const wildsCopy = join(mkdtempSync(join(tmpdir(), 'maid-wilds-')), 'wilds.yaml');
+    cpSync(fileURLToPath(new URL('../../../packs/starter-world/areas/wilds.yaml', import.meta.url)), wildsCopy);
+    const wilds = readFileSync(wildsCopy, 'utf8');
+    const chunked = parseArea('starter-world', 'areas/wilds.yaml', wilds);
+    expect(chunked.problems).toEqual([]);
+    expect(chunked.area?.rooms.find((r) => r.key === 'starter-world:barrow-hill')?.optionalExits).toEqual(['down']);
+    expect({ ...chunked.area, digest: '' }).toEqual({ ...parseArea('starter-world', 'areas/wilds.yaml', `${wilds}# &whole\n`).area, digest: '' });
   });
 
   it('a file whose top level is not plain (an unknown section) is read whole, the problem at its place', () => {

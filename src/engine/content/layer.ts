@@ -6,7 +6,9 @@ import { ContentError } from './errors';
 import { isAreaFile, readAreas } from './load';
 import { lookupOf, type ContentLookup } from './lookup';
 import { SpawnResets } from './resets';
-import type { AreaFile, ContentDiff, PackContent, SpawnDef } from './types';
+import { liveRoom, optionalExitsInto } from './optional-exits';
+import { writeRoom } from './rooms';
+import type { AreaFile, ContentDiff, PackContent, RoomDef, SpawnDef } from './types';
 import { validateContent, type ComponentLookup } from './validate';
 
 /** `content:applied`: a pack's content was put onto the world (at its load and at each reload). */
@@ -42,6 +44,7 @@ export class ContentLayer {
   private readonly resets = new SpawnResets();
   private respawning: (SpawnDef & { packName: string })[] = [];
   private lookupCache: ContentLookup | undefined;
+  private optionalInto = new Map<string, { packName: string; room: RoomDef }[]>();
 
   // ContentOrigin and Spawned are the engine's own and never registered: the registry lists what packs define.
   constructor(private readonly world: World) {}
@@ -58,7 +61,7 @@ export class ContentLayer {
     const read = readAreas(packName, areasDir, packDir ?? dirname(areasDir), this.caches.get(packName) ?? new Map());
     if (read.problems.length > 0) throw new ContentError(packName, read.problems);
     const others = lookupOf([...this.committed.values()].filter((c) => c.packName !== packName));
-    const problems = validateContent(read.content, others, components, (name) => !this.committed.has(name) && laterPack(name));
+    const problems = validateContent(read.content, others, components, (name) => !this.committed.has(name) && laterPack(name), (name) => name !== packName && this.committed.has(name));
     if (problems.length > 0) throw new ContentError(packName, problems);
     return { packName, content: read.content, cache: read.cache };
   }
@@ -69,6 +72,8 @@ export class ContentLayer {
     const before = this.lookup();
     const after = lookupOf([...this.packsWith(prepared.content)]);
     const diff = applyContent({ world: this.world, ...(old ? { old } : {}), next: prepared.content, before, after });
+    // Other packs' optional exits into this one appear, or go with the rooms this version no longer has.
+    diff.rooms.changed.push(...this.refreshOptionalExits(prepared.packName, (key) => after.rooms.has(key)));
     // Packs that give content things of their own (loot tables by creature) hear when it is on the world.
     this.world.events.emit<ContentAppliedEvent>('content:applied', { packName: prepared.packName, diff });
     return diff;
@@ -85,6 +90,9 @@ export class ContentLayer {
     this.committed.delete(packName);
     this.caches.delete(packName);
     this.changed();
+    // Optional exits into it go: no loaded pack has their rooms now.
+    const rooms = this.lookup().rooms;
+    this.refreshOptionalExits(packName, (key) => rooms.has(key));
   }
 
   /** What a pack's area files hold now (the committed version). */
@@ -107,12 +115,23 @@ export class ContentLayer {
     if (this.respawning.length > 0) this.resets.tick(this.world, delta, this.respawning, () => this.lookup());
   }
 
+  /** Writes again the rooms of other packs whose optional exits lead into a pack; returns the keys of those that changed. */
+  private refreshOptionalExits(packName: string, hasRoom: (key: string) => boolean): string[] {
+    const changed: string[] = [];
+    for (const { packName: owner, room } of this.optionalInto.get(packName) ?? []) {
+      if (owner === packName) continue;
+      if (writeRoom(this.world, owner, liveRoom(room, hasRoom), room) === 'changed') changed.push(room.key);
+    }
+    return changed;
+  }
+
   private packsWith(content: PackContent): PackContent[] {
     return [...[...this.committed.values()].filter((c) => c.packName !== content.packName), content];
   }
 
   private changed(): void {
     this.lookupCache = undefined;
+    this.optionalInto = optionalExitsInto(this.committed.values());
     this.respawning = [...this.committed.values()].flatMap((c) => c.files.flatMap((f) => f.spawns.filter((s) => s.respawn !== undefined).map((s) => ({ ...s, packName: c.packName }))));
     this.resets.keepOnly(new Set(this.respawning.map((s) => s.key)));
   }

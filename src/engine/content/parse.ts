@@ -8,6 +8,7 @@ const SECTIONS = ['area', 'rooms', 'prototypes', 'spawns'] as const;
 const ROOM_FIELDS = ['key', 'name', 'description', 'exits', 'coordinates', 'environment', 'components'];
 const PROTOTYPE_FIELDS = ['key', 'parent', 'components'];
 const SPAWN_FIELDS = ['key', 'prototype', 'room', 'count', 'respawn'];
+const EXIT_FIELDS = ['to', 'optional'];
 
 export interface ParsedArea {
   area?: AreaFile;
@@ -171,13 +172,16 @@ export function parseArea(packName: string, file: string, text: string, previous
             problem(at(pair.key as Node), `exit '${dir}' of ${what} is not a direction (${DIRECTIONS.join(', ')})`);
             continue;
           }
-          const target = isScalar(to) && typeof to.value === 'string' ? qualify(packName, to.value) : undefined;
+          const exit = isMap(to) ? exitMapping(to, dir, what) : { to, at: toAt, optional: false };
+          if (!exit) continue;
+          const target = isScalar(exit.to) && typeof exit.to.value === 'string' ? qualify(packName, exit.to.value) : undefined;
           if (!target) {
-            problem(toAt, `exit ${dir} of ${what} must name a room key (got ${to ? describeNode(to) : 'nothing'})`);
+            problem(exit.at, `exit ${dir} of ${what} must name a room key (got ${exit.to ? describeNode(exit.to) : 'nothing'})`);
             continue;
           }
           room.exits[dir as ExitDirection] = target;
-          room.exitAt[dir as ExitDirection] = toAt;
+          room.exitAt[dir as ExitDirection] = exit.at;
+          if (exit.optional) (room.optionalExits ??= []).push(dir as ExitDirection);
         }
       }
     }
@@ -220,6 +224,22 @@ export function parseArea(packName: string, file: string, text: string, previous
     const spawn: SpawnDef = { kind: 'spawn', key: key ?? '', prototype: prototype.key ?? '', room: room.key ?? '', count, at: at(entry), prototypeAt: prototype.at, roomAt: room.at };
     if (respawn !== undefined) spawn.respawn = respawn;
     if (key && prototype.key && room.key) area.spawns.push(spawn);
+  }
+
+  /** An exit written as a mapping: `{ to: combat:barrow-gate, optional: true }`. */
+  function exitMapping(map: YAMLMap, dir: string, what: string): { to: Node | null; at: SourceRange; optional: boolean } | undefined {
+    fields(map, EXIT_FIELDS, `exit ${dir} of ${what}`);
+    const to = node(map, 'to') ?? null;
+    if (to === null) {
+      problem(at(map), `exit ${dir} of ${what} needs a to: the room it leads to`);
+      return undefined;
+    }
+    const flag = node(map, 'optional');
+    if (flag !== undefined && !(isScalar(flag) && typeof flag.value === 'boolean')) {
+      problem(at(flag), `optional of exit ${dir} of ${what} must be true or false (got ${describeNode(flag)})`);
+      return undefined;
+    }
+    return { to, at: at(to), optional: flag !== undefined && (flag as { value: unknown }).value === true };
   }
 
   function number(entry: YAMLMap, name: string, what: string, rule: { integer: boolean; min: number }): number | undefined {

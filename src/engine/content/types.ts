@@ -35,8 +35,14 @@ export interface RoomDef {
   key: string;
   name: string;
   description: string;
-  /** Direction to qualified room key. */
+  /** Direction to qualified room key: every exit the file writes, optional ones too. */
   exits: Partial<Record<ExitDirection, string>>;
+  /**
+   * Exits written `{ to: other-pack:room, optional: true }`: into a pack that
+   * may not be loaded. Such an exit is on the live room only while a loaded
+   * pack has its room (see liveExits in optional-exits.ts).
+   */
+  optionalExits?: ExitDirection[];
   coordinates?: [number, number, number];
   environment?: string;
   /** The `area:` name of the file it is written in, when the file gives one (GMCP Room.Info and the studio's map show it). */

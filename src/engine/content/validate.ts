@@ -1,7 +1,8 @@
 import type { ComponentType } from '../ecs/component';
 import { packOf } from './keys';
 import { ancestry, type ContentLookup } from './lookup';
-import type { ComponentMap, ContentProblem, PackContent, SourceRange } from './types';
+import { optionalExitProblem } from './optional-exits';
+import type { ComponentMap, ContentProblem, ExitDirection, PackContent, SourceRange } from './types';
 
 /** What validation needs from the engine: component definitions by name. */
 export type ComponentLookup = (name: string) => ComponentType<object> | undefined;
@@ -17,9 +18,16 @@ const problemAt = (at: SourceRange, message: string): ContentProblem => ({ messa
  * duplicate keys, exits and spawns to rooms no pack has, missing or
  * circular parents, prototypes no pack has, component fields a component
  * cannot hold. `others` must not hold this pack's old content;
- * `laterPack` says whether a pack whose content is not loaded will load.
+ * `laterPack` says whether a pack whose content is not loaded will load,
+ * `loadedPack` whether a pack's content is loaded (for optional exits).
  */
-export function validateContent(next: PackContent, others: ContentLookup, components: ComponentLookup, laterPack: (name: string) => boolean = () => false): ContentProblem[] {
+export function validateContent(
+  next: PackContent,
+  others: ContentLookup,
+  components: ComponentLookup,
+  laterPack: (name: string) => boolean = () => false,
+  loadedPack: (name: string) => boolean = (name) => [...others.rooms.keys()].some((key) => packOf(key) === name),
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const seen = { room: new Map<string, SourceRange>(), prototype: new Map<string, SourceRange>(), spawn: new Map<string, SourceRange>() };
   const mine: ContentLookup = { rooms: new Map(), prototypes: new Map(), spawns: new Map() };
@@ -51,6 +59,12 @@ export function validateContent(next: PackContent, others: ContentLookup, compon
 
   for (const room of mine.rooms.values()) {
     for (const [dir, to] of Object.entries(room.exits)) {
+      const where = room.exitAt[dir as keyof typeof room.exitAt] ?? room.at;
+      if (room.optionalExits?.includes(dir as ExitDirection)) {
+        const problem = optionalExitProblem(room.key, dir, to, next.packName, (key) => mine.rooms.has(key) || others.rooms.has(key), loadedPack);
+        if (problem) problems.push(problemAt(where, problem));
+        continue;
+      }
       if (!hasRoom(to)) problems.push(problemAt(room.exitAt[dir as keyof typeof room.exitAt] ?? room.at, `exit ${dir} of room '${room.key}' leads to unknown room '${to}' (no loaded pack has it)`));
     }
     checkComponents(room.components, room.componentAt, `room '${room.key}'`, room.at, components, problems);

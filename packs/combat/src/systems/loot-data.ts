@@ -1,4 +1,4 @@
-import type { World } from '@maid/engine';
+import { Spawned, type Entity, type World } from '@maid/engine';
 import { Loot, type LootEntry } from '../components/loot';
 import loot from '../data/loot.json';
 
@@ -17,13 +17,22 @@ export const LOOT_DATA = loot as Record<string, LootData>;
 export function applyLoot(world: World, data: Record<string, LootData> = LOOT_DATA): void {
   for (const [key, table] of Object.entries(data)) {
     const npc = world.findByKey(key);
-    if (!npc) continue;
-    npc.set(Loot, {
-      xp: table.xp,
-      coins: { ...table.coins },
-      items: table.items.map((entry) => ({ ...entry })),
-      corpse: table.corpse ?? '',
-      decaySeconds: table.decaySeconds ?? 120,
-    });
+    if (npc) giveTable(npc, table);
   }
+  // A spawn of `count: 2` and more: its further instances (combat:barrow-rat#2) get its table too.
+  for (const instance of world.query(Spawned).toArray()) {
+    const spawned = instance.get(Spawned);
+    const table = spawned && spawned.n > 1 ? data[spawned.spawn] : undefined;
+    if (table) giveTable(instance, table);
+  }
+}
+
+function giveTable(npc: Entity, table: LootData): void {
+  npc.set(Loot, {
+    xp: table.xp,
+    coins: { ...table.coins },
+    items: table.items.map((entry) => ({ ...entry })),
+    corpse: table.corpse ?? '',
+    decaySeconds: table.decaySeconds ?? 120,
+  });
 }
