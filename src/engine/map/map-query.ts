@@ -4,10 +4,14 @@
  * entry's), and the markers: who stands where.
  */
 import type { GameEngine } from '../engine';
+import type { World } from '../ecs/world';
 import { packOf } from '../content/keys';
 import type { Entity } from '../ecs/entity';
 import { entityName } from '../inspect/entity-list';
 import type { MapMarker, MapRoom, WorldMap } from './types';
+
+/** What the markers need of the engine: its world. */
+export type MarkerHost = { readonly world: World };
 
 export function mapRooms(engine: GameEngine): { rooms: MapRoom[]; withoutAreas: string[] } {
   const rooms: MapRoom[] = [];
@@ -39,7 +43,7 @@ export function mapRooms(engine: GameEngine): { rooms: MapRoom[]; withoutAreas: 
 }
 
 /** The room key an entity stands in (undefined when held, or nowhere). */
-function roomOf(entity: Entity): string | undefined {
+export function roomOf(entity: Entity): string | undefined {
   const room = (entity.getByName('Location') as { room?: unknown } | undefined)?.room;
   return typeof room === 'string' && packOf(room) !== '' ? room : undefined;
 }
@@ -51,7 +55,7 @@ export type MarkerKind = MapMarker['kind'];
  * queries (never a scan of every entity), allocating nothing: what a tick's
  * delta costs is this loop.
  */
-export function forEachPlaced(engine: GameEngine, visit: (entity: Entity, kind: MarkerKind, room: string) => void): void {
+export function forEachPlaced(engine: MarkerHost, visit: (entity: Entity, kind: MarkerKind, room: string) => void): void {
   const world = engine.world;
   const location = world.componentType('Location');
   if (!location) return;
@@ -74,7 +78,7 @@ export function markerOf(entity: Entity, kind: MarkerKind, room: string): MapMar
 }
 
 /** Every player and NPC standing in a room now. */
-export function mapMarkers(engine: GameEngine): MapMarker[] {
+export function mapMarkers(engine: MarkerHost): MapMarker[] {
   const markers: MapMarker[] = [];
   forEachPlaced(engine, (e, kind, room) => markers.push(markerOf(e, kind, room)));
   return markers;
