@@ -1,21 +1,19 @@
 // A pack that fails at start takes its dependants down with it; once it is
 // fixed, they load too, without restarting the studio.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReloadEntry } from '../../shared/model';
 import { StudioService } from '../api/studio-service';
 import { StudioHost } from './studio-host';
+import { startHostOnCopy, type HostUnderTest } from './studio-host.test-kit';
 
-const repoPacks = fileURLToPath(new URL('../../../packs', import.meta.url));
-const SHIPPED_PACKS = ['starter-world', 'combat'];
 const COMMANDS = 'src/commands/look.ts';
 
-let work: string;
 let host: StudioHost;
 let api: StudioService;
+let kit: HostUnderTest;
 
 function reloadsUntil(pack: string): Promise<ReloadEntry[]> {
   const seen: ReloadEntry[] = [];
@@ -34,19 +32,16 @@ function reloadsUntil(pack: string): Promise<ReloadEntry[]> {
 const status = async (name: string) => (await api.listPacks()).find((p) => p.pack.name === name)?.pack.status;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'maid-broken-dependency-'));
-  // Copies of the packs these tests mean, never whatever else an author added to packs/.
-  for (const name of SHIPPED_PACKS) await cp(join(repoPacks, name), join(work, 'packs', name), { recursive: true });
-  const file = join(work, 'packs', 'starter-world', COMMANDS);
-  await writeFile(file, `${await readFile(file, 'utf8')}\nconst broken = ;\n`);
-  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
-  api = new StudioService(host);
-});
+  ({ host, api } = kit = await startHostOnCopy({
+    name: 'broken-dependency',
+    prepare: async (packs) => {
+      const file = join(packs, 'starter-world', COMMANDS);
+      await writeFile(file, `${await readFile(file, 'utf8')}\nconst broken = ;\n`);
+    },
+  }));
+}, 60_000);
 
-afterAll(async () => {
-  await host?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => kit?.stop());
 
 describe('a pack that others depend on, broken at start', () => {
   it('is shown failed, and so is the pack that depends on it', async () => {

@@ -1,21 +1,18 @@
 // The studio starts even when a pack does not compile: the pack shows as
 // failed with its files and the error's place, and loads once it is fixed.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReloadEntry } from '../../shared/model';
-import { StudioService } from '../api/studio-service';
-import { StudioHost } from './studio-host';
+import type { StudioService } from '../api/studio-service';
+import type { StudioHost } from './studio-host';
+import { startHostOnCopy, type HostUnderTest } from './studio-host.test-kit';
 
-const repoPacks = fileURLToPath(new URL('../../../packs', import.meta.url));
-const SHIPPED_PACKS = ['starter-world', 'combat'];
 const COMBAT = 'src/systems/combat.ts';
 
-let work: string;
 let host: StudioHost;
 let api: StudioService;
+let kit: HostUnderTest;
 
 function nextReload(): Promise<ReloadEntry> {
   return new Promise((resolve) => {
@@ -29,19 +26,16 @@ function nextReload(): Promise<ReloadEntry> {
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'maid-broken-pack-'));
-  // Copies of the packs these tests mean, never whatever else an author added to packs/.
-  for (const name of SHIPPED_PACKS) await cp(join(repoPacks, name), join(work, 'packs', name), { recursive: true });
-  const file = join(work, 'packs', 'combat', COMBAT);
-  await writeFile(file, (await readFile(file, 'utf8')).replace('BASE_DAMAGE = 10;', 'BASE_DAMAGE = 10 +;'));
-  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
-  api = new StudioService(host);
-});
+  ({ host, api } = kit = await startHostOnCopy({
+    name: 'broken-pack',
+    prepare: async (packs) => {
+      const file = join(packs, 'combat', COMBAT);
+      await writeFile(file, (await readFile(file, 'utf8')).replace('BASE_DAMAGE = 10;', 'BASE_DAMAGE = 10 +;'));
+    },
+  }));
+}, 60_000);
 
-afterAll(async () => {
-  await host?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => kit?.stop());
 
 describe('a pack that does not compile at start', () => {
   it('is listed as failed, with its files, and the failure is on the timeline at its line', async () => {

@@ -2,33 +2,26 @@
 // and report as they go; with "after each reload" on, a successful reload
 // runs them and its timeline entry gets the result; a run that hangs is
 // stopped at its time limit, the studio answering meanwhile.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackTestRun } from '../../shared/model';
-import { StudioService } from '../api/studio-service';
+import type { StudioService } from '../api/studio-service';
 import { findRepoRoot } from '../paths';
 import { PackTests } from './pack-tests';
-import { StudioHost } from './studio-host';
+import type { StudioHost } from './studio-host';
+import { startHostOnCopy, type HostUnderTest } from './studio-host.test-kit';
 
-const repoPacks = fileURLToPath(new URL('../../../packs', import.meta.url));
 let work: string;
 let host: StudioHost;
 let api: StudioService;
+let kit: HostUnderTest;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'maid-pack-tests-'));
-  for (const name of ['starter-world', 'combat']) await cp(join(repoPacks, name), join(work, 'packs', name), { recursive: true });
-  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
-  api = new StudioService(host);
+  ({ work, host, api } = kit = await startHostOnCopy({ name: 'pack-tests' }));
 }, 60_000);
 
-afterAll(async () => {
-  await host?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => kit?.stop());
 
 describe("a pack's tests from the studio", () => {
   it('run in their own process, report each check and test as it finishes, and pass', async () => {

@@ -2,21 +2,19 @@
 // code that hangs or kills that process never stops the studio answering;
 // restarts and a pack that keeps killing the engine show on the timeline
 // and in the tree; the game's sessions survive.
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReloadEntry } from '../../shared/model';
 import { TelnetTestClient } from '../../../test/server/kit/telnet-client';
-import { StudioService } from '../api/studio-service';
-import { StudioHost } from './studio-host';
+import type { StudioService } from '../api/studio-service';
+import type { StudioHost } from './studio-host';
+import { startHostOnCopy, type HostUnderTest } from './studio-host.test-kit';
 
-const repoPacks = fileURLToPath(new URL('../../../packs', import.meta.url));
 
-let work: string;
 let host: StudioHost;
 let api: StudioService;
+let kit: HostUnderTest;
 
 /** A pack whose `hang` command loops forever after an await (out of the cut-off's reach), and one that ends the process as it loads. */
 async function writeTroublePacks(packsDir: string): Promise<void> {
@@ -55,17 +53,10 @@ function entryWhere(match: (e: ReloadEntry) => boolean, ms = 20_000): Promise<Re
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'maid-studio-engine-'));
-  for (const name of ['starter-world', 'combat']) await cp(join(repoPacks, name), join(work, 'packs', name), { recursive: true });
-  await writeTroublePacks(join(work, 'packs'));
-  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false, settings: { engineTimeout: 1, passwordCost: 10 } });
-  api = new StudioService(host);
+  ({ host, api } = kit = await startHostOnCopy({ name: 'studio-engine', prepare: writeTroublePacks, settings: { engineTimeout: 1, passwordCost: 10 } }));
 }, 60_000);
 
-afterAll(async () => {
-  await host?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => kit?.stop());
 
 describe('the studio with the engine in its own process', () => {
   it('shows a pack that kills the engine as it loads as failed, disabled after 3 tries, and serves the others', async () => {

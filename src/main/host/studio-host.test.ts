@@ -1,23 +1,23 @@
 // The host on a temporary copy of the shipped packs: a save reloads the pack
 // through the watcher and lands on the timeline; a broken save fails with the
 // file and line; the tree follows the disk; the log names the pack.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StudioEvent } from '../../shared/api';
 import type { ReloadEntry } from '../../shared/model';
-import { StudioService } from '../api/studio-service';
-import { StudioHost } from './studio-host';
+import type { StudioService } from '../api/studio-service';
+import type { StudioHost } from './studio-host';
+import { startHostOnCopy, type HostUnderTest } from './studio-host.test-kit';
 
 const repoPacks = fileURLToPath(new URL('../../../packs', import.meta.url));
-const SHIPPED_PACKS = ['starter-world', 'combat'];
 const COMBAT = 'src/systems/combat.ts';
 
 let work: string;
 let host: StudioHost;
 let api: StudioService;
+let kit: HostUnderTest;
 const seen: StudioEvent[] = [];
 
 function nextEvent<T extends StudioEvent['type']>(type: T, match: (e: Extract<StudioEvent, { type: T }>) => boolean = () => true, ms = 10_000): Promise<Extract<StudioEvent, { type: T }>> {
@@ -34,18 +34,11 @@ function nextEvent<T extends StudioEvent['type']>(type: T, match: (e: Extract<St
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'maid-studio-host-'));
-  // Copies of the packs these tests mean, never whatever else an author added to packs/.
-  for (const name of SHIPPED_PACKS) await cp(join(repoPacks, name), join(work, 'packs', name), { recursive: true });
-  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
+  ({ work, host, api } = kit = await startHostOnCopy({ name: 'studio-host' }));
   host.events.subscribe((e) => seen.push(e));
-  api = new StudioService(host);
-});
+}, 60_000);
 
-afterAll(async () => {
-  await host?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => kit?.stop());
 
 describe('StudioHost', () => {
   it('lists both packs, loaded, with their files', async () => {

@@ -4,24 +4,23 @@
 // again after an engine restart), what stands in a room clicked, an exit
 // written to the area file and on the map after the reload, and bad input
 // refused with the reason through the validating dispatch.
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelnetTestClient } from '../../../test/server/kit/telnet-client';
 import type { StudioEvent } from '../../shared/api';
 import type { MarkerDelta } from '../../shared/model';
 import { dispatch } from '../api/dispatch';
-import { StudioService } from '../api/studio-service';
-import { StudioHost } from './studio-host';
+import type { StudioService } from '../api/studio-service';
+import type { StudioHost } from './studio-host';
+import { startHostOnCopy, type HostUnderTest } from './studio-host.test-kit';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const TOWN = 'areas/town.yaml';
 
 let work: string;
 let host: StudioHost;
 let api: StudioService;
+let kit: HostUnderTest;
 
 function nextMove(name: string, room: string, ms = 10_000): Promise<MarkerDelta> {
   return new Promise((resolve, reject) => {
@@ -40,16 +39,10 @@ function nextMove(name: string, room: string, ms = 10_000): Promise<MarkerDelta>
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'maid-studio-map-'));
-  for (const name of ['starter-world', 'combat']) await cp(join(repo, 'packs', name), join(work, 'packs', name), { recursive: true });
-  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
-  api = new StudioService(host);
+  ({ work, host, api } = kit = await startHostOnCopy({ name: 'studio-map' }));
 }, 60_000);
 
-afterAll(async () => {
-  await host?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => kit?.stop());
 
 describe('the Map panel through the studio host', () => {
   it('shows the starter world, moves a walking player, lists a room, and keeps following across an engine restart', async () => {

@@ -3,19 +3,17 @@
 // timeline), watched live, still set after an engine restart, a value its
 // component cannot hold refused, the edit undone from its entry, and
 // "go to definition" landing on defineComponent.
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StudioEvent } from '../../shared/api';
 import { StudioError } from '../../shared/errors';
 import type { EntityDelta, EntityEdit } from '../../shared/model';
 import { dispatch } from '../api/dispatch';
-import { StudioService } from '../api/studio-service';
-import { StudioHost } from './studio-host';
+import type { StudioService } from '../api/studio-service';
+import type { StudioHost } from './studio-host';
+import { startHostOnCopy, type HostUnderTest } from './studio-host.test-kit';
 
-const repoPacks = fileURLToPath(new URL('../../../packs', import.meta.url));
 
 /** A pack whose load takes a while, so an edit can arrive while it reloads. */
 const SLOW_PACK = `import { defineComponent, type ContentPack, type GameEngine } from '@maid/engine';
@@ -30,9 +28,9 @@ export default class SlowPack implements ContentPack {
 }
 `;
 
-let work: string;
 let host: StudioHost;
 let api: StudioService;
+let kit: HostUnderTest;
 
 function nextDelta(match: (d: EntityDelta) => boolean, ms = 10_000): Promise<EntityDelta> {
   return new Promise((resolve, reject) => {
@@ -50,19 +48,17 @@ function nextDelta(match: (d: EntityDelta) => boolean, ms = 10_000): Promise<Ent
 const healthOf = async (id: string) => (await api.inspectEntity(id)).components.find((c) => c.name === 'Health')?.data as { current: number; max: number } | undefined;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'maid-studio-world-'));
-  for (const name of ['starter-world', 'combat']) await cp(join(repoPacks, name), join(work, 'packs', name), { recursive: true });
-  await mkdir(join(work, 'packs', 'slowpoke', 'src'), { recursive: true });
-  await writeFile(join(work, 'packs', 'slowpoke', 'package.json'), JSON.stringify({ name: '@packs/slowpoke', version: '1.0.0', private: true, type: 'module', main: 'src/pack.ts' }));
-  await writeFile(join(work, 'packs', 'slowpoke', 'src', 'pack.ts'), SLOW_PACK);
-  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
-  api = new StudioService(host);
-});
+  ({ host, api } = kit = await startHostOnCopy({
+    name: 'studio-world',
+    prepare: async (packs) => {
+      await mkdir(join(packs, 'slowpoke', 'src'), { recursive: true });
+      await writeFile(join(packs, 'slowpoke', 'package.json'), JSON.stringify({ name: '@packs/slowpoke', version: '1.0.0', private: true, type: 'module', main: 'src/pack.ts' }));
+      await writeFile(join(packs, 'slowpoke', 'src', 'pack.ts'), SLOW_PACK);
+    },
+  }));
+}, 60_000);
 
-afterAll(async () => {
-  await host?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => kit?.stop());
 
 describe('the World panel through the studio host', () => {
   let rat: string;

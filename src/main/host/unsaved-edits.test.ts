@@ -2,34 +2,26 @@
 // (setUnsavedFiles, through the engine process's request path), and a
 // builder's command on such a file is refused with the reason; the list
 // outlives an engine restart; once saved (the list empty), building works.
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelnetTestClient } from '../../../test/server/kit/telnet-client';
-import { StudioService } from '../api/studio-service';
-import { StudioHost } from './studio-host';
+import type { StudioService } from '../api/studio-service';
+import type { StudioHost } from './studio-host';
+import { startHostOnCopy, type HostUnderTest } from './studio-host.test-kit';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const AREA = 'areas/riverbank.yaml';
 
 let work: string;
 let host: StudioHost;
 let api: StudioService;
+let kit: HostUnderTest;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'maid-studio-unsaved-'));
-  for (const name of ['starter-world', 'combat']) await cp(join(repo, 'packs', name), join(work, 'packs', name), { recursive: true });
-  await cp(join(repo, 'docs', 'examples', 'world', 'riverbank'), join(work, 'packs', 'riverbank'), { recursive: true });
-  host = await StudioHost.start({ mode: 'web', packsDir: join(work, 'packs'), dataDir: join(work, 'data'), watchDebounce: 0.05, gamePort: 0, consoleLog: false });
-  api = new StudioService(host);
+  ({ work, host, api } = kit = await startHostOnCopy({ name: 'studio-unsaved', extraPacks: { riverbank: 'docs/examples/world/riverbank' } }));
 }, 60_000);
 
-afterAll(async () => {
-  await host?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => kit?.stop());
 
 describe('unsaved edits in the studio', () => {
   it("refuse a builder command on that file, with the reason, until the editor's list is empty; the list outlives an engine restart", async () => {
