@@ -46,10 +46,7 @@ afterAll(() => kit?.stop());
 
 describe('the Map panel through the studio host', () => {
   it('shows the starter world, moves a walking player, lists a room, and keeps following across an engine restart', async () => {
-    const endpoint = host.gameEndpoint;
-    const telnet = endpoint.available ? endpoint.telnet : undefined;
-    if (!telnet) throw new Error('the studio has no game over telnet');
-    const ada = await TelnetTestClient.connect(telnet.port);
+    const ada = await TelnetTestClient.connect(kit.telnetPort());
     try {
       await ada.login('Ada', 'silver-moon-42', true);
       const map = await api.watchMap({ viewer: 'map-test', open: true });

@@ -7,28 +7,23 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelnetTestClient } from '../../../test/server/kit/telnet-client';
 import type { StudioService } from '../api/studio-service';
-import type { StudioHost } from './studio-host';
 import { startHostOnCopy, type HostUnderTest } from './studio-host.test-kit';
 
 const AREA = 'areas/riverbank.yaml';
 
 let work: string;
-let host: StudioHost;
 let api: StudioService;
 let kit: HostUnderTest;
 
 beforeAll(async () => {
-  ({ work, host, api } = kit = await startHostOnCopy({ name: 'studio-unsaved', extraPacks: { riverbank: 'docs/examples/world/riverbank' } }));
+  ({ work, api } = kit = await startHostOnCopy({ name: 'studio-unsaved', extraPacks: { riverbank: 'docs/examples/world/riverbank' } }));
 }, 60_000);
 
 afterAll(() => kit?.stop());
 
 describe('unsaved edits in the studio', () => {
   it("refuse a builder command on that file, with the reason, until the editor's list is empty; the list outlives an engine restart", async () => {
-    const endpoint = host.gameEndpoint;
-    const telnet = endpoint.available ? endpoint.telnet : undefined;
-    if (!telnet) throw new Error('the studio has no game over telnet');
-    const ada = await TelnetTestClient.connect(telnet.port);
+    const ada = await TelnetTestClient.connect(kit.telnetPort());
     try {
       await ada.login('Ada', 'silver-moon-42', true);
       await ada.command('@goto riverbank:riverbank');
