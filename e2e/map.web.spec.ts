@@ -98,7 +98,7 @@ test('the Map panel shows the starter world, follows the character, opens a room
     await expect.poll(async () => readFile(town, 'utf8')).toMatch(/- key: spice-stall\n\s+name: Spice Stall\n[\s\S]*coordinates: \[2, 0, 0\]/);
     await expect(room(page, 'spice-stall')).toHaveCount(1, { timeout: 15_000 });
     await expect(page.locator('[data-testid="map-exit"][data-from="starter-world:market"][data-to="starter-world:spice-stall"]')).toHaveCount(1);
-    await s.snapshot('map-room-added', { docs: 'studio-map' });
+    await s.snapshot('map-room-added');
   });
 
   await test.step('a room in a direction already taken is refused with the reason; the file is unchanged', async () => {
@@ -111,6 +111,19 @@ test('the Map panel shows the starter world, follows the character, opens a room
     await expect(page.getByTestId('map-outcome')).toHaveText('Not written: Town Square already has an exit north (to starter-world:north-road); nothing was written.');
     await s.snapshot('map-refused');
     expect(await readFile(town, 'utf8')).toBe(before);
+  });
+
+  await test.step('Larger: the map takes most of the window, its rooms drawn bigger after Fit; Smaller: back as it was', async () => {
+    const panel = page.getByLabel('Map', { exact: true }).and(page.locator('.panel'));
+    const before = await panel.boundingBox();
+    const roomBefore = await room(page, 'town-square').locator('rect').boundingBox();
+    await page.getByRole('button', { name: 'Larger', exact: true }).click();
+    await expect.poll(async () => ((await panel.boundingBox())?.height ?? 0) / (before?.height ?? 1)).toBeGreaterThan(1.5);
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await expect.poll(async () => ((await room(page, 'town-square').locator('rect').boundingBox())?.width ?? 0) / (roomBefore?.width ?? 1)).toBeGreaterThan(1.2);
+    await s.snapshot('map-larger', { docs: 'studio-map' });
+    await page.getByRole('button', { name: 'Smaller', exact: true }).click();
+    await expect.poll(async () => Math.abs(((await panel.boundingBox())?.height ?? 0) - (before?.height ?? 0))).toBeLessThan(3);
   });
 });
 

@@ -2,7 +2,8 @@
 // and log (or the pack tests, a tab beside it) below it in the middle, the
 // reload timeline, the TypeScript problems and the state diff (or the World
 // panel, a tab beside it) on the right; the map is a tab beside the log. Every border between panels can be dragged.
-import { Group, Panel, Separator } from 'react-resizable-panels';
+import { useCallback, useState } from 'react';
+import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import { DialogHost } from './components/dialogs';
 import { PanelTabs } from './components/panel-tabs';
 import { EditorPanel } from './panels/EditorPanel';
@@ -51,8 +52,27 @@ function Notices() {
   );
 }
 
+/** The bottom row's and the log column's share when the map is enlarged, and as laid out at first. */
+const MAP_LARGE = { bottom: '72', log: '70' };
+const MAP_NORMAL = { bottom: '38', log: '50' };
+
+/** The map drawn larger (the bottom row taller, its column wider) and back; dragging the borders works as well. */
+function useMapSize() {
+  const bottomRef = usePanelRef();
+  const logRef = usePanelRef();
+  const [large, setLarge] = useState(false);
+  const toggle = useCallback(() => {
+    const size = large ? MAP_NORMAL : MAP_LARGE;
+    bottomRef.current?.resize(size.bottom);
+    logRef.current?.resize(size.log);
+    setLarge(!large);
+  }, [large, bottomRef, logRef]);
+  return { bottomRef, logRef, large, toggle };
+}
+
 export function App() {
   const actions = useActions();
+  const mapSize = useMapSize();
   const fatal = useStudio((s) => s.fatal);
   const shared = useStudio((s) => s.sharedPanel);
   const bottom = useStudio((s) => s.bottomPanel);
@@ -71,13 +91,13 @@ export function App() {
                 <EditorPanel />
               </Panel>
               <Separator className="separator horizontal" />
-              <Panel id="panel-bottom" defaultSize="38" minSize="10">
+              <Panel id="panel-bottom" panelRef={mapSize.bottomRef} defaultSize={MAP_NORMAL.bottom} minSize="10">
                 <Group orientation="horizontal" id="studio-bottom">
                   <Panel id="panel-terminal" defaultSize="50" minSize="15">
                     <TerminalPanel />
                   </Panel>
                   <Separator className="separator vertical" />
-                  <Panel id="panel-log" defaultSize="50" minSize="15">
+                  <Panel id="panel-log" panelRef={mapSize.logRef} defaultSize={MAP_NORMAL.log} minSize="15">
                     <PanelTabs
                       label="Log, tests and map"
                       active={bottom}
@@ -85,7 +105,7 @@ export function App() {
                       tabs={[
                         { id: 'log', label: 'Log', content: <LogPanel /> },
                         { id: 'tests', label: 'Tests', content: <TestsPanel /> },
-                        { id: 'map', label: 'Map', content: <MapPanel /> },
+                        { id: 'map', label: 'Map', content: <MapPanel large={mapSize.large} onToggleLarge={mapSize.toggle} /> },
                       ]}
                     />
                   </Panel>

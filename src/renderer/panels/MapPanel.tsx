@@ -74,7 +74,7 @@ function RoomForm({ from }: { from: string }) {
   );
 }
 
-export function MapPanel() {
+export function MapPanel({ large, onToggleLarge }: { large: boolean; onToggleLarge: () => void }) {
   const map = useMapActions();
   const shown = useStudio((s) => s.bottomPanel === 'map');
   const terminal = useStudio((s) => s.terminal);
@@ -115,6 +115,9 @@ export function MapPanel() {
           }}
         >
           Fit
+        </button>
+        <button className="small" onClick={onToggleLarge} aria-pressed={large} title={large ? 'Back to the layout as it was' : 'Make the map larger (the terminal and the editor smaller)'}>
+          {large ? 'Smaller' : 'Larger'}
         </button>
         <label className="map-follow">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> follow {terminal?.character ?? 'the terminal'}
