@@ -4,7 +4,9 @@
  * talks to) and the engine process it runs.
  *
  * 1. A world of 100,000 entities (the shipped packs and a pack that makes
- *    the rest at load): the World panel's first list (a page of 200 rows, as
+ *    the rest at load), made and saved by a first start of the studio and
+ *    opened by a second, as an author opens their world: the World panel's
+ *    first list (a page of 200 rows, as
  *    the panel asks), a search by name and a query filter, timed from the
  *    studio API's call to its answer: the host, the link to the engine
  *    process, the engine's work and the way back. The first call of each
@@ -109,9 +111,16 @@ const suite: Suite = {
     await writeFile(join(packsDir, 'crowd', 'package.json'), JSON.stringify({ name: '@packs/crowd', version: '1.0.0', private: true, type: 'module', main: 'src/pack.ts' }));
     // The shipped packs make a few dozen entities of their own; the crowd makes the rest of the 100,000.
     await writeFile(join(packsDir, 'crowd', 'src', 'pack.ts'), crowdPack(ENTITIES));
-    context.log('studio-world: starting the studio host with 100,000 entities');
+    const start = () => StudioHost.start({ mode: 'web', packsDir, dataDir: join(work, 'data'), gamePort: 0, consoleLog: false, logLevel: 'WARNING' });
+    context.log('studio-world: a first start makes and saves the 100,000 entities');
+    const firstBegan = performance.now();
+    const first = await start();
+    const firstBootMs = performance.now() - firstBegan;
+    // The first tick saves every new entity (a second or so here); a stop waits for that save and flushes.
+    await first.stop();
+    context.log('studio-world: the studio opens the saved world');
     const bootBegan = performance.now();
-    const host = await StudioHost.start({ mode: 'web', packsDir, dataDir: join(work, 'data'), gamePort: 0, consoleLog: false, logLevel: 'WARNING' });
+    const host = await start();
     const api = new StudioService(host);
     try {
       const bootMs = performance.now() - bootBegan;
@@ -144,7 +153,7 @@ const suite: Suite = {
       return {
         tables: [
           {
-            title: `The World panel's list over ${total.toLocaleString('en')} entities, through the studio API (${PAGE} rows a page; ${runs} runs after the first; host started in ${(bootMs / 1000).toFixed(1)} s)`,
+            title: `The World panel's list over ${total.toLocaleString('en')} entities, through the studio API (${PAGE} rows a page; ${runs} runs after the first; the studio opened the saved world in ${(bootMs / 1000).toFixed(1)} s, made it in ${(firstBootMs / 1000).toFixed(1)} s)`,
             columns: ['request', 'matched', 'first (ms)', 'median (ms)', 'p90 (ms)', 'target (ms)'],
             rows: lists.map((l) => [l.what, l.matched.toLocaleString('en'), fmt(l.firstMs), fmt(l.medianMs), fmt(l.p90Ms), `< ${l.targetMs}`]),
           },
@@ -159,7 +168,7 @@ const suite: Suite = {
           },
         ],
         notes: ['The studio host runs its engine (100,000 entities, 10 ticks/s) throughout, also while the command line runs.'],
-        data: { entities: total, bootMs, lists, tests: { cli, studio, ratio } },
+        data: { entities: total, bootMs, firstBootMs, lists, tests: { cli, studio, ratio } },
       };
     } finally {
       await host.stop();
