@@ -61,7 +61,7 @@ describe('SessionRelay output', () => {
     expect(written[149]).toEqual(['tick']);
     // Its answer comes now too; session 199's output waits its turn behind the queued tick.
     relay.output([
-      { k: 'write', s: 150, text: 'answer', prompt: '> ' },
+      { k: 'write', s: 150, text: 'answer', prompt: '> ', answer: true },
       { k: 'write', s: 199, text: 'chatter' },
     ]);
     expect(written[149]).toEqual(['tick', 'answer']);
@@ -69,7 +69,7 @@ describe('SessionRelay output', () => {
     expect(writes()).toBe(52);
     // Session 180's tick output is queued; it types a line, and its answer brings its queued output along, in order.
     handlers[179]?.line('hp');
-    relay.output([{ k: 'write', s: 180, text: 'hp answer', prompt: '> ' }]);
+    relay.output([{ k: 'write', s: 180, text: 'hp answer', prompt: '> ', answer: true }]);
     expect(written[179]).toEqual(['tick', 'hp answer']);
     expect(writes()).toBe(54);
     for (let i = 0; i < 4; i++) await turn();
@@ -80,6 +80,23 @@ describe('SessionRelay output', () => {
     relay.output(writesTo(1, 60, 'next'));
     relay.output([{ k: 'write', s: 150, text: 'later' }]);
     expect(written[149]).toEqual(['tick', 'answer']);
+  });
+
+  it("a tick's chatter that ends in a prompt does not end the wait: the answer after it still goes first", async () => {
+    const { relay, written, handlers, writes } = await relayWith(200);
+    handlers[149]?.line('look');
+    // The tick ran before the engine read the line: session 150's share of it ends in a prompt, and is no answer.
+    relay.output(writesTo(1, 200, 'tick').map((item) => ({ ...item, prompt: '> ' })));
+    expect(written[149]).toEqual(['tick']);
+    relay.output(writesTo(1, 200, 'next tick'));
+    relay.output([{ k: 'write', s: 150, text: 'the square', prompt: '> ', answer: true }]);
+    // Its answer is written now, ahead of the 150 items of the first tick and the 200 of the second still queued.
+    expect(written[149]).toEqual(['tick', 'next tick', 'the square']);
+    expect(written[150]).toEqual([]);
+    expect(writes()).toBe(53);
+    // Answered: its next output queues like anyone's.
+    relay.output([{ k: 'write', s: 150, text: 'chatter' }]);
+    expect(written[149]).toEqual(['tick', 'next tick', 'the square']);
   });
 
   it('a small batch is written at once', async () => {

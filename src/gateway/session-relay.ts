@@ -47,7 +47,12 @@ interface RelayedSession {
   waiting: SessionInput[];
   waitingLines: number;
   toldDown: boolean;
-  /** A line went to the engine and no prompted write came back since: its answer goes ahead of other sessions' queued output. */
+  /**
+   * A line went to the engine and its answer (the write the engine marks
+   * `answer`) has not come back: whatever comes for this session goes ahead
+   * of other sessions' queued output. A tick's chatter ends in a prompt too,
+   * but is no answer, so it does not end the wait.
+   */
   awaitingAnswer: boolean;
   /** Its output items waiting in the relay's queue. */
   queued: number;
@@ -192,7 +197,7 @@ export class SessionRelay {
     const { transport } = session;
     switch (item.k) {
       case 'write':
-        if (item.prompt !== undefined) session.awaitingAnswer = false;
+        if (item.answer) session.awaitingAnswer = false;
         transport.write(item.text, item.prompt);
         return;
       case 'data':

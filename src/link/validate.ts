@@ -7,6 +7,7 @@
 import {
   ENGINE_REQUEST_OPS,
   MAX_BATCH_ITEMS,
+  MAX_FRAME_LINES,
   MAX_WRITE_CHARS,
   type EngineFrame,
   type EngineHostConfig,
@@ -21,6 +22,7 @@ import {
   type SessionInput,
   type SessionOutput,
 } from './frames';
+import { joinLines } from './output-lines';
 
 /** A frame refused, with why; `dropped` counts the malformed items of a batch that was kept. */
 export type Checked<T> = { ok: true; frame: T; dropped: number } | { ok: false; reason: string };
@@ -107,14 +109,33 @@ function sessionInput(value: unknown): SessionInput {
   }
 }
 
-function sessionOutput(value: unknown): SessionOutput {
+/** A packed output frame's table of distinct lines (none: an empty table). */
+function lineTable(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > MAX_FRAME_LINES || !value.every((x) => typeof x === 'string' && x.length <= MAX_WRITE_CHARS)) {
+    fail(`"lines" must be a list of at most ${MAX_FRAME_LINES} strings`);
+  }
+  return value as string[];
+}
+
+/** A write's text: inline, or (packed) its lines from the frame's table. */
+function writeText(o: Obj, table: readonly string[]): string {
+  if (o['lines'] === undefined) return str(o, 'text', MAX_WRITE_CHARS);
+  if (o['text'] !== undefined) fail('a write has "text" or "lines", not both');
+  if (!Array.isArray(o['lines'])) fail('"lines" must be a list of indexes');
+  const text = joinLines(o['lines'] as unknown[], table, MAX_WRITE_CHARS);
+  return typeof text === 'string' ? text : fail(text.refused);
+}
+
+function sessionOutput(value: unknown, table: readonly string[]): SessionOutput {
   const o = obj(value, 'an output item');
   const s = int(o, 's');
   switch (o['k']) {
     case 'write': {
-      const item: SessionOutput = { k: 'write', s, text: str(o, 'text', MAX_WRITE_CHARS) };
+      const item: SessionOutput = { k: 'write', s, text: writeText(o, table) };
       const prompt = optStr(o, 'prompt', 4096);
       if (prompt !== undefined) item.prompt = prompt;
+      if (o['answer'] !== undefined && bool(o, 'answer')) item.answer = true;
       return item;
     }
     case 'data':
@@ -274,7 +295,8 @@ export function checkEngineFrame(value: unknown): Checked<EngineFrame> {
         return { frame };
       }
       case 'output': {
-        const { items, dropped } = batch(o, sessionOutput);
+        const table = lineTable(o['lines']);
+        const { items, dropped } = batch(o, (item) => sessionOutput(item, table));
         return { frame: { t: 'output', items }, dropped };
       }
       case 'response': {
