@@ -18,23 +18,18 @@ const MIN_PACKED_CHARS = 160;
 export function packOutput(items: readonly SessionOutput[]): PackedOutputFrame {
   const lines: string[] = [];
   const indexOf = new Map<string, number>();
+  // The same text to many sessions (a room's look) is split once; its runs cross once too (the structured clone keeps shared objects shared).
+  const runsOf = new Map<string, number[]>();
   const packed: PackedSessionOutput[] = [];
   for (const item of items) {
     if (item.k !== 'write' || item.text.length < MIN_PACKED_CHARS) {
       packed.push(item);
       continue;
     }
-    const runs: number[] = [];
-    for (const line of item.text.split('\n')) {
-      let index = indexOf.get(line);
-      if (index === undefined) {
-        index = lines.length;
-        lines.push(line);
-        indexOf.set(line, index);
-      }
-      const last = runs.length - 2;
-      if (last >= 0 && (runs[last] as number) + (runs[last + 1] as number) === index) runs[last + 1] = (runs[last + 1] as number) + 1;
-      else runs.push(index, 1);
+    let runs = runsOf.get(item.text);
+    if (runs === undefined) {
+      runs = runsOfLines(item.text, lines, indexOf);
+      runsOf.set(item.text, runs);
     }
     const write: PackedSessionOutput = { k: 'write', s: item.s, lines: runs };
     if (item.prompt !== undefined) write.prompt = item.prompt;
@@ -42,6 +37,23 @@ export function packOutput(items: readonly SessionOutput[]): PackedOutputFrame {
     packed.push(write);
   }
   return lines.length > 0 ? { t: 'output', items: packed, lines } : { t: 'output', items: packed };
+}
+
+/** `text` as runs (first index, count) of its lines in `lines`, adding the lines not there yet. */
+function runsOfLines(text: string, lines: string[], indexOf: Map<string, number>): number[] {
+  const runs: number[] = [];
+  for (const line of text.split('\n')) {
+    let index = indexOf.get(line);
+    if (index === undefined) {
+      index = lines.length;
+      lines.push(line);
+      indexOf.set(line, index);
+    }
+    const last = runs.length - 2;
+    if (last >= 0 && (runs[last] as number) + (runs[last + 1] as number) === index) runs[last + 1] = (runs[last + 1] as number) + 1;
+    else runs.push(index, 1);
+  }
+  return runs;
 }
 
 /**

@@ -118,21 +118,33 @@ function lineTable(value: unknown): string[] {
   return value as string[];
 }
 
-/** A write's text: inline, or (packed) its lines from the frame's table. */
-function writeText(o: Obj, table: readonly string[]): string {
-  if (o['lines'] === undefined) return str(o, 'text', MAX_WRITE_CHARS);
-  if (o['text'] !== undefined) fail('a write has "text" or "lines", not both');
-  if (!Array.isArray(o['lines'])) fail('"lines" must be a list of indexes');
-  const text = joinLines(o['lines'] as unknown[], table, MAX_WRITE_CHARS);
-  return typeof text === 'string' ? text : fail(text.refused);
+/** A packed frame's texts: each write's lines joined from the table, once per list of runs (a text sent to many sessions shares one). */
+class PackedTexts {
+  private readonly joined = new Map<unknown[], string>();
+
+  constructor(private readonly table: readonly string[]) {}
+
+  /** A write's text: inline, or (packed) its lines from the frame's table. */
+  of(o: Obj): string {
+    const runs = o['lines'];
+    if (runs === undefined) return str(o, 'text', MAX_WRITE_CHARS);
+    if (o['text'] !== undefined) fail('a write has "text" or "lines", not both');
+    if (!Array.isArray(runs)) fail('"lines" must be a list of indexes');
+    const known = this.joined.get(runs as unknown[]);
+    if (known !== undefined) return known;
+    const text = joinLines(runs as unknown[], this.table, MAX_WRITE_CHARS);
+    if (typeof text !== 'string') fail(text.refused);
+    this.joined.set(runs as unknown[], text as string);
+    return text as string;
+  }
 }
 
-function sessionOutput(value: unknown, table: readonly string[]): SessionOutput {
+function sessionOutput(value: unknown, texts: PackedTexts): SessionOutput {
   const o = obj(value, 'an output item');
   const s = int(o, 's');
   switch (o['k']) {
     case 'write': {
-      const item: SessionOutput = { k: 'write', s, text: writeText(o, table) };
+      const item: SessionOutput = { k: 'write', s, text: texts.of(o) };
       const prompt = optStr(o, 'prompt', 4096);
       if (prompt !== undefined) item.prompt = prompt;
       if (o['answer'] !== undefined && bool(o, 'answer')) item.answer = true;
@@ -295,8 +307,8 @@ export function checkEngineFrame(value: unknown): Checked<EngineFrame> {
         return { frame };
       }
       case 'output': {
-        const table = lineTable(o['lines']);
-        const { items, dropped } = batch(o, (item) => sessionOutput(item, table));
+        const texts = new PackedTexts(lineTable(o['lines']));
+        const { items, dropped } = batch(o, (item) => sessionOutput(item, texts));
         return { frame: { t: 'output', items }, dropped };
       }
       case 'response': {
