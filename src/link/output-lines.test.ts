@@ -33,9 +33,11 @@ describe('packed output frames', () => {
     expect(packedChars).toBeLessThan(JSON.stringify({ t: 'output', items }).length / 10);
   });
 
-  it('leave a batch without long texts as it is', () => {
+  it('leave an ordinary batch as it is: a few answers, even long ones', () => {
     const items: SessionOutput[] = [{ k: 'write', s: 1, text: 'Hello.\n', prompt: '> ' }, { k: 'close', s: 1 }];
     expect(packOutput(items)).toEqual({ t: 'output', items });
+    const looks = Array.from({ length: 10 }, (_, i): SessionOutput => ({ k: 'write', s: i + 1, text: roomLook(250), prompt: '> ', answer: true }));
+    expect(packOutput(looks)).toEqual({ t: 'output', items: looks });
   });
 
   it('drop (and count) a write whose lines are not in the table, or would make a text over the limit, and keep the rest', () => {
