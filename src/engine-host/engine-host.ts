@@ -12,8 +12,7 @@ import { jsonForm, packInfos, runReloadRequest, serverStatus, validateReloadRequ
 import { roleChangeOf, rolesAfter, type RoleChange } from '../engine/accounts/roles';
 import { errorMessage } from '../engine/core/errors';
 import { Batcher } from '../link/batcher';
-import type { EngineFrame, EngineHostConfig, EngineWireFrame, GatewayFrame, LinkLogRecord } from '../link/frames';
-import { packOutput } from '../link/output-lines';
+import type { EngineFrame, EngineHostConfig, GatewayFrame, LinkLogRecord } from '../link/frames';
 import { toJsonSafe } from '../engine/core/json-safe';
 import { keptStateOf } from './kept-state';
 import { BrokenPackKeeper } from './packs/broken-packs';
@@ -22,7 +21,7 @@ import { folderName, NewPackFolders } from './packs/new-pack-folders';
 import { InspectRequests } from './inspect-requests';
 import { SessionLink } from './session-link';
 
-export type SendFrame = (frame: EngineWireFrame) => void;
+export type SendFrame = (frame: EngineFrame) => void;
 
 export class EngineHost {
   private keeper: BrokenPackKeeper | undefined;
@@ -100,7 +99,7 @@ export class EngineHost {
     await engine.start();
     if (config.strict) refuseBroken(keeper); // a pack whose onLoad threw
     await server.open();
-    this.link = new SessionLink(server, engine.logger, (items) => send(packOutput(items)));
+    this.link = new SessionLink(server, engine.logger, (items) => send({ t: 'output', items }));
     this.inspect = new InspectRequests(engine, send);
     engine.afterTick.on(({ tick }) => {
       const stats = server.persistence?.stats;

@@ -6,16 +6,16 @@
 import { RepeatedWarnings } from '../engine/core/repeated-warnings';
 import { stopRunawayLocator } from '../engine/core/runaway-locator';
 import { consoleSink, Logger } from '../engine/host';
-import { LINK_PROTOCOL_VERSION, type EngineWireFrame } from '../link/frames';
+import { LINK_PROTOCOL_VERSION, type EngineFrame } from '../link/frames';
 import { checkGatewayFrame } from '../link/validate';
 import { EngineHost } from './engine-host';
 
-function send(frame: EngineWireFrame): void {
+function send(frame: EngineFrame): void {
   if (process.connected) process.send?.(frame);
 }
 
 /** Sends a last frame and exits once it is written (an exit right after a send could lose it). */
-function sendAndExit(frame: EngineWireFrame, code: number): void {
+function sendAndExit(frame: EngineFrame, code: number): void {
   if (!process.connected || !process.send) process.exit(code);
   process.send(frame, undefined, {}, () => process.exit(code));
   setTimeout(() => process.exit(code), 2000).unref();

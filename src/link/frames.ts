@@ -76,7 +76,6 @@ export type EngineFrame =
   | { t: 'ready'; summary: string[]; broken: string[]; watching: string }
   /** One per tick: the gateway restarts an engine that stops sending them. */
   | { t: 'heartbeat'; tick: number; committedTick?: number; savedThroughTick?: number }
-  /** Session output as the gateway reads it; it crosses packed (`PackedOutputFrame`). */
   | { t: 'output'; items: SessionOutput[] }
   | { t: 'response'; id: number; ok: true; body: unknown }
   | { t: 'response'; id: number; ok: false; kind: EngineRequestFailure; message: string }
@@ -98,27 +97,6 @@ export type EngineFrame =
   | { t: 'stopping'; waitingFor: string[] }
   /** The last frame of a clean stop: the last tick is committed and the storage closed. */
   | { t: 'stopped' };
-
-/**
- * A `write` as it crosses in a packed output frame: its `text`, or `lines`:
- * runs of the frame's `lines` table as pairs (first index, count), joined
- * by "\n" on arrival.
- */
-export type PackedSessionOutput = Exclude<SessionOutput, { k: 'write' }> | { k: 'write'; s: SessionId; text?: string; lines?: number[]; prompt?: string; answer?: true };
-
-/**
- * An output frame as the engine sends it. A tick's output to a crowded room
- * says the same lines (who is here, who said what) to every session in it,
- * so each distinct line of a long text crosses once per frame, in `lines`.
- */
-export interface PackedOutputFrame {
-  t: 'output';
-  items: PackedSessionOutput[];
-  lines?: string[];
-}
-
-/** What the engine host sends: its frames, output packed. */
-export type EngineWireFrame = Exclude<EngineFrame, { t: 'output' }> | PackedOutputFrame;
 
 export interface LinkFailure {
   message: string;
@@ -185,5 +163,3 @@ export interface EngineHostConfig {
 export const MAX_WRITE_CHARS = 1024 * 1024;
 /** The most items one batch may carry. */
 export const MAX_BATCH_ITEMS = 100_000;
-/** The most distinct lines one packed output frame may carry. */
-export const MAX_FRAME_LINES = 1_000_000;

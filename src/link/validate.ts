@@ -7,7 +7,6 @@
 import {
   ENGINE_REQUEST_OPS,
   MAX_BATCH_ITEMS,
-  MAX_FRAME_LINES,
   MAX_WRITE_CHARS,
   type EngineFrame,
   type EngineHostConfig,
@@ -22,7 +21,6 @@ import {
   type SessionInput,
   type SessionOutput,
 } from './frames';
-import { joinLines } from './output-lines';
 
 /** A frame refused, with why; `dropped` counts the malformed items of a batch that was kept. */
 export type Checked<T> = { ok: true; frame: T; dropped: number } | { ok: false; reason: string };
@@ -109,42 +107,12 @@ function sessionInput(value: unknown): SessionInput {
   }
 }
 
-/** A packed output frame's table of distinct lines (none: an empty table). */
-function lineTable(value: unknown): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value) || value.length > MAX_FRAME_LINES || !value.every((x) => typeof x === 'string' && x.length <= MAX_WRITE_CHARS)) {
-    fail(`"lines" must be a list of at most ${MAX_FRAME_LINES} strings`);
-  }
-  return value as string[];
-}
-
-/** A packed frame's texts: each write's lines joined from the table, once per list of runs (a text sent to many sessions shares one). */
-class PackedTexts {
-  private readonly joined = new Map<unknown[], string>();
-
-  constructor(private readonly table: readonly string[]) {}
-
-  /** A write's text: inline, or (packed) its lines from the frame's table. */
-  of(o: Obj): string {
-    const runs = o['lines'];
-    if (runs === undefined) return str(o, 'text', MAX_WRITE_CHARS);
-    if (o['text'] !== undefined) fail('a write has "text" or "lines", not both');
-    if (!Array.isArray(runs)) fail('"lines" must be a list of indexes');
-    const known = this.joined.get(runs as unknown[]);
-    if (known !== undefined) return known;
-    const text = joinLines(runs as unknown[], this.table, MAX_WRITE_CHARS);
-    if (typeof text !== 'string') fail(text.refused);
-    this.joined.set(runs as unknown[], text as string);
-    return text as string;
-  }
-}
-
-function sessionOutput(value: unknown, texts: PackedTexts): SessionOutput {
+function sessionOutput(value: unknown): SessionOutput {
   const o = obj(value, 'an output item');
   const s = int(o, 's');
   switch (o['k']) {
     case 'write': {
-      const item: SessionOutput = { k: 'write', s, text: texts.of(o) };
+      const item: SessionOutput = { k: 'write', s, text: str(o, 'text', MAX_WRITE_CHARS) };
       const prompt = optStr(o, 'prompt', 4096);
       if (prompt !== undefined) item.prompt = prompt;
       if (o['answer'] !== undefined && bool(o, 'answer')) item.answer = true;
@@ -307,8 +275,7 @@ export function checkEngineFrame(value: unknown): Checked<EngineFrame> {
         return { frame };
       }
       case 'output': {
-        const texts = new PackedTexts(lineTable(o['lines']));
-        const { items, dropped } = batch(o, (item) => sessionOutput(item, texts));
+        const { items, dropped } = batch(o, sessionOutput);
         return { frame: { t: 'output', items }, dropped };
       }
       case 'response': {
