@@ -8,16 +8,6 @@ import { CutOffError, type CutOff, type RunawayGuard } from './runaway-guard';
  */
 const FOLLOW_UP_STEPS = 32;
 
-/**
- * Jobs per guarded batch. When the game is busy, a crowd's lines can arrive
- * together (2,000 in one message through the gateway); run as one batch,
- * the first player's answer waited for the last player's command, every
- * answer went out together, and the players typed again together: the
- * batches stayed that big. In slices, each slice's answers go out (the
- * session output is sent at the end of the turn) before the next runs.
- */
-const MAX_BATCH_JOBS = 200;
-
 interface Job {
   run(): unknown;
   resolve(value: unknown): void;
@@ -36,7 +26,7 @@ export interface GuardedQueueOptions {
  * Collects pack calls that arrive in the same turn of the event loop (the
  * lines of every session read in one poll, a burst of timers) and runs them
  * in one guarded batch on `setImmediate`, so the cost of starting a guard is
- * shared; more than MAX_BATCH_JOBS run in slices, one a turn. A job's promise settles with what its function returned (a
+ * shared. A job's promise settles with what its function returned (a
  * promise it returned is followed) or threw, or rejects with a CutOffError.
  */
 export class GuardedQueue {
@@ -68,12 +58,7 @@ export class GuardedQueue {
       for (;;) {
         hold = this.options.holdWhile?.();
         if (hold) break;
-        const more = this.flush();
-        if (more) {
-          // The slice's continuations (the answers) run now; the rest of the jobs next turn, after the output goes.
-          for (let step = 0; step < FOLLOW_UP_STEPS; step++) await undefined;
-          break;
-        }
+        this.flush();
         for (let step = 0; step < FOLLOW_UP_STEPS && this.jobs.length === 0; step++) await undefined;
         if (this.jobs.length === 0) break;
       }
@@ -85,10 +70,9 @@ export class GuardedQueue {
     }
   }
 
-  /** Runs up to MAX_BATCH_JOBS waiting jobs as one guarded batch; true when more wait. */
-  private flush(): boolean {
-    const batch = this.jobs.length > MAX_BATCH_JOBS ? this.jobs.splice(0, MAX_BATCH_JOBS) : this.jobs;
-    if (batch === this.jobs) this.jobs = [];
+  private flush(): void {
+    const batch = this.jobs;
+    this.jobs = [];
     this.options.guard.runEach(
       batch,
       (job) => {
@@ -107,6 +91,5 @@ export class GuardedQueue {
         job.reject(new CutOffError(cutOff));
       },
     );
-    return this.jobs.length > 0;
   }
 }
