@@ -99,6 +99,26 @@ describe('SessionRelay output', () => {
     expect(written[149]).toEqual(['tick', 'next tick', 'the square']);
   });
 
+  it("frames read in one turn share its slice of 50: a tick's 50-item frames queue after the first, and an answer behind them goes first", async () => {
+    const { relay, written, handlers, writes } = await relayWith(200);
+    handlers[189]?.line('look');
+    relay.output(writesTo(1, 50, 'tick'));
+    relay.output(writesTo(51, 50, 'tick'));
+    relay.output(writesTo(101, 50, 'tick'));
+    expect(writes()).toBe(50);
+    relay.output([{ k: 'write', s: 190, text: 'the square', prompt: '> ', answer: true }]);
+    expect(written[189]).toEqual(['the square']);
+    expect(writes()).toBe(51);
+    await turn();
+    expect(writes()).toBe(101);
+    await turn();
+    expect(writes()).toBe(151);
+    // A new turn, nothing queued: a small frame is written at once again.
+    await turn();
+    relay.output(writesTo(1, 3, 'say'));
+    expect(writes()).toBe(154);
+  });
+
   it('a small batch is written at once', async () => {
     const { relay, writes } = await relayWith(3);
     relay.output(writesTo(1, 3, 'hello'));

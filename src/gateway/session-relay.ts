@@ -28,6 +28,12 @@ const INPUT_INTERVAL_MS = 1;
  * arrives meanwhile does not wait for it: a session waiting for an answer
  * has its output written at once (after its own queued items, so a
  * session's output keeps its order).
+ *
+ * The slice is per turn, not per frame: a turn reads every frame waiting in
+ * the channel (up to ~2 MB), and with a fresh 50 for each of a tick's
+ * 50-item frames the relay wrote them all as they came, and the answers in
+ * the channel behind them waited: 9–12 ms at p90, 21–39 ms at p99 at 1,000
+ * sessions, most of the round trip's tail.
  */
 const OUTPUT_SLICE = 50;
 
@@ -73,6 +79,9 @@ export class SessionRelay {
   private outputQueue: Array<SessionOutput | undefined> = [];
   private outputHead = 0;
   private outputScheduled = false;
+  /** Items this turn may still write on arrival (nothing queued before them); OUTPUT_SLICE again next turn. */
+  private turnBudget = OUTPUT_SLICE;
+  private budgetResetScheduled = false;
   private up = false;
   private downCause = '';
 
@@ -120,11 +129,11 @@ export class SessionRelay {
 
   /**
    * What the engine said, applied to the connections in order: up to
-   * OUTPUT_SLICE items now when nothing waits, the rest in the next turns;
-   * answers to sessions waiting for one at once.
+   * OUTPUT_SLICE items a turn now when nothing waits, the rest in the next
+   * turns; answers to sessions waiting for one at once.
    */
   output(items: readonly SessionOutput[]): void {
-    let budget = this.outputHead === this.outputQueue.length ? OUTPUT_SLICE : 0;
+    let budget = this.outputHead === this.outputQueue.length ? this.turnBudget : 0;
     for (const item of items) {
       const session = this.sessions.get(item.s);
       if (!session) continue;
@@ -133,6 +142,7 @@ export class SessionRelay {
         this.apply(item);
       } else if (budget > 0) {
         budget--;
+        this.spendBudget();
         this.apply(item);
       } else {
         session.queued++;
@@ -141,6 +151,18 @@ export class SessionRelay {
     }
     this.scheduleOutput();
   }
+
+  private spendBudget(): void {
+    this.turnBudget--;
+    if (this.budgetResetScheduled) return;
+    this.budgetResetScheduled = true;
+    setImmediate(this.resetBudget);
+  }
+
+  private readonly resetBudget = (): void => {
+    this.budgetResetScheduled = false;
+    this.turnBudget = OUTPUT_SLICE;
+  };
 
   private scheduleOutput(): void {
     if (this.outputScheduled) return;
