@@ -18,7 +18,9 @@ async function linkedEngine() {
   await server.open();
   const writes: Write[] = [];
   let waiters: Array<() => void> = [];
-  const link = new SessionLink(server, new Logger('ERROR', []), (items) => {
+  // A channel that keeps up: each frame is written through as it is sent.
+  const link = new SessionLink(server, new Logger('ERROR', []), (items, written) => {
+    written();
     for (const item of items) if (item.k === 'write') writes.push(item);
     const now = waiters;
     waiters = [];

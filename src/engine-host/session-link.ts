@@ -1,24 +1,31 @@
 /**
  * The engine's end of the sessions: one RemoteTransport per connection the
  * gateway holds. Input items become transport events; everything the
- * sessions write leaves as one `output` batch per turn of the event loop.
+ * sessions write is collected per turn of the event loop and leaves in
+ * `output` batches, answers first (see OutputFlow).
  */
 import type { GameServer, Logger } from '../engine/host';
 import { Batcher } from '../link/batcher';
 import type { SessionId, SessionInput, SessionOutput } from '../link/frames';
+import { OutputFlow, type SendOutput } from './output-flow';
 import { RemoteTransport } from './remote-transport';
 
 export class SessionLink {
   private readonly transports = new Map<SessionId, RemoteTransport>();
   private readonly outbox: Batcher<SessionOutput>;
+  private readonly flow: OutputFlow;
   private muted = false;
 
   constructor(
     private readonly server: GameServer,
     private readonly logger: Logger,
-    send: (items: SessionOutput[]) => void,
+    send: SendOutput,
   ) {
-    this.outbox = new Batcher(send);
+    this.flow = new OutputFlow((items, written) => {
+      if (this.muted) written();
+      else send(items, written);
+    });
+    this.outbox = new Batcher((items) => this.flow.push(items));
   }
 
   get size(): number {
@@ -44,6 +51,7 @@ export class SessionLink {
   /** Sends what the sessions wrote so far (before the engine stops). */
   flush(): void {
     this.outbox.flush();
+    this.flow.flush();
   }
 
   private apply(item: SessionInput): void {
