@@ -21,8 +21,7 @@ import { folderName, NewPackFolders } from './packs/new-pack-folders';
 import { InspectRequests } from './inspect-requests';
 import { SessionLink } from './session-link';
 
-/** Sends a frame; `written`, when given, is called once it is written through to the channel (or dropped). */
-export type SendFrame = (frame: EngineFrame, written?: () => void) => void;
+export type SendFrame = (frame: EngineFrame) => void;
 
 export class EngineHost {
   private keeper: BrokenPackKeeper | undefined;
@@ -48,9 +47,9 @@ export class EngineHost {
     const logs = config.logs === 'link' ? new Batcher<LinkLogRecord>((records) => sendRaw({ t: 'log', records })) : undefined;
     // Log lines batch per turn; any other frame sends them first, so a host reads them in the order they happened.
     const sendRaw = send;
-    send = (frame, written) => {
+    send = (frame) => {
       logs?.flush();
-      sendRaw(frame, written);
+      sendRaw(frame);
     };
     const engine = new GameEngine(settings, {
       onPackActivating: (pack) => send({ t: 'starting', pack }),
@@ -100,7 +99,7 @@ export class EngineHost {
     await engine.start();
     if (config.strict) refuseBroken(keeper); // a pack whose onLoad threw
     await server.open();
-    this.link = new SessionLink(server, engine.logger, (items, written) => send({ t: 'output', items }, written));
+    this.link = new SessionLink(server, engine.logger, (items) => send({ t: 'output', items }));
     this.inspect = new InspectRequests(engine, send);
     engine.afterTick.on(({ tick }) => {
       const stats = server.persistence?.stats;

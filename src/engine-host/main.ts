@@ -10,12 +10,8 @@ import { LINK_PROTOCOL_VERSION, type EngineFrame } from '../link/frames';
 import { checkGatewayFrame } from '../link/validate';
 import { EngineHost } from './engine-host';
 
-function send(frame: EngineFrame, written?: () => void): void {
-  if (!process.connected || !process.send) {
-    written?.();
-    return;
-  }
-  process.send(frame, undefined, {}, written ? () => written() : undefined);
+function send(frame: EngineFrame): void {
+  if (process.connected) process.send?.(frame);
 }
 
 /** Sends a last frame and exits once it is written (an exit right after a send could lose it). */

@@ -18,9 +18,7 @@ async function linkedEngine() {
   await server.open();
   const writes: Write[] = [];
   let waiters: Array<() => void> = [];
-  // A channel that keeps up: each frame is written through as it is sent.
-  const link = new SessionLink(server, new Logger('ERROR', []), (items, written) => {
-    written();
+  const link = new SessionLink(server, new Logger('ERROR', []), (items) => {
     for (const item of items) if (item.k === 'write') writes.push(item);
     const now = waiters;
     waiters = [];

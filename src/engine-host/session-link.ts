@@ -1,31 +1,24 @@
 /**
  * The engine's end of the sessions: one RemoteTransport per connection the
  * gateway holds. Input items become transport events; everything the
- * sessions write is collected per turn of the event loop and leaves in
- * `output` batches, answers first (see OutputFlow).
+ * sessions write leaves as one `output` batch per turn of the event loop.
  */
 import type { GameServer, Logger } from '../engine/host';
 import { Batcher } from '../link/batcher';
 import type { SessionId, SessionInput, SessionOutput } from '../link/frames';
-import { OutputFlow, type SendOutput } from './output-flow';
 import { RemoteTransport } from './remote-transport';
 
 export class SessionLink {
   private readonly transports = new Map<SessionId, RemoteTransport>();
   private readonly outbox: Batcher<SessionOutput>;
-  private readonly flow: OutputFlow;
   private muted = false;
 
   constructor(
     private readonly server: GameServer,
     private readonly logger: Logger,
-    send: SendOutput,
+    send: (items: SessionOutput[]) => void,
   ) {
-    this.flow = new OutputFlow((items, written) => {
-      if (this.muted) written();
-      else send(items, written);
-    });
-    this.outbox = new Batcher((items) => this.flow.push(items));
+    this.outbox = new Batcher(send);
   }
 
   get size(): number {
@@ -51,7 +44,6 @@ export class SessionLink {
   /** Sends what the sessions wrote so far (before the engine stops). */
   flush(): void {
     this.outbox.flush();
-    this.flow.flush();
   }
 
   private apply(item: SessionInput): void {
