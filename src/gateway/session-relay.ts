@@ -30,10 +30,8 @@ const INPUT_INTERVAL_MS = 1;
  * session's output keeps its order).
  *
  * The slice is per turn, not per frame: a turn reads every frame waiting in
- * the channel (up to ~2 MB), and with a fresh 50 for each of a tick's
- * 50-item frames the relay wrote them all as they came, and the answers in
- * the channel behind them waited: 9–12 ms at p90, 21–39 ms at p99 at 1,000
- * sessions, most of the round trip's tail.
+ * the channel, and a fresh 50 for each of a tick's 50-item frames wrote
+ * them all in that turn.
  */
 const OUTPUT_SLICE = 50;
 
