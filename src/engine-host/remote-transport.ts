@@ -44,9 +44,12 @@ export class RemoteTransport implements Transport {
     return Promise.resolve();
   }
 
-  write(text: string, prompt?: string): void {
+  write(text: string, prompt?: string, answer?: boolean): void {
     if (!this.open) return;
-    this.out(prompt === undefined ? { k: 'write', s: this.id, text } : { k: 'write', s: this.id, text, prompt });
+    const item: SessionOutput = { k: 'write', s: this.id, text };
+    if (prompt !== undefined) item.prompt = prompt;
+    if (answer) item.answer = true;
+    this.out(item);
   }
 
   acceptsData(pkg: string): boolean {

@@ -61,7 +61,7 @@ describe('SessionRelay output', () => {
     expect(written[149]).toEqual(['tick']);
     // Its answer comes now too; session 199's output waits its turn behind the queued tick.
     relay.output([
-      { k: 'write', s: 150, text: 'answer', prompt: '> ' },
+      { k: 'write', s: 150, text: 'answer', prompt: '> ', answer: true },
       { k: 'write', s: 199, text: 'chatter' },
     ]);
     expect(written[149]).toEqual(['tick', 'answer']);
@@ -69,7 +69,7 @@ describe('SessionRelay output', () => {
     expect(writes()).toBe(52);
     // Session 180's tick output is queued; it types a line, and its answer brings its queued output along, in order.
     handlers[179]?.line('hp');
-    relay.output([{ k: 'write', s: 180, text: 'hp answer', prompt: '> ' }]);
+    relay.output([{ k: 'write', s: 180, text: 'hp answer', prompt: '> ', answer: true }]);
     expect(written[179]).toEqual(['tick', 'hp answer']);
     expect(writes()).toBe(54);
     for (let i = 0; i < 4; i++) await turn();
@@ -80,6 +80,43 @@ describe('SessionRelay output', () => {
     relay.output(writesTo(1, 60, 'next'));
     relay.output([{ k: 'write', s: 150, text: 'later' }]);
     expect(written[149]).toEqual(['tick', 'answer']);
+  });
+
+  it("a tick's chatter that ends in a prompt does not end the wait: the answer after it still goes first", async () => {
+    const { relay, written, handlers, writes } = await relayWith(200);
+    handlers[149]?.line('look');
+    // The tick ran before the engine read the line: session 150's share of it ends in a prompt, and is no answer.
+    relay.output(writesTo(1, 200, 'tick').map((item) => ({ ...item, prompt: '> ' })));
+    expect(written[149]).toEqual(['tick']);
+    relay.output(writesTo(1, 200, 'next tick'));
+    relay.output([{ k: 'write', s: 150, text: 'the square', prompt: '> ', answer: true }]);
+    // Its answer is written now, ahead of the 150 items of the first tick and the 200 of the second still queued.
+    expect(written[149]).toEqual(['tick', 'next tick', 'the square']);
+    expect(written[150]).toEqual([]);
+    expect(writes()).toBe(53);
+    // Answered: its next output queues like anyone's.
+    relay.output([{ k: 'write', s: 150, text: 'chatter' }]);
+    expect(written[149]).toEqual(['tick', 'next tick', 'the square']);
+  });
+
+  it("frames read in one turn share its slice of 50: a tick's 50-item frames queue after the first, and an answer behind them goes first", async () => {
+    const { relay, written, handlers, writes } = await relayWith(200);
+    handlers[189]?.line('look');
+    relay.output(writesTo(1, 50, 'tick'));
+    relay.output(writesTo(51, 50, 'tick'));
+    relay.output(writesTo(101, 50, 'tick'));
+    expect(writes()).toBe(50);
+    relay.output([{ k: 'write', s: 190, text: 'the square', prompt: '> ', answer: true }]);
+    expect(written[189]).toEqual(['the square']);
+    expect(writes()).toBe(51);
+    await turn();
+    expect(writes()).toBe(101);
+    await turn();
+    expect(writes()).toBe(151);
+    // A new turn, nothing queued: a small frame is written at once again.
+    await turn();
+    relay.output(writesTo(1, 3, 'say'));
+    expect(writes()).toBe(154);
   });
 
   it('a small batch is written at once', async () => {

@@ -28,6 +28,10 @@ const INPUT_INTERVAL_MS = 1;
  * arrives meanwhile does not wait for it: a session waiting for an answer
  * has its output written at once (after its own queued items, so a
  * session's output keeps its order).
+ *
+ * The slice is per turn, not per frame: a turn reads every frame waiting in
+ * the channel, and a fresh 50 for each of a tick's 50-item frames wrote
+ * them all in that turn.
  */
 const OUTPUT_SLICE = 50;
 
@@ -47,7 +51,12 @@ interface RelayedSession {
   waiting: SessionInput[];
   waitingLines: number;
   toldDown: boolean;
-  /** A line went to the engine and no prompted write came back since: its answer goes ahead of other sessions' queued output. */
+  /**
+   * A line went to the engine and its answer (the write the engine marks
+   * `answer`) has not come back: whatever comes for this session goes ahead
+   * of other sessions' queued output. A tick's chatter ends in a prompt too,
+   * but is no answer, so it does not end the wait.
+   */
   awaitingAnswer: boolean;
   /** Its output items waiting in the relay's queue. */
   queued: number;
@@ -68,6 +77,9 @@ export class SessionRelay {
   private outputQueue: Array<SessionOutput | undefined> = [];
   private outputHead = 0;
   private outputScheduled = false;
+  /** Items this turn may still write on arrival (nothing queued before them); OUTPUT_SLICE again next turn. */
+  private turnBudget = OUTPUT_SLICE;
+  private budgetResetScheduled = false;
   private up = false;
   private downCause = '';
 
@@ -115,11 +127,11 @@ export class SessionRelay {
 
   /**
    * What the engine said, applied to the connections in order: up to
-   * OUTPUT_SLICE items now when nothing waits, the rest in the next turns;
-   * answers to sessions waiting for one at once.
+   * OUTPUT_SLICE items a turn now when nothing waits, the rest in the next
+   * turns; answers to sessions waiting for one at once.
    */
   output(items: readonly SessionOutput[]): void {
-    let budget = this.outputHead === this.outputQueue.length ? OUTPUT_SLICE : 0;
+    let budget = this.outputHead === this.outputQueue.length ? this.turnBudget : 0;
     for (const item of items) {
       const session = this.sessions.get(item.s);
       if (!session) continue;
@@ -128,6 +140,7 @@ export class SessionRelay {
         this.apply(item);
       } else if (budget > 0) {
         budget--;
+        this.spendBudget();
         this.apply(item);
       } else {
         session.queued++;
@@ -136,6 +149,18 @@ export class SessionRelay {
     }
     this.scheduleOutput();
   }
+
+  private spendBudget(): void {
+    this.turnBudget--;
+    if (this.budgetResetScheduled) return;
+    this.budgetResetScheduled = true;
+    setImmediate(this.resetBudget);
+  }
+
+  private readonly resetBudget = (): void => {
+    this.budgetResetScheduled = false;
+    this.turnBudget = OUTPUT_SLICE;
+  };
 
   private scheduleOutput(): void {
     if (this.outputScheduled) return;
@@ -192,7 +217,7 @@ export class SessionRelay {
     const { transport } = session;
     switch (item.k) {
       case 'write':
-        if (item.prompt !== undefined) session.awaitingAnswer = false;
+        if (item.answer) session.awaitingAnswer = false;
         transport.write(item.text, item.prompt);
         return;
       case 'data':

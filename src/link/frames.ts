@@ -9,7 +9,7 @@
  */
 
 /** Bumped when a frame changes shape; both sides refuse a peer of another version. */
-export const LINK_PROTOCOL_VERSION = 1;
+export const LINK_PROTOCOL_VERSION = 2;
 
 /** A connection, numbered by the gateway; the number never changes across engine restarts. */
 export type SessionId = number;
@@ -61,7 +61,8 @@ export type GatewayFrame =
 // ---- engine -> gateway ----
 
 export type SessionOutput =
-  | { k: 'write'; s: SessionId; text: string; prompt?: string }
+  /** `answer`: this write ends the answer to a line the player typed (the relay writes it ahead of other sessions' output). */
+  | { k: 'write'; s: SessionId; text: string; prompt?: string; answer?: true }
   | { k: 'data'; s: SessionId; pkg: string; data?: unknown }
   | { k: 'echo'; s: SessionId; hidden: boolean }
   | { k: 'playing'; s: SessionId; character: LinkCharacter }

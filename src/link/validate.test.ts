@@ -20,6 +20,28 @@ describe('link frame checks', () => {
     expect(batch).toEqual({ ok: true, dropped: 3, frame: { t: 'output', items: [{ k: 'write', s: 1, text: 'ok' }] } });
   });
 
+  it('keep the mark on a write that answers a line, and drop a write whose mark is not true or false', () => {
+    const checked = checkEngineFrame({
+      t: 'output',
+      items: [
+        { k: 'write', s: 1, text: 'Town Square', prompt: '> ', answer: true },
+        { k: 'write', s: 2, text: 'chatter', prompt: '> ', answer: false },
+        { k: 'write', s: 3, text: 'odd', prompt: '> ', answer: 'yes' },
+      ],
+    });
+    expect(checked).toEqual({
+      ok: true,
+      dropped: 1,
+      frame: {
+        t: 'output',
+        items: [
+          { k: 'write', s: 1, text: 'Town Square', prompt: '> ', answer: true },
+          { k: 'write', s: 2, text: 'chatter', prompt: '> ' },
+        ],
+      },
+    });
+  });
+
   it("take the inspector's requests and a watched entity's deltas, and refuse malformed ones", () => {
     expect(checkGatewayFrame({ t: 'request', id: 4, op: 'inspect-edit', body: { op: 'set', entity: 'e1', component: 'Health', path: ['current'], value: 7 } })).toMatchObject({ ok: true, frame: { op: 'inspect-edit' } });
     for (const op of ['inspect-list', 'inspect-view', 'inspect-watch']) expect(checkGatewayFrame({ t: 'request', id: 5, op })).toMatchObject({ ok: true });

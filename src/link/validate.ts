@@ -117,6 +117,7 @@ function sessionOutput(value: unknown): SessionOutput {
       const item: SessionOutput = { k: 'write', s, text: str(o, 'text', MAX_WRITE_CHARS) };
       const prompt = optStr(o, 'prompt', 4096);
       if (prompt !== undefined) item.prompt = prompt;
+      if (o['answer'] !== undefined && bool(o, 'answer')) item.answer = true;
       return item;
     }
     case 'data':

@@ -80,6 +80,20 @@ describe('playing in the starter world', () => {
     await stop();
   });
 
+  it('tells the room when a player logs in, but not when a restart puts the player back', async () => {
+    const { alice, engine, stop } = await world();
+    const bob = TestPlayer.login(engine, 'Bob');
+    const appearances = () => alice.transcript.split('Bob appears.').length - 1;
+    expect(appearances()).toBe(1);
+    const roomsSeen = () => bob.transcript.split('Town Square').length - 1;
+    expect(roomsSeen()).toBe(1);
+    // What the server emits for each playing session after an engine restart.
+    engine.world.events.emit('player:login', { actor: bob.entity, name: 'Bob', isNew: false, resumed: true });
+    expect(roomsSeen()).toBe(2);
+    expect(appearances()).toBe(1);
+    await stop();
+  });
+
   it('explains unknown commands and lists commands in help', async () => {
     const { alice, stop } = await world();
     expect(await alice.do('lok')).toBe("Unknown command 'lok'. Did you mean 'look'? Type 'help' for a list of commands.");

@@ -152,7 +152,8 @@ export class GameSession implements PlayerSession, LoginIO {
       this.echoHidden = hidden;
       this.transport.setEcho(hidden);
     }
-    this.flush(true, prompt);
+    // A question asked while a line runs (the login's next step) answers that line.
+    this.flush(true, prompt, this.input.running);
   }
 
   // ---- the server's side ----
@@ -186,9 +187,10 @@ export class GameSession implements PlayerSession, LoginIO {
 
   /**
    * Writes the buffered output, then (when `prompt`) the prompt. Output that
-   * interrupts a prompt starts on a new line.
+   * interrupts a prompt starts on a new line. `answer`: the prompt ends the
+   * answer to a line the player typed (the gateway writes it first).
    */
-  flush(prompt: boolean, promptText: string = this.host.prompt): void {
+  flush(prompt: boolean, promptText: string = this.host.prompt, answer = false): void {
     const items = this.out;
     if (items.length > 0) {
       this.out = [];
@@ -209,7 +211,7 @@ export class GameSession implements PlayerSession, LoginIO {
       }
     }
     if (prompt) {
-      this.transport.write(this.afterPrompt && text !== '' ? '\n' + text : text, promptText);
+      this.transport.write(this.afterPrompt && text !== '' ? '\n' + text : text, promptText, answer);
       this.afterPrompt = true;
     } else if (text !== '') {
       this.writeText(text);
@@ -241,7 +243,7 @@ export class GameSession implements PlayerSession, LoginIO {
     }
     if (this.state !== 'playing' || !this.actor) return;
     await this.host.engine.executeCommand(this, this.actor, line);
-    if (this.state === 'playing') this.flush(true);
+    if (this.state === 'playing') this.flush(true, this.host.prompt, true);
   }
 
   private async loggedIn(outcome: LoginOutcome): Promise<void> {
@@ -252,7 +254,7 @@ export class GameSession implements PlayerSession, LoginIO {
       this.close('Something went wrong while entering the world; please try again in a moment.', 'enter-failed');
       return;
     }
-    if (this.state === 'playing') this.flush(true);
+    if (this.state === 'playing') this.flush(true, this.host.prompt, true);
   }
 
   private limitReached(limit: TransportLimit, max: number): void {

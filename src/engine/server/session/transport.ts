@@ -41,8 +41,11 @@ export interface Transport {
   /**
    * Game text (colour markup allowed; one `\n` per line end) and, when
    * given, a prompt after it, marked as a prompt the way the client expects.
+   * `answer`: this write ends the answer to a line the player typed; a
+   * transport that relays output (the gateway's) may send it ahead of
+   * other sessions' output, the others ignore it.
    */
-  write(text: string, prompt?: string): void;
+  write(text: string, prompt?: string, answer?: boolean): void;
   /** Whether `sendData(pkg)` would reach the client now (it agreed to GMCP and, for Char/Room, listed the package). */
   acceptsData(pkg: string): boolean;
   sendData(pkg: string, data?: unknown): void;
