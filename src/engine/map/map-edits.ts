@@ -7,10 +7,9 @@
  */
 import type { GameEngine } from '../engine';
 import { packOf, roomEntityKey } from '../content/keys';
-import type { RoomDef } from '../content/types';
+import type { ExitDirection, RoomDef } from '../content/types';
 import { BuildError, type AreaWriter } from '../building/area-writer';
 import { direction, freeRoomKey, OPPOSITE, roomName, writtenKey } from '../building/builder-kit';
-import type { ExitDirection } from '../content/types';
 import type { MapEdit, MapEditResult } from './types';
 
 /** One step on the map in each direction. */
