@@ -50,6 +50,8 @@ test('new file, rename, delete and reload pack from the context menus', async ({
 
   const beforeDelete = await s.newestReloadId();
   await s.fileRow('combat', 'src/renamed.ts').click({ button: 'right' });
+  // The row is near the window's bottom: the menu opens upwards, whole on screen.
+  await expect(page.getByRole('menu')).toBeInViewport({ ratio: 1 });
   await page.getByRole('menuitem', { name: 'Delete…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(s.fileRow('combat', 'src/renamed.ts')).toHaveCount(0);
