@@ -122,7 +122,10 @@ export class PackDiagnostics {
     const { service, files } = this.serviceFor(packDir);
     files.list = sourceFiles(join(packDir, 'src'));
     const problems: TypeProblem[] = [];
+    const program = service.getProgram();
     for (const file of files.list) {
+      // Gone since the folder was listed (renamed or deleted while this ran): the check after its reload sees the folder as it is.
+      if (!program?.getSourceFile(file)) continue;
       const diagnostics = [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)];
       for (const d of diagnostics) {
         if (d.category !== ts.DiagnosticCategory.Error && d.category !== ts.DiagnosticCategory.Warning) continue;
