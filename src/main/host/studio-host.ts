@@ -170,7 +170,7 @@ export class StudioHost {
       ? { available: true, url: addresses.webSocket.url, subprotocol: GMCP_SUBPROTOCOL, telnet: addresses.telnet }
       : { available: false, reason: 'The game server runs without its WebSocket endpoint (MAID_WEBSOCKET is off), so the terminal cannot connect.' };
     if (!this.endpoint.available) logger.warn(`Studio: ${this.endpoint.reason}`);
-    await this.refreshPacks();
+    await this.firstPackList();
     // The first check parses the engine's sources too (seconds of CPU): it waits until the page and
     // the editor have loaded, so it never competes with the studio's start.
     this.firstCheck = setTimeout(() => {
@@ -273,6 +273,24 @@ export class StudioHost {
   }
 
   /** Asks the engine for its packs; remembers their folders and watches their trees. */
+  /**
+   * The pack list as the studio starts. An engine that goes down just after
+   * it came up (a crash, or a stall on a loaded machine that its watchdog
+   * ends) is waited for, as any restart is: not a reason for the studio to
+   * fail its own start.
+   */
+  private async firstPackList(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.refreshPacks();
+        return;
+      } catch (err) {
+        if (attempt >= 3 || !this.gateway || !(await this.gateway.supervisor.whenRunning())) throw err;
+        this.logger.warn(`Studio: the engine restarted while the studio started (${errorMessage(err)}); asking it again`);
+      }
+    }
+  }
+
   private async refreshPacks(): Promise<{ loaded: AdminPackInfo[]; unread: UnreadPack[] }> {
     const [loaded, unread] = (await Promise.all([this.ask('packs'), this.ask('unloaded')])) as [AdminPackInfo[], UnreadPack[]];
     for (const info of loaded) if (info.dir) this.dirs.set(info.name, info.dir);
