@@ -12,21 +12,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { consoleSink, getSettings, Logger } from '../../src/engine/host';
 import { Gateway } from '../../src/gateway/gateway';
+import { answerBench, type ChildStats } from '../lib/bench-child';
 
-export interface GatewayStatsMessage {
+/** `loop`: the gateway's event-loop delay since the last `reset-loop`. */
+export interface GatewayStatsMessage extends ChildStats {
   type: 'stats';
   pid: number;
   /** The engine process serving now. */
   enginePid: number | undefined;
   generation: number;
-  cpu: NodeJS.CpuUsage;
-  memory: NodeJS.MemoryUsage;
-  /** The gateway's event-loop delay since the last `reset-loop`, ms. */
-  loop: { p50: number; p99: number; max: number };
   sessions: number;
   playing: number;
 }
@@ -58,31 +55,15 @@ const settings = getSettings({
 const logger = new Logger(settings.logLevel, [consoleSink]);
 const gateway = await Gateway.start({ settings, logger, contentDirs: ['starter-world', 'combat'].map((p) => join(packs, p)), allPacks: false, strict: false, adminPort: 0 });
 
-const loop = monitorEventLoopDelay({ resolution: 1 });
-loop.enable();
-const gc = (globalThis as { gc?: () => void }).gc;
-
-process.on('message', (message: { type: string }) => {
-  if (message.type === 'reset-loop') {
-    loop.reset();
-    process.send?.({ type: 'ok' });
-  } else if (message.type === 'stats') {
-    gc?.();
-    const reply: GatewayStatsMessage = {
-      type: 'stats',
-      pid: process.pid,
-      enginePid: gateway.supervisor.pid,
-      generation: gateway.supervisor.generation,
-      cpu: process.cpuUsage(),
-      memory: process.memoryUsage(),
-      loop: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
-      sessions: gateway.relay.size,
-      playing: gateway.relay.playing,
-    };
-    process.send?.(reply);
-  } else if (message.type === 'stop') {
-    void gateway.stop().then(() => process.exit(0));
-  }
+answerBench({
+  stats: (): Omit<GatewayStatsMessage, keyof ChildStats | 'type'> => ({
+    pid: process.pid,
+    enginePid: gateway.supervisor.pid,
+    generation: gateway.supervisor.generation,
+    sessions: gateway.relay.size,
+    playing: gateway.relay.playing,
+  }),
+  stop: () => gateway.stop(),
 });
 const listening: GatewayListeningMessage = { type: 'listening', port: gateway.addresses?.telnet.port ?? 0, dataDir, pid: process.pid, enginePid: gateway.supervisor.pid };
 process.send?.(listening);

@@ -1,5 +1,6 @@
 /** A child process of a bench that answers typed messages over IPC, one at a time (the server, the gateway, a floor server). */
 import { fork, type ChildProcess } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 export class BenchChild {
@@ -35,4 +36,34 @@ export class BenchChild {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs))]);
     this.child.kill('SIGKILL');
   }
+}
+
+/** The part of a stats reply every bench child gives: its own CPU, memory and event-loop delay (ms). */
+export interface ChildStats {
+  cpu: NodeJS.CpuUsage;
+  memory: NodeJS.MemoryUsage;
+  loop: { p50: number; p99: number; max: number };
+}
+
+/**
+ * The child's end of BenchChild: `reset-loop` restarts the event-loop
+ * histogram, `stats` answers after a collection with ChildStats and what
+ * `stats` adds, `stop` runs `stop` and exits.
+ */
+export function answerBench(handlers: { stats: (own: ChildStats) => object; stop: () => Promise<unknown> }): void {
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'reset-loop') {
+      loop.reset();
+      process.send?.({ type: 'ok' });
+    } else if (message.type === 'stats') {
+      gc?.();
+      const own: ChildStats = { cpu: process.cpuUsage(), memory: process.memoryUsage(), loop: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } };
+      process.send?.({ type: 'stats', ...own, ...handlers.stats(own) });
+    } else if (message.type === 'stop') {
+      void handlers.stop().then(() => process.exit(0));
+    }
+  });
 }

@@ -7,18 +7,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { GameEngine, getSettings } from '../../src/engine/host';
 import { GameServer } from '../../src/engine/server';
 import { SqliteStorage } from '../../src/engine/storage';
+import { answerBench, type ChildStats } from '../lib/bench-child';
 
-export interface ServerStatsMessage {
+export interface ServerStatsMessage extends ChildStats {
   type: 'stats';
-  cpu: NodeJS.CpuUsage;
-  memory: NodeJS.MemoryUsage;
-  /** Event-loop delay since the last `reset-loop`, ms. */
-  loop: { p50: number; p99: number; max: number };
   ticks: number;
   sessions: number;
   playing: number;
@@ -41,22 +37,10 @@ for (const name of ['starter-world', 'combat']) await engine.loadPackFromPath(jo
 await engine.start();
 const { telnet } = await server.start();
 
-const loop = monitorEventLoopDelay({ resolution: 1 });
-loop.enable();
-const gc = (globalThis as { gc?: () => void }).gc;
-
-process.on('message', (message: { type: string }) => {
-  if (message.type === 'reset-loop') {
-    loop.reset();
-    process.send?.({ type: 'ok' });
-  } else if (message.type === 'stats') {
-    gc?.();
+answerBench({
+  stats: (): Omit<ServerStatsMessage, keyof ChildStats | 'type'> => {
     const stats = server.stats();
-    const reply: ServerStatsMessage = {
-      type: 'stats',
-      cpu: process.cpuUsage(),
-      memory: process.memoryUsage(),
-      loop: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+    return {
       ticks: engine.tickLoop.ticks,
       sessions: stats.sessions,
       playing: stats.playing,
@@ -64,12 +48,7 @@ process.on('message', (message: { type: string }) => {
       lastCommitMs: server.persistence?.stats.lastCommitMs ?? 0,
       entities: engine.world.entityCount,
     };
-    process.send?.(reply);
-  } else if (message.type === 'stop') {
-    void server
-      .stop()
-      .then(() => engine.stop())
-      .then(() => process.exit(0));
-  }
+  },
+  stop: () => server.stop().then(() => engine.stop()),
 });
 process.send?.({ type: 'listening', port: telnet.port });
