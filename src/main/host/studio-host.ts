@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { consoleSink, DataDirLock, discoverPacks, errorMessage, getSettings, Logger, resolvePackDir, type CutOffRecord, type LogLevel, type ReloadResult, type Settings } from '../../engine/host';
-import { serverAnswers, type AdminPackInfo } from '../../engine/admin';
+import { consoleSink, discoverPacks, errorMessage, getSettings, Logger, resolvePackDir, type CutOffRecord, type DataDirLock, type LogLevel, type ReloadResult, type Settings } from '../../engine/host';
+import type { AdminPackInfo } from '../../engine/admin';
 import { GMCP_SUBPROTOCOL } from '../../engine/server';
 import { Gateway, type GatewayEngineEvent } from '../../gateway/gateway';
-import type { LinkFailure } from '../../link/frames';
 import { StudioError } from '../../shared/errors';
-import type { GameEndpoint, PackProblems, PackSummary, PackTestRun, PackTree, ReloadEntry, ReloadStateDiff, TypeLibrary } from '../../shared/model';
+import type { GameEndpoint, PackProblems, PackTestRun, PackTree, ReloadEntry, ReloadStateDiff, TypeLibrary } from '../../shared/model';
 import { ReloadTimeline } from '../api/reload-entries';
 import { PackFiles } from '../files/pack-files';
 import { TreeWatcher } from '../files/tree-watcher';
@@ -13,6 +12,8 @@ import { findRepoRoot } from '../paths';
 import { loadEngineDeclarations } from '../types/engine-declarations';
 import { EventHub } from './event-hub';
 import { LogBuffer } from './log-buffer';
+import { summaryOf, unreadSummary, type UnreadPack } from './pack-summary';
+import { lockDataDir } from './studio-lock';
 import { StudioMap } from './studio-map';
 import { StudioWorld } from './studio-world';
 import { PackTests } from './pack-tests';
@@ -43,12 +44,8 @@ export interface StudioHostOptions {
   settings?: Partial<Settings>;
 }
 
-/** A pack folder the engine could not read, as it reports them. */
-interface UnreadPack {
-  name: string;
-  dir: string;
-  failure: LinkFailure;
-}
+/** Requests that only read, which the studio may ask again of a restarted engine. */
+const REPEATABLE_ASKS: ReadonlySet<string> = new Set(['packs', 'unloaded']);
 
 /**
  * The studio's host, a gateway like `maid server start`: the engine, its
@@ -170,7 +167,7 @@ export class StudioHost {
       ? { available: true, url: addresses.webSocket.url, subprotocol: GMCP_SUBPROTOCOL, telnet: addresses.telnet }
       : { available: false, reason: 'The game server runs without its WebSocket endpoint (MAID_WEBSOCKET is off), so the terminal cannot connect.' };
     if (!this.endpoint.available) logger.warn(`Studio: ${this.endpoint.reason}`);
-    await this.firstPackList();
+    await this.refreshPacks();
     // The first check parses the engine's sources too (seconds of CPU): it waits until the page and
     // the editor have loaded, so it never competes with the studio's start.
     this.firstCheck = setTimeout(() => {
@@ -265,7 +262,7 @@ export class StudioHost {
     const trees = [
       ...loaded.map(async (info) => ({ pack: summaryOf(info), files: info.dir ? await this.files.tree(info.name).catch(() => []) : [] })),
       ...unread.map(async (pack) => ({
-        pack: { name: pack.name, version: '?', status: 'failed' as const, error: pack.failure.message, dependencies: [], systems: [], commands: [], reloading: false },
+        pack: unreadSummary(pack),
         files: await this.files.tree(pack.name).catch(() => []),
       })),
     ];
@@ -273,24 +270,6 @@ export class StudioHost {
   }
 
   /** Asks the engine for its packs; remembers their folders and watches their trees. */
-  /**
-   * The pack list as the studio starts. An engine that goes down just after
-   * it came up (a crash, or a stall on a loaded machine that its watchdog
-   * ends) is waited for, as any restart is: not a reason for the studio to
-   * fail its own start.
-   */
-  private async firstPackList(): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.refreshPacks();
-        return;
-      } catch (err) {
-        if (attempt >= 3 || !this.gateway || !(await this.gateway.supervisor.whenRunning())) throw err;
-        this.logger.warn(`Studio: the engine restarted while the studio started (${errorMessage(err)}); asking it again`);
-      }
-    }
-  }
-
   private async refreshPacks(): Promise<{ loaded: AdminPackInfo[]; unread: UnreadPack[] }> {
     const [loaded, unread] = (await Promise.all([this.ask('packs'), this.ask('unloaded')])) as [AdminPackInfo[], UnreadPack[]];
     for (const info of loaded) if (info.dir) this.dirs.set(info.name, info.dir);
@@ -344,14 +323,23 @@ export class StudioHost {
     for (const [pack, files] of this.unsaved) void this.ask('unsaved', { pack, files }).catch((err) => this.logger.warn(`Studio: cannot tell the engine the unsaved files of ${pack}: ${errorMessage(err)}`));
   }
 
-  /** A question for the engine; a failure is a StudioError the renderer can show. */
+  /**
+   * A question for the engine; a failure is a StudioError the renderer can
+   * show. A read in flight when the engine went down (a crash, or a stall
+   * its watchdog ended, even as the studio starts) is asked again of the
+   * next engine: its answer does not depend on which one gives it.
+   */
   private async ask(op: Parameters<Gateway['ask']>[0], body?: unknown): Promise<unknown> {
-    if (!this.gateway) throw new StudioError('internal', 'The game is not running');
-    try {
-      return await this.gateway.ask(op, body);
-    } catch (err) {
-      const kind = (err as { kind?: string }).kind;
-      throw new StudioError(kind === 'not-found' ? 'not-found' : kind === 'bad-request' ? 'invalid-argument' : 'internal', errorMessage(err));
+    const gateway = this.gateway;
+    if (!gateway) throw new StudioError('internal', 'The game is not running');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await gateway.ask(op, body);
+      } catch (err) {
+        const kind = (err as { kind?: string }).kind;
+        if (kind === 'no-server' && REPEATABLE_ASKS.has(op) && attempt < 3 && (await gateway.supervisor.whenRunning())) continue;
+        throw new StudioError(kind === 'not-found' ? 'not-found' : kind === 'bad-request' ? 'invalid-argument' : 'internal', errorMessage(err));
+      }
     }
   }
 
@@ -395,35 +383,4 @@ export class StudioHost {
     await this.treeWatcher.close();
     this.lock?.release();
   }
-}
-
-/** What the file tree shows of a pack: version, status, what it registered. */
-function summaryOf(info: AdminPackInfo): PackSummary {
-  return {
-    name: info.name,
-    version: info.version,
-    ...(info.description !== undefined ? { description: info.description } : {}),
-    status: info.status,
-    ...(info.error ? { error: info.error } : {}),
-    dependencies: info.dependencies,
-    systems: info.systems,
-    commands: info.commands,
-    reloading: info.reloading,
-  };
-}
-
-/**
- * The studio takes the data directory's lock as `maid server start` does:
- * it never opens the world database of a running server. It does not attach
- * to that server either (its game, reloads and watcher are its own); the
- * message says how to run it beside one.
- */
-function lockDataDir(logger: Logger, settings: Settings): Promise<DataDirLock> {
-  return DataDirLock.acquire(settings.dataDir, {
-    owner: 'maid studio',
-    timeoutMs: settings.lockTimeout * 1000,
-    isRunning: (holder) => serverAnswers(settings.dataDir, holder.pid),
-    onWaiting: (message) => logger.warn(`Studio: ${message}`),
-    advice: 'Stop it, or start the studio beside it with a data directory of its own: npm run studio -- --data-dir .maid-studio',
-  });
 }
