@@ -20,6 +20,7 @@ import { loadPacks } from './packs/load-packs';
 import { folderName, NewPackFolders } from './packs/new-pack-folders';
 import { InspectRequests } from './inspect-requests';
 import { SessionLink } from './session-link';
+import { packOutput } from '../link/line-table';
 
 export type SendFrame = (frame: EngineFrame) => void;
 
@@ -99,7 +100,7 @@ export class EngineHost {
     await engine.start();
     if (config.strict) refuseBroken(keeper); // a pack whose onLoad threw
     await server.open();
-    this.link = new SessionLink(server, engine.logger, (items) => send({ t: 'output', items }));
+    this.link = new SessionLink(server, engine.logger, (items) => send({ t: 'output', ...packOutput(items) }));
     this.inspect = new InspectRequests(engine, send, () => server.building.writer);
     engine.afterTick.on(({ tick }) => {
       const stats = server.persistence?.stats;

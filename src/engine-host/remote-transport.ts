@@ -7,7 +7,7 @@
 import { GmcpSupports } from '../engine/server/telnet/gmcp';
 import { GATED_GMCP_PACKAGES, topLevelPackage } from '../engine/server/endpoints/gmcp-packages';
 import type { PlayingCharacter, Transport, TransportHandlers, TransportLimit, TransportProtocol } from '../engine/server/session/transport';
-import type { LinkCaps, SessionId, SessionOutput } from '../link/frames';
+import type { EngineSessionOutput, LinkCaps, SessionId } from '../link/frames';
 
 export class RemoteTransport implements Transport {
   private handlers: TransportHandlers | undefined;
@@ -23,7 +23,7 @@ export class RemoteTransport implements Transport {
     readonly address: string,
     readonly clientName: string | undefined,
     caps: LinkCaps,
-    private readonly out: (item: SessionOutput) => void,
+    private readonly out: (item: EngineSessionOutput) => void,
   ) {
     this.setCaps(caps);
   }
@@ -46,7 +46,16 @@ export class RemoteTransport implements Transport {
 
   write(text: string, prompt?: string, answer?: boolean): void {
     if (!this.open) return;
-    const item: SessionOutput = { k: 'write', s: this.id, text };
+    const item: EngineSessionOutput = { k: 'write', s: this.id, text };
+    if (prompt !== undefined) item.prompt = prompt;
+    if (answer) item.answer = true;
+    this.out(item);
+  }
+
+  writeLines(lines: string[], lead: boolean, prompt?: string, answer?: boolean): void {
+    if (!this.open) return;
+    const item: EngineSessionOutput = { k: 'lines', s: this.id, lines };
+    if (lead) item.lead = true;
     if (prompt !== undefined) item.prompt = prompt;
     if (answer) item.answer = true;
     this.out(item);

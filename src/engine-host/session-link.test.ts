@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { copyPacks, FAST_HASH } from '../../test/server/kit/server-fixture';
 import { GameEngine, GameServer, getSettings, Logger, MemorySink } from '../engine/host';
 import { MemoryStorage } from '../engine/storage';
-import type { SessionId, SessionOutput } from '../link/frames';
+import type { EngineFrame, SessionId, SessionOutput } from '../link/frames';
+import { packOutput } from '../link/line-table';
+import { checkEngineFrame } from '../link/validate';
 import { SessionLink } from './session-link';
 
 type Write = Extract<SessionOutput, { k: 'write' }>;
@@ -17,9 +19,15 @@ async function linkedEngine() {
   const server = new GameServer(engine, new MemoryStorage(), { host: '127.0.0.1', port: 0, webSocketPort: false, persistWorld: false, passwordParams: FAST_HASH, negotiationTimeoutMs: 50 });
   await server.open();
   const writes: Write[] = [];
+  /** The frames as they cross, before the gateway's check turns their lines back into writes. */
+  const frames: Array<Extract<EngineFrame, { t: 'output' }>> = [];
   let waiters: Array<() => void> = [];
   const link = new SessionLink(server, new Logger('ERROR', []), (items) => {
-    for (const item of items) if (item.k === 'write') writes.push(item);
+    const frame = { t: 'output' as const, ...packOutput(items) };
+    frames.push(frame);
+    const checked = checkEngineFrame(frame);
+    if (!checked.ok || checked.frame.t !== 'output' || checked.dropped > 0) throw new Error(`the gateway would refuse this frame: ${JSON.stringify(checked)}`);
+    for (const item of checked.frame.items) if (item.k === 'write') writes.push(item);
     const now = waiters;
     waiters = [];
     for (const check of now) check();
@@ -51,7 +59,7 @@ async function linkedEngine() {
     await server.stop();
     await engine.stop();
   };
-  return { writes, writeWith, line, logIn, stop };
+  return { writes, frames, writeWith, line, logIn, stop };
 }
 
 describe('the engine end of the link', () => {
@@ -81,5 +89,19 @@ describe('the engine end of the link', () => {
     const look = await game.writeWith(1, 'Town Square', from);
     expect(look).toMatchObject({ prompt: expect.any(String), answer: true });
     expect(look.text).toContain('Bob is here.');
+  });
+
+  it('sends a line told to a room once per frame, however many hear it', async () => {
+    const game = await linkedEngine();
+    stop = game.stop;
+    await game.logIn(1, 'Ada');
+    await game.logIn(2, 'Bob');
+    await game.logIn(3, 'Cid');
+    await Promise.all([game.writeWith(1, 'Cid appears.'), game.writeWith(2, 'Cid appears.')]);
+    const frame = game.frames.find((f) => (f.lines ?? []).includes('Cid appears.'));
+    expect(frame?.lines?.filter((l) => l === 'Cid appears.')).toHaveLength(1);
+    const at = frame?.lines?.indexOf('Cid appears.');
+    const pointing = frame?.items.filter((i) => i.k === 'lines' && i.lines.includes(at as number)).map((i) => i.s);
+    expect(pointing?.sort()).toEqual([1, 2]);
   });
 });

@@ -5,18 +5,18 @@
  */
 import type { GameServer, Logger } from '../engine/host';
 import { Batcher } from '../link/batcher';
-import type { SessionId, SessionInput, SessionOutput } from '../link/frames';
+import type { EngineSessionOutput, SessionId, SessionInput } from '../link/frames';
 import { RemoteTransport } from './remote-transport';
 
 export class SessionLink {
   private readonly transports = new Map<SessionId, RemoteTransport>();
-  private readonly outbox: Batcher<SessionOutput>;
+  private readonly outbox: Batcher<EngineSessionOutput>;
   private muted = false;
 
   constructor(
     private readonly server: GameServer,
     private readonly logger: Logger,
-    send: (items: SessionOutput[]) => void,
+    send: (items: EngineSessionOutput[]) => void,
   ) {
     this.outbox = new Batcher(send);
   }
@@ -77,7 +77,7 @@ export class SessionLink {
     }
   }
 
-  private send(item: SessionOutput): void {
+  private send(item: EngineSessionOutput): void {
     if (this.muted) return;
     // The engine closed the session itself (quit, idle): nothing more comes for it.
     if (item.k === 'close') this.transports.delete(item.s);

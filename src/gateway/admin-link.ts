@@ -7,7 +7,7 @@
 import { AdminError, type AdminBackend, type AdminEngineStatus, type AdminPackInfo, type AdminRestartResponse, type AdminRolesResponse, type AdminStatus } from '../engine/admin';
 import type { RoleChange } from '../engine/accounts/roles';
 import { errorMessage, type Logger, type Settings } from '../engine/host';
-import type { EngineFrame, EngineRequestOp } from '../link/frames';
+import type { ReceivedEngineFrame, EngineRequestOp } from '../link/frames';
 import type { Supervisor } from './supervisor';
 
 /** How long a request waits for a restarting engine, and then for its answer (a reload with migrations can be slow). */
@@ -32,7 +32,7 @@ export class AdminLink implements AdminBackend {
   ) {}
 
   /** Frames from the engine this backend owns: responses and reload results. */
-  receive(frame: EngineFrame): void {
+  receive(frame: ReceivedEngineFrame): void {
     if (frame.t === 'reload') {
       for (const listener of this.reloadListeners) listener(frame.result);
       return;

@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RepeatedWarnings } from '../engine/core/repeated-warnings';
 import type { Logger } from '../engine/host';
-import type { EngineFrame, GatewayFrame } from '../link/frames';
+import type { GatewayFrame, ReceivedEngineFrame } from '../link/frames';
 import { checkEngineFrame } from '../link/validate';
 
 /** The engine host's entry: registers the TypeScript loader, then runs src/engine-host/main.ts. */
@@ -32,7 +32,7 @@ export interface EngineProcessOptions {
   logger: Logger;
   /** The heap limit, applied as --max-old-space-size. */
   memoryMb: number;
-  onFrame(frame: EngineFrame): void;
+  onFrame(frame: ReceivedEngineFrame): void;
   onExit(exit: EngineExit): void;
   /** Another entry (tests that run a misbehaving host); default the engine host. */
   entry?: string;

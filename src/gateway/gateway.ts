@@ -18,7 +18,7 @@ import { WebSocketEndpoint } from '../engine/server/endpoints/websocket-endpoint
 import { AdminLink } from './admin-link';
 import { SessionRelay } from './session-relay';
 import { Supervisor, type ReadyInfo } from './supervisor';
-import type { EngineFrame, EngineRequestOp } from '../link/frames';
+import type { ReceivedEngineFrame, EngineRequestOp } from '../link/frames';
 
 export interface GatewayOptions {
   settings: Settings;
@@ -40,7 +40,7 @@ export interface GatewayOptions {
 
 /** What the gateway hears of the engine, for a host that shows it (the studio). */
 export type GatewayEngineEvent =
-  | Extract<EngineFrame, { t: 'reload' | 'cutoff' | 'load' | 'packs' | 'log' | 'entity' | 'map' }>
+  | Extract<ReceivedEngineFrame, { t: 'reload' | 'cutoff' | 'load' | 'packs' | 'log' | 'entity' | 'map' }>
   /** The engine went away (crashed, hung, or is restarting on request). */
   | { t: 'down'; cause: string; generation: number }
   /** A new engine serves after a restart. */

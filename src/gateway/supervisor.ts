@@ -6,7 +6,7 @@
  * tries in a row, and the engine comes up without it.
  */
 import type { Logger, Settings } from '../engine/host';
-import { LINK_PROTOCOL_VERSION, type EngineFrame, type EngineHostConfig, type GatewayFrame } from '../link/frames';
+import { LINK_PROTOCOL_VERSION, type ReceivedEngineFrame, type EngineHostConfig, type GatewayFrame } from '../link/frames';
 import { describeExit, EngineProcess, type EngineExit } from './engine-process';
 
 /** Tries in a row after which a pack that takes the engine down as it starts is left out. */
@@ -50,7 +50,7 @@ export interface SupervisorOptions {
   /** An engine that served before cannot start again; the next try is in `retryMs` (or on a restart request). */
   failed(message: string, retryMs: number): void;
   /** Frames for the others: output, responses, reload results. */
-  frame(frame: EngineFrame): void;
+  frame(frame: ReceivedEngineFrame): void;
   /** Another engine host entry (tests). */
   entry?: string;
 }
@@ -203,11 +203,11 @@ export class Supervisor {
     }, SPARE_DELAY_MS).unref();
   }
 
-  private spareSaid(frame: EngineFrame): void {
+  private spareSaid(frame: ReceivedEngineFrame): void {
     if (frame.t === 'hello' && frame.version === LINK_PROTOCOL_VERSION && this.spare) this.spare.greeted = true;
   }
 
-  private receive(proc: EngineProcess, frame: EngineFrame): void {
+  private receive(proc: EngineProcess, frame: ReceivedEngineFrame): void {
     if (proc !== this.proc) return;
     switch (frame.t) {
       case 'hello':

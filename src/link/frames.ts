@@ -9,7 +9,7 @@
  */
 
 /** Bumped when a frame changes shape; both sides refuse a peer of another version. */
-export const LINK_PROTOCOL_VERSION = 2;
+export const LINK_PROTOCOL_VERSION = 3;
 
 /** A connection, numbered by the gateway; the number never changes across engine restarts. */
 export type SessionId = number;
@@ -68,6 +68,27 @@ export type SessionOutput =
   | { k: 'playing'; s: SessionId; character: LinkCharacter }
   | { k: 'close'; s: SessionId };
 
+/**
+ * A write made of lines, each followed by a line end, after a line end when
+ * `lead`. In the engine the lines are the texts its sessions were sent; on
+ * the wire they are indexes into the output frame's table of lines, so a
+ * line told to a room of 250 crosses once per frame instead of 250 times
+ * (`line-table.ts`). The gateway turns it back into a `write`.
+ */
+export interface SessionLinesOf<L> {
+  k: 'lines';
+  s: SessionId;
+  lines: L[];
+  lead?: true;
+  prompt?: string;
+  answer?: true;
+}
+
+/** What the engine's sessions hand to the link. */
+export type EngineSessionOutput = SessionOutput | SessionLinesOf<string>;
+/** An output item as it crosses. */
+export type WireSessionOutput = SessionOutput | SessionLinesOf<number>;
+
 export type EngineFrame =
   | { t: 'hello'; version: number; pid: number }
   /** About to read or activate this pack's code: if the process dies before `started` (loaded or failed, the process lives), the pack is why. */
@@ -77,7 +98,8 @@ export type EngineFrame =
   | { t: 'ready'; summary: string[]; broken: string[]; watching: string }
   /** One per tick: the gateway restarts an engine that stops sending them. */
   | { t: 'heartbeat'; tick: number; committedTick?: number; savedThroughTick?: number }
-  | { t: 'output'; items: SessionOutput[] }
+  /** `lines`: the texts the `lines` items point into. */
+  | { t: 'output'; items: WireSessionOutput[]; lines?: string[] }
   | { t: 'response'; id: number; ok: true; body: unknown }
   | { t: 'response'; id: number; ok: false; kind: EngineRequestFailure; message: string }
   /** A reload result (JSON form), for the admin API's event stream and the studio's timeline; `kept`: a failed reload's running state, per system. */
@@ -100,6 +122,9 @@ export type EngineFrame =
   | { t: 'stopping'; waitingFor: string[] }
   /** The last frame of a clean stop: the last tick is committed and the storage closed. */
   | { t: 'stopped' };
+
+/** An engine frame as the gateway has it once checked: output items are writes again. */
+export type ReceivedEngineFrame = Exclude<EngineFrame, { t: 'output' }> | { t: 'output'; items: SessionOutput[] };
 
 export interface LinkFailure {
   message: string;

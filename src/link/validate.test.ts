@@ -72,7 +72,7 @@ describe('link frame checks', () => {
     let accepted = 0;
     for (let i = 0; i < 10_000; i++) {
       const a = checkGatewayFrame(randomFrame(rand, gatewayTypes, ['open', 'line', 'gmcp', 'caps', 'limit', 'closed', 'x']));
-      const b = checkEngineFrame(randomFrame(rand, engineTypes, ['write', 'data', 'echo', 'playing', 'close', 'x']));
+      const b = checkEngineFrame(randomFrame(rand, engineTypes, ['write', 'lines', 'data', 'echo', 'playing', 'close', 'x']));
       for (const checked of [a, b]) {
         if (!checked.ok) {
           expect(typeof checked.reason).toBe('string');
@@ -86,5 +86,37 @@ describe('link frame checks', () => {
       expect(() => checkGatewayFrame(randomValue(rand))).not.toThrow();
     }
     expect(accepted).toBeGreaterThan(0);
+  });
+
+  it("turn a write made of lines of the frame's table back into its text, and drop one that points outside the table", () => {
+    const checked = checkEngineFrame({
+      t: 'output',
+      lines: ['Cid appears.', 'Cid says, "hi"'],
+      items: [
+        { k: 'lines', s: 1, lines: [0, 1], lead: true, prompt: '> ' },
+        { k: 'lines', s: 2, lines: [0], prompt: '> ', answer: true },
+        { k: 'lines', s: 3, lines: [2] },
+        { k: 'lines', s: 4, lines: [0.5] },
+        { k: 'lines', s: 5, lines: 'all' },
+      ],
+    });
+    expect(checked).toEqual({
+      ok: true,
+      dropped: 3,
+      frame: {
+        t: 'output',
+        items: [
+          { k: 'write', s: 1, text: '\nCid appears.\nCid says, "hi"\n', prompt: '> ' },
+          { k: 'write', s: 2, text: 'Cid appears.\n', prompt: '> ', answer: true },
+        ],
+      },
+    });
+    expect(checkEngineFrame({ t: 'output', lines: [1, 2], items: [] })).toMatchObject({ ok: false, reason: expect.stringMatching(/"lines" must hold strings/) });
+    expect(checkEngineFrame({ t: 'output', lines: 'Cid', items: [] })).toMatchObject({ ok: false });
+  });
+
+  it('refuse a write of lines that would be longer than the longest write', () => {
+    const big = 'x'.repeat(600 * 1024);
+    expect(checkEngineFrame({ t: 'output', lines: [big], items: [{ k: 'lines', s: 1, lines: [0, 0] }, { k: 'lines', s: 2, lines: [0] }] })).toMatchObject({ ok: true, dropped: 1, frame: { items: [{ s: 2 }] } });
   });
 });

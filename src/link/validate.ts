@@ -8,7 +8,6 @@ import {
   ENGINE_REQUEST_OPS,
   MAX_BATCH_ITEMS,
   MAX_WRITE_CHARS,
-  type EngineFrame,
   type EngineHostConfig,
   type GatewayFrame,
   type LinkCaps,
@@ -20,9 +19,11 @@ import {
   type LinkFailure,
   type LinkLoadAttempt,
   type LinkLogRecord,
+  type ReceivedEngineFrame,
   type SessionInput,
   type SessionOutput,
 } from './frames';
+import { writeOfLines } from './line-table';
 
 /** A frame refused, with why; `dropped` counts the malformed items of a batch that was kept. */
 export type Checked<T> = { ok: true; frame: T; dropped: number } | { ok: false; reason: string };
@@ -109,10 +110,42 @@ function sessionInput(value: unknown): SessionInput {
   }
 }
 
-function sessionOutput(value: unknown): SessionOutput {
+/** An output frame's table of lines: strings, each no longer than a write. */
+function lineTable(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > MAX_BATCH_ITEMS) fail(`"lines" must be a list of at most ${MAX_BATCH_ITEMS} strings`);
+  for (const line of value as unknown[]) if (typeof line !== 'string' || line.length > MAX_WRITE_CHARS) fail(`"lines" must hold strings of at most ${MAX_WRITE_CHARS} characters`);
+  return value as string[];
+}
+
+/** A lines item's indexes into the frame's table, as the write they stand for. */
+function linesWrite(o: Obj, s: number, table: readonly string[]): SessionOutput {
+  const refs = o['lines'];
+  if (!Array.isArray(refs) || refs.length > MAX_BATCH_ITEMS) fail(`"lines" must be a list of at most ${MAX_BATCH_ITEMS} indexes`);
+  const lines: string[] = new Array((refs as unknown[]).length);
+  let chars = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const ref = (refs as unknown[])[i];
+    const line = typeof ref === 'number' && Number.isInteger(ref) ? table[ref] : undefined;
+    if (line === undefined) fail(`"lines" must index the frame's table of ${table.length} lines; got ${JSON.stringify(ref)?.slice(0, 40)}`);
+    chars += (line as string).length + 1;
+    lines[i] = line as string;
+  }
+  if (chars > MAX_WRITE_CHARS) fail(`the lines of a write must total at most ${MAX_WRITE_CHARS} characters`);
+  const item: { s: number; lead?: true; prompt?: string; answer?: true } = { s };
+  if (o['lead'] !== undefined && bool(o, 'lead')) item.lead = true;
+  const prompt = optStr(o, 'prompt', 4096);
+  if (prompt !== undefined) item.prompt = prompt;
+  if (o['answer'] !== undefined && bool(o, 'answer')) item.answer = true;
+  return writeOfLines(item, lines);
+}
+
+function sessionOutput(value: unknown, table: readonly string[]): SessionOutput {
   const o = obj(value, 'an output item');
   const s = int(o, 's');
   switch (o['k']) {
+    case 'lines':
+      return linesWrite(o, s, table);
     case 'write': {
       const item: SessionOutput = { k: 'write', s, text: str(o, 'text', MAX_WRITE_CHARS) };
       const prompt = optStr(o, 'prompt', 4096);
@@ -271,8 +304,8 @@ export function checkGatewayFrame(value: unknown): Checked<GatewayFrame> {
 }
 
 /** A frame the gateway received from the engine host. */
-export function checkEngineFrame(value: unknown): Checked<EngineFrame> {
-  return guarded<EngineFrame>(value, (o) => {
+export function checkEngineFrame(value: unknown): Checked<ReceivedEngineFrame> {
+  return guarded<ReceivedEngineFrame>(value, (o) => {
     switch (o['t']) {
       case 'hello':
         return { frame: { t: 'hello', version: int(o, 'version'), pid: int(o, 'pid') } };
@@ -283,13 +316,14 @@ export function checkEngineFrame(value: unknown): Checked<EngineFrame> {
       case 'ready':
         return { frame: { t: 'ready', summary: strings(o, 'summary'), broken: strings(o, 'broken'), watching: str(o, 'watching') } };
       case 'heartbeat': {
-        const frame: EngineFrame = { t: 'heartbeat', tick: int(o, 'tick') };
+        const frame: ReceivedEngineFrame = { t: 'heartbeat', tick: int(o, 'tick') };
         if (o['committedTick'] !== undefined) frame.committedTick = int(o, 'committedTick');
         if (o['savedThroughTick'] !== undefined) frame.savedThroughTick = int(o, 'savedThroughTick');
         return { frame };
       }
       case 'output': {
-        const { items, dropped } = batch(o, sessionOutput);
+        const table = lineTable(o['lines']);
+        const { items, dropped } = batch(o, (item) => sessionOutput(item, table));
         return { frame: { t: 'output', items }, dropped };
       }
       case 'response': {
@@ -298,7 +332,7 @@ export function checkEngineFrame(value: unknown): Checked<EngineFrame> {
         return { frame: { t: 'response', id, ok: false, kind: oneOf(o, 'kind', ['not-found', 'bad-request', 'failed'] as const), message: str(o, 'message', 64 * 1024) } };
       }
       case 'reload': {
-        const frame: EngineFrame = { t: 'reload', result: obj(o['result'], '"result"') };
+        const frame: ReceivedEngineFrame = { t: 'reload', result: obj(o['result'], '"result"') };
         if (o['kept'] !== undefined) frame.kept = obj(o['kept'], '"kept"');
         return { frame };
       }

@@ -7,7 +7,7 @@ import { prng } from '../support/seeded-random';
 
 export { prng };
 
-const KEYS = ['t', 'k', 's', 'items', 'text', 'prompt', 'pkg', 'data', 'caps', 'gmcp', 'supports', 'id', 'op', 'body', 'ok', 'kind', 'message', 'version', 'pid', 'pack', 'summary', 'broken', 'watching', 'tick', 'result', 'reason', 'restart', 'character', 'resume', 'protocol', 'address', 'limit', 'max', 'hidden', '__proto__', 'constructor'];
+const KEYS = ['t', 'k', 's', 'items', 'lines', 'lead', 'answer', 'text', 'prompt', 'pkg', 'data', 'caps', 'gmcp', 'supports', 'id', 'op', 'body', 'ok', 'kind', 'message', 'version', 'pid', 'pack', 'summary', 'broken', 'watching', 'tick', 'result', 'reason', 'restart', 'character', 'resume', 'protocol', 'address', 'limit', 'max', 'hidden', '__proto__', 'constructor'];
 
 export function randomValue(rand: () => number, depth = 0): unknown {
   const pick = Math.floor(rand() * (depth > 3 ? 7 : 10));

@@ -10,6 +10,7 @@ import { getSettings, Logger, MemorySink } from '../../src/engine/host';
 import { ENGINE_HOST_ENTRY } from '../../src/gateway/engine-process';
 import { Gateway } from '../../src/gateway/gateway';
 import { LINK_PROTOCOL_VERSION, type EngineFrame } from '../../src/link/frames';
+import { checkEngineFrame } from '../../src/link/validate';
 import { makeTempDir, removeTempDirs } from '../cli/maid-process';
 import { TelnetTestClient } from '../server/kit/telnet-client';
 import { prng, randomFrame } from './frame-fuzz';
@@ -60,7 +61,11 @@ describe('a fuzzed link', () => {
       for (let i = 0; i < 2500; i++) sendRaw(child, randomFrame(rand, GATEWAY_TYPES, INPUT_KINDS));
       // A session opens and sees the login banner; a request is answered.
       child.send({ t: 'input', items: [{ k: 'open', s: 9001, protocol: 'telnet', address: '127.0.0.1', caps: { gmcp: false, supports: [] } }] });
-      const banner = await waitFor((f) => f.t === 'output' && f.items.some((i) => i.s === 9001 && i.k === 'write' && /Name:|name/.test(i.text + (i.prompt ?? ''))));
+      const saysName = (f: EngineFrame) => {
+        const checked = checkEngineFrame(f);
+        return checked.ok && checked.frame.t === 'output' && checked.frame.items.some((i) => i.s === 9001 && i.k === 'write' && /Name:|name/.test(i.text + (i.prompt ?? '')));
+      };
+      const banner = await waitFor(saysName);
       expect(banner.t).toBe('output');
       child.send({ t: 'request', id: 77, op: 'packs' });
       const answer = await waitFor((f) => f.t === 'response' && f.id === 77);

@@ -199,28 +199,35 @@ export class GameSession implements PlayerSession, LoginIO {
       return;
     }
     if (this.state === 'closed' || !this.transport.isOpen) return;
-    let text = '';
+    let lines: string[] = [];
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as OutputItem;
       if (typeof item === 'string') {
-        text += item + '\n';
+        lines.push(item);
       } else {
-        if (text !== '') this.writeText(text);
-        text = '';
+        if (lines.length > 0) this.writeText(lines);
+        lines = [];
         this.transport.sendData(item.pkg, item.data);
       }
     }
     if (prompt) {
-      this.transport.write(this.afterPrompt && text !== '' ? '\n' + text : text, promptText, answer);
+      this.writeOut(lines, this.afterPrompt, promptText, answer);
       this.afterPrompt = true;
-    } else if (text !== '') {
-      this.writeText(text);
+    } else if (lines.length > 0) {
+      this.writeText(lines);
     }
   }
 
-  private writeText(text: string): void {
-    this.transport.write(this.afterPrompt ? '\n' + text : text);
+  private writeText(lines: string[]): void {
+    this.writeOut(lines, this.afterPrompt);
     this.afterPrompt = false;
+  }
+
+  /** The lines (each then a line end), after a line end when `lead` and there are any, and the prompt. */
+  private writeOut(lines: string[], lead: boolean, prompt?: string, answer?: boolean): void {
+    const withLead = lead && lines.length > 0;
+    if (this.transport.writeLines) this.transport.writeLines(lines, withLead, prompt, answer);
+    else this.transport.write(joinLines(lines, withLead), prompt, answer);
   }
 
   private markPending(): void {
@@ -304,4 +311,11 @@ function describeSeconds(ms: number): string {
   if (seconds < 120 && seconds % 60 !== 0) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.round(seconds / 60);
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** What `Transport.writeLines` of these lines means as one text. */
+function joinLines(lines: readonly string[], lead: boolean): string {
+  let text = lead ? '\n' : '';
+  for (const line of lines) text += line + '\n';
+  return text;
 }

@@ -46,6 +46,13 @@ export interface Transport {
    * other sessions' output, the others ignore it.
    */
   write(text: string, prompt?: string, answer?: boolean): void;
+  /**
+   * The same as `write` of these lines, each followed by `\n`, after a `\n`
+   * when `lead`. A transport that relays output to another process takes
+   * the lines as the session was sent them: a line told to a whole room is
+   * one string, sent once. Without it the session joins the lines itself.
+   */
+  writeLines?(lines: string[], lead: boolean, prompt?: string, answer?: boolean): void;
   /** Whether `sendData(pkg)` would reach the client now (it agreed to GMCP and, for Char/Room, listed the package). */
   acceptsData(pkg: string): boolean;
   sendData(pkg: string, data?: unknown): void;
