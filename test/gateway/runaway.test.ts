@@ -25,6 +25,8 @@ function withRunawayPack(): string {
 /** Both players stay connected and play on as themselves; Ada is where she was when the last tick committed. */
 async function playOn(server: RunningServer, ada: Awaited<ReturnType<typeof player>>, bob: Awaited<ReturnType<typeof player>>, adaRoom: string) {
   await server.maid.waitFor(/Engine restarted \(generation 2\): 2 player\(s\) back in the world/, { timeoutMs: 30_000 });
+  // Each is shown the room again once back, with a prompt: a command typed before that prompt would take it for its answer.
+  for (const client of [ada, bob]) await client.waitFor(/The game is back\.[\s\S]*Exits:[\s\S]*> /, 0, 10_000);
   expect(await ada.command('look', 10_000)).toContain(adaRoom);
   const who = await bob.command('who', 10_000);
   expect(who).toContain('Ada');
