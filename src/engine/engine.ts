@@ -19,7 +19,7 @@ import { SessionDirectory } from './sessions/session-directory';
 import { SystemScheduler } from './systems/scheduler';
 import { TickLoop } from './systems/tick-loop';
 import { contractViolations, packLabel, type ContentPack, type PackManifest } from './packs/contract';
-import { orderPacks } from './packs/order';
+import { dependantsIn, orderPacks } from './packs/order';
 import { activatePack, deactivatePack, type ActivePack } from './packs/activation';
 import { HotReloadManager } from './hot-reload/manager';
 import { existsSync } from 'node:fs';
@@ -242,18 +242,7 @@ export class GameEngine {
 
   /** Packs that name this one as a dependency, directly or not, in load order. */
   dependantsOf(name: string): string[] {
-    const out: string[] = [];
-    const visit = (n: string) => {
-      for (const r of this.packs.values()) {
-        if ((r.manifest.dependencies ?? []).includes(n) && !out.includes(r.name)) {
-          out.push(r.name);
-          visit(r.name);
-        }
-      }
-    };
-    visit(name);
-    const order = [...this.packs.keys()];
-    return out.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    return dependantsIn([...this.packs.values()].map((r) => r.manifest), name);
   }
 
   /** Unloads a pack (and, first, every pack that depends on it), disposing all they registered. */

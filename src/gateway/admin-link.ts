@@ -19,6 +19,9 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
+/** Requests that only read what any engine would answer alike, so a restarted one may be asked again. */
+const REPEATABLE_REQUESTS: ReadonlySet<EngineRequestOp> = new Set(['packs', 'unloaded']);
+
 export class AdminLink implements AdminBackend {
   private readonly pending = new Map<number, Pending>();
   private readonly reloadListeners = new Set<(result: unknown) => void>();
@@ -117,7 +120,23 @@ export class AdminLink implements AdminBackend {
     return this.request(op, body);
   }
 
+  /**
+   * A request the engine answers. A read in flight when the engine went down
+   * (a crash, or a stall its watchdog ended, even as a host starts) is asked
+   * again of the next engine: its answer does not depend on which one gives it.
+   */
   private async request(op: EngineRequestOp, body?: unknown): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.requestOnce(op, body);
+      } catch (err) {
+        if (err instanceof AdminError && err.kind === 'no-server' && REPEATABLE_REQUESTS.has(op) && attempt < 3 && (await this.supervisor.whenRunning())) continue;
+        throw err;
+      }
+    }
+  }
+
+  private async requestOnce(op: EngineRequestOp, body?: unknown): Promise<unknown> {
     if (!(await this.supervisor.whenRunning())) throw new AdminError('no-server', 'The engine is not running; the log says why');
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

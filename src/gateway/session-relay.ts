@@ -131,15 +131,15 @@ export class SessionRelay {
    * turns; answers to sessions waiting for one at once.
    */
   output(items: readonly SessionOutput[]): void {
-    let budget = this.outputHead === this.outputQueue.length ? this.turnBudget : 0;
+    // Written on arrival only while nothing is queued before them; once one queues, the rest follow it.
+    const writable = this.outputHead === this.outputQueue.length;
     for (const item of items) {
       const session = this.sessions.get(item.s);
       if (!session) continue;
       if (session.awaitingAnswer) {
         if (session.queued > 0) this.applyQueuedOf(session);
         this.apply(item);
-      } else if (budget > 0) {
-        budget--;
+      } else if (writable && this.turnBudget > 0) {
         this.spendBudget();
         this.apply(item);
       } else {

@@ -7,7 +7,7 @@
  * again by identity-fast hashing: V8 keeps a string's hash in the string, so
  * the same string object sent to 250 sessions is hashed once.
  */
-import type { EngineSessionOutput, SessionOutput, WireSessionOutput } from './frames';
+import type { EngineSessionOutput, WireSessionOutput } from './frames';
 
 /** What the engine's session link sends: the items, and the table when any item is made of lines. */
 export function packOutput(items: readonly EngineSessionOutput[]): { items: WireSessionOutput[]; lines?: string[] } {
@@ -38,17 +38,9 @@ export function packOutput(items: readonly EngineSessionOutput[]): { items: Wire
   return table ? { items: packed, lines: table } : { items: packed };
 }
 
-/** The text a lines item stands for, as one `write` would carry it. */
+/** The text a lines item stands for, as one `write` would carry it (`Transport.writeLines` in the engine means the same). */
 export function joinLines(lines: readonly string[], lead: boolean): string {
   let text = lead && lines.length > 0 ? '\n' : '';
   for (const line of lines) text += line + '\n';
   return text;
-}
-
-/** A lines item as the write it stands for; `lines` holds the frame's table. */
-export function writeOfLines(item: { s: number; lead?: true; prompt?: string; answer?: true }, lines: readonly string[]): SessionOutput {
-  const write: SessionOutput = { k: 'write', s: item.s, text: joinLines(lines, item.lead === true) };
-  if (item.prompt !== undefined) write.prompt = item.prompt;
-  if (item.answer) write.answer = true;
-  return write;
 }

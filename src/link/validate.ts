@@ -23,7 +23,7 @@ import {
   type SessionInput,
   type SessionOutput,
 } from './frames';
-import { writeOfLines } from './line-table';
+import { joinLines } from './line-table';
 
 /** A frame refused, with why; `dropped` counts the malformed items of a batch that was kept. */
 export type Checked<T> = { ok: true; frame: T; dropped: number } | { ok: false; reason: string };
@@ -132,12 +132,16 @@ function linesWrite(o: Obj, s: number, table: readonly string[]): SessionOutput 
     lines[i] = line as string;
   }
   if (chars > MAX_WRITE_CHARS) fail(`the lines of a write must total at most ${MAX_WRITE_CHARS} characters`);
-  const item: { s: number; lead?: true; prompt?: string; answer?: true } = { s };
-  if (o['lead'] !== undefined && bool(o, 'lead')) item.lead = true;
+  const lead = o['lead'] !== undefined && bool(o, 'lead');
+  return withPromptAndMark({ k: 'write', s, text: joinLines(lines, lead) }, o);
+}
+
+/** A write's optional prompt and answer mark, as a `write` or `lines` item carries them. */
+function withPromptAndMark(item: Extract<SessionOutput, { k: 'write' }>, o: Obj): SessionOutput {
   const prompt = optStr(o, 'prompt', 4096);
   if (prompt !== undefined) item.prompt = prompt;
   if (o['answer'] !== undefined && bool(o, 'answer')) item.answer = true;
-  return writeOfLines(item, lines);
+  return item;
 }
 
 function sessionOutput(value: unknown, table: readonly string[]): SessionOutput {
@@ -146,13 +150,8 @@ function sessionOutput(value: unknown, table: readonly string[]): SessionOutput 
   switch (o['k']) {
     case 'lines':
       return linesWrite(o, s, table);
-    case 'write': {
-      const item: SessionOutput = { k: 'write', s, text: str(o, 'text', MAX_WRITE_CHARS) };
-      const prompt = optStr(o, 'prompt', 4096);
-      if (prompt !== undefined) item.prompt = prompt;
-      if (o['answer'] !== undefined && bool(o, 'answer')) item.answer = true;
-      return item;
-    }
+    case 'write':
+      return withPromptAndMark({ k: 'write', s, text: str(o, 'text', MAX_WRITE_CHARS) }, o);
     case 'data':
       return { k: 'data', s, pkg: str(o, 'pkg', 200), data: o['data'] };
     case 'echo':

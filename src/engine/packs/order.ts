@@ -54,3 +54,18 @@ export function orderPacks(manifests: readonly PackManifest[], available: Readon
   for (const m of manifests) visit(m.name, []);
   return { order, failed };
 }
+
+/** The packs of `manifests` (in load order) that name `name` as a dependency, directly or not, in that order. */
+export function dependantsIn(manifests: readonly PackManifest[], name: string): string[] {
+  const out = new Set<string>();
+  const visit = (n: string) => {
+    for (const m of manifests) {
+      if ((m.dependencies ?? []).includes(n) && !out.has(m.name)) {
+        out.add(m.name);
+        visit(m.name);
+      }
+    }
+  };
+  visit(name);
+  return manifests.map((m) => m.name).filter((n) => out.has(n));
+}

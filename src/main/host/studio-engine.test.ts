@@ -11,7 +11,6 @@ import type { StudioService } from '../api/studio-service';
 import type { StudioHost } from './studio-host';
 import { startHostOnCopy, type HostUnderTest } from './studio-host.test-kit';
 
-
 let host: StudioHost;
 let api: StudioService;
 let kit: HostUnderTest;

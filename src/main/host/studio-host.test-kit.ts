@@ -13,7 +13,7 @@ import { StudioService } from '../api/studio-service';
 import { StudioHost, type StudioHostOptions } from './studio-host';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-export const SHIPPED_PACKS = ['starter-world', 'combat'];
+const SHIPPED_PACKS = ['starter-world', 'combat'];
 
 export interface HostUnderTest {
   /** The temporary folder: packs/ and data/. */

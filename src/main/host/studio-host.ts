@@ -44,9 +44,6 @@ export interface StudioHostOptions {
   settings?: Partial<Settings>;
 }
 
-/** Requests that only read, which the studio may ask again of a restarted engine. */
-const REPEATABLE_ASKS: ReadonlySet<string> = new Set(['packs', 'unloaded']);
-
 /**
  * The studio's host, a gateway like `maid server start`: the engine, its
  * packs and their watcher run in a supervised child process, so whatever a
@@ -323,23 +320,14 @@ export class StudioHost {
     for (const [pack, files] of this.unsaved) void this.ask('unsaved', { pack, files }).catch((err) => this.logger.warn(`Studio: cannot tell the engine the unsaved files of ${pack}: ${errorMessage(err)}`));
   }
 
-  /**
-   * A question for the engine; a failure is a StudioError the renderer can
-   * show. A read in flight when the engine went down (a crash, or a stall
-   * its watchdog ended, even as the studio starts) is asked again of the
-   * next engine: its answer does not depend on which one gives it.
-   */
+  /** A question for the engine (a read the engine restarted during is asked again, by the gateway); a failure is a StudioError the renderer can show. */
   private async ask(op: Parameters<Gateway['ask']>[0], body?: unknown): Promise<unknown> {
-    const gateway = this.gateway;
-    if (!gateway) throw new StudioError('internal', 'The game is not running');
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await gateway.ask(op, body);
-      } catch (err) {
-        const kind = (err as { kind?: string }).kind;
-        if (kind === 'no-server' && REPEATABLE_ASKS.has(op) && attempt < 3 && (await gateway.supervisor.whenRunning())) continue;
-        throw new StudioError(kind === 'not-found' ? 'not-found' : kind === 'bad-request' ? 'invalid-argument' : 'internal', errorMessage(err));
-      }
+    if (!this.gateway) throw new StudioError('internal', 'The game is not running');
+    try {
+      return await this.gateway.ask(op, body);
+    } catch (err) {
+      const kind = (err as { kind?: string }).kind;
+      throw new StudioError(kind === 'not-found' ? 'not-found' : kind === 'bad-request' ? 'invalid-argument' : 'internal', errorMessage(err));
     }
   }
 

@@ -14,7 +14,6 @@ import type { StudioService } from '../api/studio-service';
 import type { StudioHost } from './studio-host';
 import { startHostOnCopy, type HostUnderTest } from './studio-host.test-kit';
 
-
 /** A pack whose load takes a while, so an edit can arrive while it reloads. */
 const SLOW_PACK = `import { defineComponent, type ContentPack, type GameEngine } from '@maid/engine';
 export const Slow = defineComponent({ name: 'Slow', defaults: () => ({ n: 0 }) });
