@@ -5,6 +5,7 @@
  */
 import { RepeatedWarnings } from '../engine/core/repeated-warnings';
 import { stopRunawayLocator } from '../engine/core/runaway-locator';
+import { startSignalCutOff, stopSignalCutOff } from '../engine/core/runaway-signal';
 import { consoleSink, Logger } from '../engine/host';
 import { LINK_PROTOCOL_VERSION, type EngineFrame } from '../link/frames';
 import { checkGatewayFrame } from '../link/validate';
@@ -27,7 +28,11 @@ export function runEngineHost(): void {
     process.exit(2);
   }
   // Ctrl-C reaches the whole process group: the gateway decides, and tells this process to stop.
-  process.on('SIGINT', () => {});
+  // Runaway batches are cut off by SIGINT here (runaway-signal.ts), and then Node's SIGINT helper
+  // takes the signal; where that is not available, a listener ignores it.
+  void startSignalCutOff().then((bySignal) => {
+    if (!bySignal) process.on('SIGINT', () => {});
+  });
   const bootLog = new Logger('WARNING', [consoleSink]);
   let log = bootLog;
   let warnings = new RepeatedWarnings(bootLog);
@@ -38,6 +43,7 @@ export function runEngineHost(): void {
     await host?.stop(restart).catch((err) => log.error(`The engine did not stop cleanly: ${String(err)}`));
     warnings.flush();
     await stopRunawayLocator();
+    await stopSignalCutOff();
     sendAndExit({ t: 'stopped' }, 0);
   };
 

@@ -2,6 +2,7 @@ import vm from 'node:vm';
 import { MaidError } from './errors';
 import { runawayContextReset } from './pack-context';
 import { runawayLocator, type RunningFrame } from './runaway-locator';
+import { INTERRUPTED_CODE, signalCutOff } from './runaway-signal';
 
 /** The kinds of pack code the engine calls, and so can cut off. */
 export type PackCallKind = 'system' | 'command' | 'event' | 'timer' | 'hook' | 'module' | 'load';
@@ -72,13 +73,15 @@ const TIMEOUT_CODE = 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 type Slot = { [BATCH_SLOT]?: () => void };
 
 /**
- * Runs batches of pack calls synchronously under one `vm` timeout: V8
+ * Runs batches of pack calls synchronously under one `vm` limit: V8
  * terminates a batch that runs past `limitMs` and the engine goes on.
- * Starting a guarded run costs ~100 µs (Node starts a watchdog thread), a
- * pack call well under 1 µs, so callers guard a batch (a tick's systems,
- * the commands that arrived together), never each call, and name each call
- * with `within` so a cut-off knows whom to blame. Termination runs no
- * `finally` blocks, which is why the stack of calls survives it.
+ * Starting a guarded run costs ~100 µs with a `vm` timeout (Node starts a
+ * watchdog thread), ~2 µs where the process cut off by signal
+ * (runaway-signal.ts: the engine host), a pack call well under 1 µs; so
+ * callers guard a batch (a tick's systems, the commands that arrived
+ * together), never each call, and name each call with `within` so a cut-off
+ * knows whom to blame. Termination runs no `finally` blocks, which is why
+ * the stack of calls survives it.
  */
 export class RunawayGuard {
   private readonly calls: PackCall[] = [];
@@ -112,10 +115,13 @@ export class RunawayGuard {
     slot[BATCH_SLOT] = batch;
     this.depth++;
     try {
-      RUNNER.runInThisContext({ timeout: this.limitMs });
+      const bySignal = signalCutOff();
+      if (bySignal) bySignal.run(RUNNER, this.limitMs);
+      else RUNNER.runInThisContext({ timeout: this.limitMs });
       return undefined;
     } catch (err) {
-      if ((err as { code?: unknown } | null)?.code !== TIMEOUT_CODE) throw err;
+      const code = (err as { code?: unknown } | null)?.code;
+      if (code !== TIMEOUT_CODE && code !== INTERRUPTED_CODE) throw err;
       const call = this.calls[this.calls.length - 1] ?? { kind: 'module', packName: undefined, name: '(engine code between pack calls)' };
       // What the terminated code had set up and never undid.
       this.calls.length = outerCalls;
