@@ -2,7 +2,8 @@ import vm from 'node:vm';
 import { MaidError } from './errors';
 import { runawayContextReset } from './pack-context';
 import { runawayLocator, type RunningFrame } from './runaway-locator';
-import { INTERRUPTED_CODE, signalCutOff } from './runaway-signal';
+import { beginBatch, endBatch } from './batch-clock';
+import { cutsBySignal, INTERRUPTED_CODE } from './runaway-signal';
 
 /** The kinds of pack code the engine calls, and so can cut off. */
 export type PackCallKind = 'system' | 'command' | 'event' | 'timer' | 'hook' | 'module' | 'load';
@@ -69,6 +70,8 @@ const BATCH_SLOT = Symbol.for('maid.runaway.batch');
 /** One compiled script, reused: it only calls whatever batch sits in the slot. */
 const RUNNER = new vm.Script(`globalThis[Symbol.for('maid.runaway.batch')]()`, { filename: 'maid:runaway-guard' });
 const TIMEOUT_CODE = 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+/** Where the process cuts off by signal, the watcher thread ends a batch (runaway-signal.ts). */
+const BY_SIGNAL = { breakOnSigint: true } as const;
 
 type Slot = { [BATCH_SLOT]?: () => void };
 
@@ -110,14 +113,13 @@ export class RunawayGuard {
     const outerCalls = this.calls.length;
     const resetContext = runawayContextReset();
     const started = performance.now();
+    // Started with the first batch (lazily), so it watches this one already.
     const locator = runawayLocator();
-    const seq = locator?.begin(this.limitMs);
+    const seq = beginBatch(this.limitMs);
     slot[BATCH_SLOT] = batch;
     this.depth++;
     try {
-      const bySignal = signalCutOff();
-      if (bySignal) bySignal.run(RUNNER, this.limitMs);
-      else RUNNER.runInThisContext({ timeout: this.limitMs });
+      RUNNER.runInThisContext(cutsBySignal() ? BY_SIGNAL : { timeout: this.limitMs });
       return undefined;
     } catch (err) {
       const code = (err as { code?: unknown } | null)?.code;
@@ -126,10 +128,10 @@ export class RunawayGuard {
       // What the terminated code had set up and never undid.
       this.calls.length = outerCalls;
       resetContext();
-      const running = seq === undefined ? undefined : locator?.framesOf(seq);
+      const running = locator?.framesOf(seq);
       return { call, limitMs: this.limitMs, elapsedMs: Math.round(performance.now() - started), timestamp: Date.now(), ...(running ? { running } : {}) };
     } finally {
-      locator?.end();
+      endBatch();
       this.depth--;
       slot[BATCH_SLOT] = undefined;
     }

@@ -1,6 +1,7 @@
 import inspector from 'node:inspector';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker } from 'node:worker_threads';
+import { BATCH_LIMIT, BATCH_SEQ, batchClock } from './batch-clock';
 
 /** A frame of the code a batch was running shortly before its cut-off; generated positions, 1-based. */
 export interface RunningFrame {
@@ -14,11 +15,9 @@ export interface RunningFrame {
 const FRAME_BYTES = 16 * 1024;
 /** How often the worker looks at the batch running, in ms. */
 const POLL_MS = 25;
-/** state[SEQ]: batch sequence, odd while a batch runs; [LIMIT]: its limit in ms; [SAMPLED]: the sequence whose frames the buffer holds; [LENGTH]: their bytes. */
-const SEQ = 0;
-const LIMIT = 1;
-const SAMPLED = 2;
-const LENGTH = 3;
+/** state[SAMPLED]: the batch sequence whose frames the buffer holds; [LENGTH]: their bytes. */
+const SAMPLED = 0;
+const LENGTH = 1;
 
 /**
  * The worker's side. It looks at the batch sequence every POLL_MS; once one
@@ -32,7 +31,7 @@ const LENGTH = 3;
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const inspector = require('node:inspector');
-const { state, frames } = workerData;
+const { batch, state, frames } = workerData;
 const session = new inspector.Session();
 session.connectToMainThread();
 // Debugger.enable announces every script; a paused frame names only its script's id.
@@ -65,7 +64,7 @@ let since = 0;
 let busy = false;
 setInterval(() => {
   if (busy) return;
-  const seq = Atomics.load(state, ${SEQ});
+  const seq = Atomics.load(batch, ${BATCH_SEQ});
   if ((seq & 1) === 0 || seq !== watched) {
     watched = seq;
     since = performance.now();
@@ -73,7 +72,7 @@ setInterval(() => {
   }
   // Caught already; otherwise (not yet, or a sample that failed) try again at the next poll while the batch runs.
   if (Atomics.load(state, ${SAMPLED}) === seq) return;
-  if (performance.now() - since + ${POLL_MS} < Atomics.load(state, ${LIMIT}) / 4) return;
+  if (performance.now() - since + ${POLL_MS} < Atomics.load(batch, ${BATCH_LIMIT}) / 4) return;
   busy = true;
   void sample(seq).finally(() => {
     busy = false;
@@ -84,15 +83,15 @@ setInterval(() => {
 /**
  * Finds where a runaway batch was running: one worker thread per process
  * that samples the main thread's stack once a batch has run a quarter of its limit.
- * A batch pays two atomic writes; the worker wakes every POLL_MS.
+ * It reads the batch clock the guard keeps (batch-clock.ts); the worker wakes every POLL_MS.
  */
 class RunawayLocator {
-  private readonly state = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly state = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   private readonly frames = new Uint8Array(new SharedArrayBuffer(FRAME_BYTES));
   private readonly worker: Worker;
 
   constructor() {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { state: this.state, frames: this.frames } });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { batch: batchClock, state: this.state, frames: this.frames } });
     // The locator must never keep a process alive, nor take it down.
     this.worker.unref();
     this.worker.on('error', () => {});
@@ -101,17 +100,6 @@ class RunawayLocator {
   /** Ends the worker (its inspector session would otherwise hold an exiting process: "Waiting for the debugger to disconnect"). */
   stop(): Promise<number> {
     return this.worker.terminate();
-  }
-
-  /** A batch with this limit starts; returns its sequence number. */
-  begin(limitMs: number): number {
-    Atomics.store(this.state, LIMIT, limitMs);
-    return Atomics.add(this.state, SEQ, 1) + 1;
-  }
-
-  /** The batch ended (finished or cut off). */
-  end(): void {
-    Atomics.add(this.state, SEQ, 1);
   }
 
   /** The frames sampled during batch `seq`, innermost first, if the worker caught it. */
@@ -135,7 +123,7 @@ let shared: RunawayLocator | null | undefined;
  * (`--inspect`: its user would see the pauses) or when a worker cannot
  * start. Reports then fall back to where the call is defined.
  */
-export function runawayLocator(): Pick<RunawayLocator, 'begin' | 'end' | 'framesOf'> | undefined {
+export function runawayLocator(): Pick<RunawayLocator, 'framesOf'> | undefined {
   if (shared === undefined) {
     try {
       shared = isMainThread && inspector.url() === undefined ? new RunawayLocator() : null;

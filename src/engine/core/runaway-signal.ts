@@ -1,5 +1,5 @@
-import type vm from 'node:vm';
 import { isMainThread, Worker } from 'node:worker_threads';
+import { BATCH_LIMIT, BATCH_SEQ, batchClock } from './batch-clock';
 
 /**
  * The cheap way to cut a runaway batch off, for a process that owns its
@@ -12,7 +12,7 @@ import { isMainThread, Worker } from 'node:worker_threads';
  * registers the run with one process-wide SIGINT helper thread, which stays
  * up while any run is registered. A worker here keeps one run registered for
  * good, so a batch pays two uncontended mutexes (~2 µs), and the same worker
- * watches the batch sequence in shared memory and raises SIGINT once a batch
+ * watches the batch clock (batch-clock.ts) and raises SIGINT once a batch
  * has run past its limit. V8 terminates the batch; the `vm` boundary cancels
  * the termination and throws ERR_SCRIPT_EXECUTION_INTERRUPTED, as it throws
  * ERR_SCRIPT_EXECUTION_TIMEOUT after a timeout.
@@ -23,42 +23,38 @@ import { isMainThread, Worker } from 'node:worker_threads';
  * it keeps the timeout.
  */
 
-/** state[SEQ]: batch sequence, odd while a batch runs; [LIMIT]: its limit, ms; [CUT]: the sequence last cut; [STOP]: 1 ends the worker. */
-const SEQ = 0;
-const LIMIT = 1;
-const CUT = 2;
-const STOP = 3;
+/** state[CUT]: the batch sequence last cut off; [SLEEP]: never written, the worker waits on it between looks. */
+const CUT = 0;
+const SLEEP = 1;
 /** How often the worker looks at the batch running, ms: a runaway is cut at its limit plus at most this. */
 const POLL_MS = 20;
 
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const vm = require('node:vm');
-const state = workerData;
+const { batch, state } = workerData;
 globalThis.maidWatchBatches = () => {
   let watched = 0;
   let since = 0;
   for (;;) {
-    Atomics.wait(state, ${STOP}, 0, ${POLL_MS});
-    if (Atomics.load(state, ${STOP}) !== 0) return;
-    const seq = Atomics.load(state, ${SEQ});
+    Atomics.wait(state, ${SLEEP}, 0, ${POLL_MS});
+    const seq = Atomics.load(batch, ${BATCH_SEQ});
     if ((seq & 1) === 0 || seq !== watched) {
       watched = seq;
       since = performance.now();
       continue;
     }
-    if (Atomics.load(state, ${CUT}) === seq || performance.now() - since < Atomics.load(state, ${LIMIT})) continue;
+    if (Atomics.load(state, ${CUT}) === seq || performance.now() - since < Atomics.load(batch, ${BATCH_LIMIT})) continue;
     Atomics.store(state, ${CUT}, seq);
-    if (Atomics.load(state, ${SEQ}) === seq) process.kill(process.pid, 'SIGINT');
+    if (Atomics.load(batch, ${BATCH_SEQ}) === seq) process.kill(process.pid, 'SIGINT');
   }
 };
 const watch = new vm.Script('maidWatchBatches()', { filename: 'maid:runaway-signal' });
 parentPort.postMessage('armed');
 for (;;) {
   try {
-    // This run stays registered with Node's SIGINT helper: it is what keeps the helper up.
+    // This run stays registered with Node's SIGINT helper (it is what keeps the helper up), until the worker is terminated.
     watch.runInThisContext({ breakOnSigint: true });
-    break;
   } catch (err) {
     // Every registered run hears a SIGINT, this one too: register again and go on watching.
     if (err?.code !== 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw err;
@@ -69,12 +65,12 @@ for (;;) {
 export const INTERRUPTED_CODE = 'ERR_SCRIPT_EXECUTION_INTERRUPTED';
 
 class SignalCutOff {
-  private readonly state = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly state = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   private readonly worker: Worker;
 
   constructor(onGone: () => void) {
     // A script of its own whatever the process was started with (`--input-type=module` would make it a module).
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: this.state, execArgv: [] });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { batch: batchClock, state: this.state }, execArgv: [] });
     // If the watcher dies, batches go back to the timeout.
     this.worker.on('error', onGone);
     this.worker.on('exit', onGone);
@@ -88,20 +84,7 @@ class SignalCutOff {
     }).finally(() => this.worker.unref());
   }
 
-  /** Runs `script` (the guard's runner) until it ends, or throws ERR_SCRIPT_EXECUTION_INTERRUPTED once it ran past `limitMs`. */
-  run(script: vm.Script, limitMs: number): void {
-    Atomics.store(this.state, LIMIT, limitMs);
-    Atomics.add(this.state, SEQ, 1);
-    try {
-      script.runInThisContext({ breakOnSigint: true });
-    } finally {
-      Atomics.add(this.state, SEQ, 1);
-    }
-  }
-
   async stop(): Promise<void> {
-    Atomics.store(this.state, STOP, 1);
-    Atomics.notify(this.state, STOP);
     await this.worker.terminate().catch(() => 0);
   }
 }
@@ -131,9 +114,13 @@ export async function startSignalCutOff(): Promise<boolean> {
   return true;
 }
 
-/** The process's signal cut-off, when started and its worker alive. */
-export function signalCutOff(): Pick<SignalCutOff, 'run'> | undefined {
-  return active;
+/**
+ * True while this process cuts off by signal (started, its worker alive):
+ * a guarded batch then runs with `breakOnSigint`, and the worker ends one
+ * that passes its limit with ERR_SCRIPT_EXECUTION_INTERRUPTED.
+ */
+export function cutsBySignal(): boolean {
+  return active !== undefined;
 }
 
 /** Back to the timeout (before the process exits, or in a test). */
