@@ -11,14 +11,6 @@ import { Batcher } from '../link/batcher';
 import type { LinkCharacter, SessionId, SessionInput, SessionOutput } from '../link/frames';
 
 /**
- * The least time between two input batches to the engine, ms: under load the
- * lines of every session read meanwhile go in one frame, and the engine runs
- * them as one guarded batch (a guard costs ~60 µs of CPU to start) instead of
- * one per line. A lone line is not delayed.
- */
-const INPUT_INTERVAL_MS = 1;
-
-/**
  * Output items applied (written to their sockets) per turn of the event loop.
  * The engine sends a tick's output in slices of 50 sessions, but frames that
  * arrive together are read in one turn: a thousand socket writes in a row
@@ -84,12 +76,10 @@ export class SessionRelay {
   private downCause = '';
 
   constructor(private readonly options: SessionRelayOptions) {
-    this.inbox = new Batcher(
-      (items) => {
-        if (!this.options.send(items)) this.requeue(items);
-      },
-      { minIntervalMs: INPUT_INTERVAL_MS },
-    );
+    // The lines read in one turn go to the engine as one frame, at the end of that turn.
+    this.inbox = new Batcher((items) => {
+      if (!this.options.send(items)) this.requeue(items);
+    });
   }
 
   get size(): number {
