@@ -39,7 +39,7 @@ export interface GatewayListeningMessage {
 const packs = fileURLToPath(new URL('../../packs/', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'maid-bench-gateway-'));
 const settings = getSettings({
-  env: {},
+  env: { MAID_GC_THREADS: process.env.MAID_GC_THREADS },
   overrides: {
     dataDir,
     packsDir: packs,

@@ -28,10 +28,14 @@
  * 60, quick 8); MAID_BENCH_RESTARTS=<n> the restarts (default 5, quick 2);
  * MAID_BENCH_PROFILE=<dir> writes V8 CPU profiles of the gateway and of the
  * engine process there (the engine's through MAID_ENGINE_EXEC_ARGV, see
- * src/gateway/engine-process.ts).
+ * src/gateway/engine-process.ts). MAID_GC_THREADS=auto|one|parallel sets
+ * the gateway's and the engine's garbage collection as it does for
+ * `maid server start` (default auto: one thread each on 2 cores or fewer).
  */
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { AdminClient } from '../../src/engine/admin';
+import { getSettings } from '../../src/engine/host';
+import { gcExecArgv, singleThreadedGc } from '../../src/gateway/gc-threads';
 import { median, percentile } from '../lib/measure';
 import { processCpuSeconds } from '../lib/proc-cpu';
 import type { Suite, SuiteContext, SuiteReport, Table } from '../lib/suite';
@@ -41,6 +45,15 @@ import { logInPlayers, playLoad, type LoadResult, type Player } from '../server/
 import type { GatewayListeningMessage, GatewayStatsMessage } from './gateway-process';
 
 const PERIOD_MS = 200;
+
+function gcThreadsSetting() {
+  return getSettings({ env: { MAID_GC_THREADS: process.env.MAID_GC_THREADS } }).gcThreads;
+}
+
+function gcMode(): string {
+  const setting = gcThreadsSetting();
+  return `${singleThreadedGc(setting) ? 'one thread' : 'parallel'} in the gateway and the engine (${setting}, ${availableParallelism()} cores)`;
+}
 
 
 interface CpuFigures {
@@ -145,7 +158,9 @@ class GatewayUnderLoad {
     const dir = process.env.MAID_BENCH_PROFILE;
     const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
     const env = dir ? { ...process.env, MAID_ENGINE_EXEC_ARGV: `--cpu-prof --cpu-prof-dir=${dir}` } : process.env;
-    const { proc, first } = await BenchChild.start<GatewayListeningMessage>(new URL('./gateway-process.ts', import.meta.url), ['--import', 'tsx', '--expose-gc', ...profile], { env });
+    // As `maid server start` runs: its GC on one thread on a small machine (MAID_GC_THREADS, read the same way by gateway-process.ts for the engine).
+    const gc = gcExecArgv(gcThreadsSetting());
+    const { proc, first } = await BenchChild.start<GatewayListeningMessage>(new URL('./gateway-process.ts', import.meta.url), ['--import', 'tsx', '--expose-gc', ...gc, ...profile], { env });
     return new GatewayUnderLoad(proc, first, AdminClient.fromDataDir(first.dataDir));
   }
 
@@ -305,6 +320,8 @@ async function run(ctx: SuiteContext): Promise<SuiteReport> {
         `Targets (issue 11): ${first} sessions p99 ≤ 12 ms; ${second} sessions p99 < 25 ms, nothing dropped; restart median < 1.5 s, no session dropped.`,
         `Measured: ${first} sessions p99 ${f2(one.rttMs.p99)} ms; ${second} sessions p99 ${f2(two.rttMs.p99)} ms with ${two.droppedSessions} dropped and ${two.unansweredCommands} unanswered; restart median ${f0(restartMedian)} ms with ${restartRuns.reduce((a, r) => a + r.dropped, 0)} dropped.`,
         'CPU per command is the process\'s user + system time (/proc/<pid>/stat) over the measured run, divided by the commands answered; the engine process is the one serving (a spare engine process also waits, idle, for a crash).',
+        `Garbage collection: ${gcMode()} (MAID_GC_THREADS, src/gateway/gc-threads.ts); the load generator and the bare floor keep Node's default.`,
+        `Garbage collection: ${gcMode()} (MAID_GC_THREADS, src/gateway/gc-threads.ts); the load generator and the bare floor keep Node's default.`,
         'Three processes share the machine\'s cores: the load generator (this process), the gateway and the engine. Characters are created with cheap scrypt parameters (MAID_PASSWORD_COST=10); the run measures commands.',
         'A restart: every player is idle and types `hp` as soon as it reads that the game restarts; the figure is from the request to the last of those answers.',
       ],

@@ -6,9 +6,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RepeatedWarnings } from '../engine/core/repeated-warnings';
+import type { GcThreads } from '../engine/core/settings';
 import type { Logger } from '../engine/host';
 import type { GatewayFrame, ReceivedEngineFrame } from '../link/frames';
 import { checkEngineFrame } from '../link/validate';
+import { gcExecArgv } from './gc-threads';
 
 /** The engine host's entry: registers the TypeScript loader, then runs src/engine-host/main.ts. */
 export const ENGINE_HOST_ENTRY = fileURLToPath(new URL('../../bin/engine-host.mjs', import.meta.url));
@@ -32,6 +34,8 @@ export interface EngineProcessOptions {
   logger: Logger;
   /** The heap limit, applied as --max-old-space-size. */
   memoryMb: number;
+  /** Its garbage collection on one thread or several (gc-threads.ts). */
+  gcThreads: GcThreads;
   onFrame(frame: ReceivedEngineFrame): void;
   onExit(exit: EngineExit): void;
   /** Another entry (tests that run a misbehaving host); default the engine host. */
@@ -46,7 +50,7 @@ export class EngineProcess {
   constructor(private readonly options: EngineProcessOptions) {
     this.warnings = new RepeatedWarnings(options.logger);
     this.child = fork(options.entry ?? ENGINE_HOST_ENTRY, [], {
-      execArgv: [`--max-old-space-size=${options.memoryMb}`, ...extraExecArgv()],
+      execArgv: [`--max-old-space-size=${options.memoryMb}`, ...gcExecArgv(options.gcThreads), ...extraExecArgv()],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -183,6 +183,7 @@ export class Supervisor {
     const proc: EngineProcess = new EngineProcess({
       logger: this.options.logger,
       memoryMb: this.options.settings.engineMemoryMb,
+      gcThreads: this.options.settings.gcThreads,
       ...(this.options.entry ? { entry: this.options.entry } : {}),
       onFrame: (frame) => {
         if (proc === this.spare?.proc) this.spareSaid(frame);

@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { consoleSinkFor, DataDirLock, Logger, MaidError, type Settings } from '../../engine/host';
 import { serverAnswers } from '../../engine/admin';
 import { Gateway } from '../../gateway/gateway';
+import { singleThreadedGc, withGcThreads } from '../../gateway/gc-threads';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
@@ -37,6 +39,7 @@ function summary(gateway: Gateway, settings: Settings): string[] {
   }
   lines.push(`  World saved in ${settings.dataDir}`);
   lines.push(`  Engine process ${gateway.supervisor.pid ?? '?'} (restarted if it crashes, hangs for ${settings.engineTimeout} s, or passes ${settings.engineMemoryMb} MB)`);
+  if (singleThreadedGc(settings.gcThreads)) lines.push(`  Garbage collection on one thread per process (MAID_GC_THREADS=${settings.gcThreads}, ${availableParallelism()} cores)`);
   if (info) lines.push(`  ${info.watching}`);
   lines.push('  Ctrl-C stops the server');
   return lines;
@@ -66,11 +69,14 @@ function gamePorts(settings: Settings, parsed: ParsedFlags): WantedPort[] {
 async function serverStart(parsed: ParsedFlags): Promise<number> {
   const settings = settingsFromFlags(parsed);
   const port = adminPort(parsed);
+  // Before anything opens: on a small machine the process restarts itself with its GC on one thread (gc-threads.ts).
+  const gcUnchanged = withGcThreads(settings.gcThreads);
   // First: a data directory that cannot be written is said plainly, before anything loads.
   checkDataDirWritable(settings.dataDir);
   const dirs = contentDirs((parsed.content as string[] | undefined) ?? [], settings.packsDir);
   const log = new Logger(settings.logLevel, [consoleSinkFor(settings.logTimestamps)]);
   log.debug(`Settings: ${Object.entries(settings).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
+  if (gcUnchanged) log.warn(`The gateway keeps V8's parallel garbage collection (MAID_GC_THREADS=${settings.gcThreads} asks for one thread): ${gcUnchanged}`);
   // Listen for Ctrl-C from the start: a signal during start-up stops the server once it is up, not half-way.
   let gateway: Gateway | undefined;
   const kept = () => {

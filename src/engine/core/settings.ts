@@ -30,6 +30,13 @@ export interface Settings {
   engineTimeout: number;
   /** The engine process's heap limit in MB (its `--max-old-space-size`); past it the process dies and is restarted. */
   engineMemoryMb: number;
+  /**
+   * How the server's processes collect garbage: `one` thread each (V8's
+   * --single-threaded-gc), `parallel` (V8's helper threads), or `auto`: one
+   * on a machine of two cores or fewer, where the helpers compete with the
+   * other process for the cores (docs/server.md).
+   */
+  gcThreads: GcThreads;
 
   // ---- the game server (telnet, WebSocket) ----
   /** The game's name: the login banner and MSSP NAME. */
@@ -67,6 +74,9 @@ export interface Settings {
   /** Seconds to wait for another process's lock on the data directory before giving up. */
   lockTimeout: number;
 }
+
+export const GC_THREADS = ['auto', 'one', 'parallel'] as const;
+export type GcThreads = (typeof GC_THREADS)[number];
 
 type Parser<T> = (raw: unknown, name: string) => T;
 
@@ -117,6 +127,12 @@ const logTimestamps: Parser<LogTimestamps> = (raw, name) => {
   return mode as LogTimestamps;
 };
 
+const gcThreads: Parser<GcThreads> = (raw, name) => {
+  const s = String(raw).trim().toLowerCase();
+  if (!(GC_THREADS as readonly string[]).includes(s)) fail(name, raw, GC_THREADS.join(', '));
+  return s as GcThreads;
+};
+
 const FIELDS: { [K in keyof Settings]: Field<K> } = {
   logLevel: { env: 'MAID_LOG_LEVEL', accepted: LOG_LEVELS.join(', '), parse: logLevel, default: () => 'INFO' },
   logTimestamps: { env: 'MAID_LOG_TIMESTAMPS', accepted: LOG_TIMESTAMPS.join(', '), parse: logTimestamps, default: () => 'auto' },
@@ -133,6 +149,7 @@ const FIELDS: { [K in keyof Settings]: Field<K> } = {
   passwordCost: { env: 'MAID_PASSWORD_COST', accepted: '10-20 (log2 of scrypt N)', parse: numberIn(10, 20, true), default: () => 15 },
   engineTimeout: { env: 'MAID_ENGINE_TIMEOUT', accepted: '0.5-3600 (seconds)', parse: numberIn(0.5, 3600, false), default: () => 5 },
   engineMemoryMb: { env: 'MAID_ENGINE_MEMORY_MB', accepted: '64-65536 (MB)', parse: numberIn(64, 65_536, true), default: () => 2048 },
+  gcThreads: { env: 'MAID_GC_THREADS', accepted: GC_THREADS.join(', '), parse: gcThreads, default: () => 'auto' },
   gameName: { env: 'MAID_GAME_NAME', accepted: 'a non-empty string', parse: text, default: () => 'MAID' },
   webSocketPort: { env: 'MAID_WS_PORT', accepted: '0-65535', parse: numberIn(0, 65535, true), default: () => 4001 },
   webSocket: { env: 'MAID_WEBSOCKET', accepted: 'a boolean', parse: bool, default: () => true },
