@@ -52,7 +52,7 @@ function gcThreadsSetting() {
 
 function gcMode(): string {
   const setting = gcThreadsSetting();
-  return `${singleThreadedGc(setting) ? 'one thread' : 'parallel'} in the gateway and the engine (${setting}, ${availableParallelism()} cores)`;
+  return `${singleThreadedGc(setting) ? 'one thread each' : 'parallel'} (MAID_GC_THREADS=${setting}, ${availableParallelism()} cores; src/gateway/gc-threads.ts)`;
 }
 
 
@@ -320,8 +320,8 @@ async function run(ctx: SuiteContext): Promise<SuiteReport> {
         `Targets (issue 11): ${first} sessions p99 ≤ 12 ms; ${second} sessions p99 < 25 ms, nothing dropped; restart median < 1.5 s, no session dropped.`,
         `Measured: ${first} sessions p99 ${f2(one.rttMs.p99)} ms; ${second} sessions p99 ${f2(two.rttMs.p99)} ms with ${two.droppedSessions} dropped and ${two.unansweredCommands} unanswered; restart median ${f0(restartMedian)} ms with ${restartRuns.reduce((a, r) => a + r.dropped, 0)} dropped.`,
         'CPU per command is the process\'s user + system time (/proc/<pid>/stat) over the measured run, divided by the commands answered; the engine process is the one serving (a spare engine process also waits, idle, for a crash).',
-        `Garbage collection: ${gcMode()} (MAID_GC_THREADS, src/gateway/gc-threads.ts); the load generator and the bare floor keep Node's default.`,
-        `Garbage collection: ${gcMode()} (MAID_GC_THREADS, src/gateway/gc-threads.ts); the load generator and the bare floor keep Node's default.`,
+        `Garbage collection in the gateway and the engine: ${gcMode()}; the load generator and the bare floor keep Node's default.`,
+        `Garbage collection in the gateway and the engine: ${gcMode()}; the load generator and the bare floor keep Node's default.`,
         'Three processes share the machine\'s cores: the load generator (this process), the gateway and the engine. Characters are created with cheap scrypt parameters (MAID_PASSWORD_COST=10); the run measures commands.',
         'A restart: every player is idle and types `hp` as soon as it reads that the game restarts; the figure is from the request to the last of those answers.',
       ],

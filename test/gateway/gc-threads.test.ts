@@ -75,3 +75,16 @@ describe.skipIf(process.platform === 'win32')("the gateway's own process", () =>
     expect((JSON.parse(out.trim()) as { pid: number }).pid).toBe(child.pid);
   });
 });
+
+describe.skipIf(process.platform === 'win32')('a gateway started with an IPC channel', () => {
+  it('is not restarted in place (the channel would be lost) and says why', async () => {
+    const { fork } = await import('node:child_process');
+    const child = fork(fixture('gc-restart.mjs'), ['one', '2'], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    await new Promise((resolve) => child.once('exit', resolve));
+    const after = JSON.parse(out.trim()) as { pid: number; execArgv: string[]; unchanged: string | null };
+    expect(after.execArgv).not.toContain(SINGLE_THREADED_GC);
+    expect(after.unchanged).toMatch(/IPC channel/);
+  });
+});
