@@ -321,7 +321,6 @@ async function run(ctx: SuiteContext): Promise<SuiteReport> {
         `Measured: ${first} sessions p99 ${f2(one.rttMs.p99)} ms; ${second} sessions p99 ${f2(two.rttMs.p99)} ms with ${two.droppedSessions} dropped and ${two.unansweredCommands} unanswered; restart median ${f0(restartMedian)} ms with ${restartRuns.reduce((a, r) => a + r.dropped, 0)} dropped.`,
         'CPU per command is the process\'s user + system time (/proc/<pid>/stat) over the measured run, divided by the commands answered; the engine process is the one serving (a spare engine process also waits, idle, for a crash).',
         `Garbage collection in the gateway and the engine: ${gcMode()}; the load generator and the bare floor keep Node's default.`,
-        `Garbage collection in the gateway and the engine: ${gcMode()}; the load generator and the bare floor keep Node's default.`,
         'Three processes share the machine\'s cores: the load generator (this process), the gateway and the engine. Characters are created with cheap scrypt parameters (MAID_PASSWORD_COST=10); the run measures commands.',
         'A restart: every player is idle and types `hp` as soon as it reads that the game restarts; the figure is from the request to the last of those answers.',
       ],
