@@ -25,6 +25,9 @@ describe('getSettings', () => {
     );
     expect(() => getSettings({ env: { MAID_PORT: '70000' }, cwd })).toThrow('Invalid value "70000" for MAID_PORT: accepted values are an integer from 0 to 65535');
     expect(() => getSettings({ env: { MAID_TICK_RATE: 'fast' }, cwd })).toThrow(SettingsError);
+    expect(() => getSettings({ env: { MAID_GC_THREADS: 'two' }, cwd })).toThrow('Invalid value "two" for MAID_GC_THREADS: accepted values are auto, one, parallel');
+    expect(getSettings({ env: { MAID_GC_THREADS: ' One ' }, cwd }).gcThreads).toBe('one');
+    expect(getSettings({ env: { MAID_LOG_LEVEL: 'warn', MAID_LOG_TIMESTAMPS: 'yes' }, cwd })).toMatchObject({ logLevel: 'WARNING', logTimestamps: 'on' });
     try {
       getSettings({ env: { MAID_DEBUG: 'maybe' }, cwd });
     } catch (err) {

@@ -113,25 +113,23 @@ const text: Parser<string> = (raw, name) => {
   return raw;
 };
 
-const logLevel: Parser<LogLevel> = (raw, name) => {
-  const s = String(raw).trim().toUpperCase();
-  const level = s === 'WARN' ? 'WARNING' : s;
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) fail(name, raw, LOG_LEVELS.join(', '));
-  return level as LogLevel;
-};
+/** One of `values`, after `normalize` (case, aliases) of the trimmed text. */
+function oneOf<T extends string>(values: readonly T[], normalize: (s: string) => string): Parser<T> {
+  return (raw, name) => {
+    const value = normalize(String(raw).trim());
+    if (!(values as readonly string[]).includes(value)) fail(name, raw, values.join(', '));
+    return value as T;
+  };
+}
 
-const logTimestamps: Parser<LogTimestamps> = (raw, name) => {
-  const s = String(raw).trim().toLowerCase();
-  const mode = ['true', '1', 'yes'].includes(s) ? 'on' : ['false', '0', 'no'].includes(s) ? 'off' : s;
-  if (!(LOG_TIMESTAMPS as readonly string[]).includes(mode)) fail(name, raw, LOG_TIMESTAMPS.join(', '));
-  return mode as LogTimestamps;
-};
+const logLevel = oneOf<LogLevel>(LOG_LEVELS, (s) => (s.toUpperCase() === 'WARN' ? 'WARNING' : s.toUpperCase()));
 
-const gcThreads: Parser<GcThreads> = (raw, name) => {
-  const s = String(raw).trim().toLowerCase();
-  if (!(GC_THREADS as readonly string[]).includes(s)) fail(name, raw, GC_THREADS.join(', '));
-  return s as GcThreads;
-};
+const logTimestamps = oneOf<LogTimestamps>(LOG_TIMESTAMPS, (s) => {
+  const l = s.toLowerCase();
+  return ['true', '1', 'yes'].includes(l) ? 'on' : ['false', '0', 'no'].includes(l) ? 'off' : l;
+});
+
+const gcThreads = oneOf<GcThreads>(GC_THREADS, (s) => s.toLowerCase());
 
 const FIELDS: { [K in keyof Settings]: Field<K> } = {
   logLevel: { env: 'MAID_LOG_LEVEL', accepted: LOG_LEVELS.join(', '), parse: logLevel, default: () => 'INFO' },
