@@ -31,6 +31,11 @@ export function gcExecArgv(setting: GcThreads, cores = availableParallelism()): 
   return singleThreadedGc(setting, cores) ? [SINGLE_THREADED_GC] : [];
 }
 
+/** Whether this process collects garbage on one thread (it was started with the flag). */
+export function runsSingleThreadedGc(): boolean {
+  return process.execArgv.includes(SINGLE_THREADED_GC);
+}
+
 /**
  * Makes this process's GC what `setting` asks for: when it should run on
  * one thread and does not, the process replaces itself (same pid, same
@@ -41,7 +46,7 @@ export function gcExecArgv(setting: GcThreads, cores = availableParallelism()): 
  * then goes on as it is.
  */
 export function withGcThreads(setting: GcThreads, cores = availableParallelism()): string | undefined {
-  if (!singleThreadedGc(setting, cores) || process.execArgv.includes(SINGLE_THREADED_GC)) return undefined;
+  if (!singleThreadedGc(setting, cores) || runsSingleThreadedGc()) return undefined;
   if (typeof process.execve !== 'function') return `this platform (${process.platform}) cannot restart a process in place`;
   if (process.channel) return 'it was started with an IPC channel, which a restart in place would lose';
   try {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { consoleSinkFor, DataDirLock, Logger, MaidError, type Settings } from '../../engine/host';
 import { serverAnswers } from '../../engine/admin';
 import { Gateway } from '../../gateway/gateway';
-import { singleThreadedGc, withGcThreads } from '../../gateway/gc-threads';
+import { runsSingleThreadedGc, singleThreadedGc, withGcThreads } from '../../gateway/gc-threads';
 import { UsageFailure, type FlagSpecs, type ParsedFlags } from '../args';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
@@ -39,7 +39,8 @@ function summary(gateway: Gateway, settings: Settings): string[] {
   }
   lines.push(`  World saved in ${settings.dataDir}`);
   lines.push(`  Engine process ${gateway.supervisor.pid ?? '?'} (restarted if it crashes, hangs for ${settings.engineTimeout} s, or passes ${settings.engineMemoryMb} MB)`);
-  if (singleThreadedGc(settings.gcThreads)) lines.push(`  Garbage collection on one thread per process (MAID_GC_THREADS=${settings.gcThreads}, ${availableParallelism()} cores)`);
+  // Said when true of both processes: where the gateway could not restart itself, the warning at start-up said why.
+  if (singleThreadedGc(settings.gcThreads) && runsSingleThreadedGc()) lines.push(`  Garbage collection on one thread per process (MAID_GC_THREADS=${settings.gcThreads}, ${availableParallelism()} cores)`);
   if (info) lines.push(`  ${info.watching}`);
   lines.push('  Ctrl-C stops the server');
   return lines;
