@@ -10,27 +10,32 @@
  *  1. the floor: a bare Node TCP server (bare-server.ts) that answers each
  *     line with ~400 bytes, under 1,000 sessions × 5 commands/s (at most
  *     30 s);
- *  2. 1,000 sessions × 5 commands/s through the gateway (the load of
+ *  2. the reference: the one-process server of bench/server (the engine and
+ *     the endpoints in one process, as before the gateway) under the same
+ *     1,000 players and load, its GC flag as the gateway's processes get it;
+ *  3. 1,000 sessions × 5 commands/s through the gateway (the load of
  *     bench/server: logged-in characters spread over the town, the same
  *     cycle of ten commands);
- *  3. restarts (POST /api/restart) with those 1,000 players logged in and
+ *  4. restarts (POST /api/restart) with those 1,000 players logged in and
  *     idle: from the request to every player's next command answered; each
  *     player types that command as soon as it is told the game restarts;
- *  4. 1,000 more players log in, and 2,000 sessions × 5 commands/s.
+ *  5. 1,000 more players log in, and 2,000 sessions × 5 commands/s.
  *
  * For each load: round trip p50/p90/p99/max, commands unanswered and
  * sessions dropped, and the CPU of the gateway and of the engine process
  * apart (utime + stime from /proc/<pid>/stat before and after), as % of a
- * core and as µs of CPU per answered command, beside the floor's.
+ * core and as µs of CPU per answered command, beside the floor's and the
+ * one process's; the GC pauses of the gateway and of the one process.
  *
  * MAID_BENCH_SESSIONS=<a>,<b> sets the two loads' sessions (default
- * 1000,2000, quick 100,200); MAID_BENCH_SECONDS=<n> sets the measured seconds of each load (default
+ * 1000,2000, quick 100,200; one number sets both); MAID_BENCH_SECONDS=<n> sets the measured seconds of each load (default
  * 60, quick 8); MAID_BENCH_RESTARTS=<n> the restarts (default 5, quick 2);
  * MAID_BENCH_PROFILE=<dir> writes V8 CPU profiles of the gateway and of the
  * engine process there (the engine's through MAID_ENGINE_EXEC_ARGV, see
  * src/gateway/engine-process.ts). MAID_GC_THREADS=auto|one|parallel sets
  * the gateway's and the engine's garbage collection as it does for
- * `maid server start` (default auto: one thread each on 2 cores or fewer).
+ * `maid server start` (default auto: one thread each on 2 cores or fewer);
+ * MAID_BENCH_GATEWAY_ARGV adds node options to the gateway's process.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { AdminClient } from '../../src/engine/admin';
@@ -39,9 +44,11 @@ import { gcExecArgv, singleThreadedGc } from '../../src/gateway/gc-threads';
 import { median, percentile } from '../lib/measure';
 import { processCpuSeconds } from '../lib/proc-cpu';
 import type { Suite, SuiteContext, SuiteReport, Table } from '../lib/suite';
-import { BenchChild } from '../lib/bench-child';
+import { BenchChild, type GcPauses } from '../lib/bench-child';
 import { LoadClient } from '../server/load-client';
 import { logInPlayers, playLoad, type LoadResult, type Player } from '../server/load';
+import type { ServerStatsMessage } from '../server/server-process';
+import { ServerProcess } from '../server/suite';
 import type { GatewayListeningMessage, GatewayStatsMessage } from './gateway-process';
 
 const PERIOD_MS = 200;
@@ -84,8 +91,17 @@ interface GatewayLoadFigures extends LoadFigures {
   /** Both processes together. */
   total: CpuFigures;
   gatewayEventLoopDelayMs: { p50: number; p99: number; max: number };
+  gatewayGc: GcPauses;
   ticksPerSecond: number;
   gatewayRssMB: number;
+}
+
+/** The engine and the endpoints in one process, as before the gateway: the reference issue 11's targets were set against. */
+interface OneProcessFigures extends LoadFigures {
+  server: CpuFigures;
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  gc: GcPauses;
+  ticksPerSecond: number;
 }
 
 interface RestartFigures {
@@ -147,6 +163,35 @@ async function measureFloor(sessions: number, seconds: number, log: (line: strin
   }
 }
 
+/** The one-process server (bench/server): the same players and load, its GC as the gateway's processes have it. */
+async function measureOneProcess(sessions: number, seconds: number, log: (line: string) => void): Promise<OneProcessFigures> {
+  const { server, port } = await ServerProcess.start([], gcExecArgv(gcThreadsSetting()));
+  try {
+    const players = await logInPlayers(port, 0, sessions);
+    log(`one process: ${sessions} sessions logged in; ${seconds} s of load`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await server.request('reset-loop');
+    const before = await server.request<ServerStatsMessage>('stats');
+    const loadStart = loadavg()[0] ?? 0;
+    const clientBefore = process.cpuUsage();
+    const result = await playLoad(players, seconds, PERIOD_MS, log);
+    const clientCpu = process.cpuUsage(clientBefore);
+    const after = await server.request<ServerStatsMessage>('stats');
+    const figures = loadFigures(players, result, loadStart, clientCpu);
+    for (const p of players) p.client.close();
+    const cpu = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1e6;
+    return {
+      ...figures,
+      server: cpuFigures(cpu, result.elapsedSeconds, figures.answered),
+      eventLoopDelayMs: after.loop,
+      gc: after.gc,
+      ticksPerSecond: (after.ticks - before.ticks) / result.elapsedSeconds,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
 class GatewayUnderLoad {
   private constructor(
     readonly proc: BenchChild,
@@ -160,7 +205,9 @@ class GatewayUnderLoad {
     const env = dir ? { ...process.env, MAID_ENGINE_EXEC_ARGV: `--cpu-prof --cpu-prof-dir=${dir}` } : process.env;
     // As `maid server start` runs: its GC on one thread on a small machine (MAID_GC_THREADS, read the same way by gateway-process.ts for the engine).
     const gc = gcExecArgv(gcThreadsSetting());
-    const { proc, first } = await BenchChild.start<GatewayListeningMessage>(new URL('./gateway-process.ts', import.meta.url), ['--import', 'tsx', '--expose-gc', ...gc, ...profile], { env });
+    // MAID_BENCH_GATEWAY_ARGV: more node options for the gateway (the engine's come from MAID_ENGINE_EXEC_ARGV), for experiments.
+    const extra = (process.env.MAID_BENCH_GATEWAY_ARGV ?? '').split(' ').filter((a) => a !== '');
+    const { proc, first } = await BenchChild.start<GatewayListeningMessage>(new URL('./gateway-process.ts', import.meta.url), ['--import', 'tsx', '--expose-gc', ...gc, ...extra, ...profile], { env });
     return new GatewayUnderLoad(proc, first, AdminClient.fromDataDir(first.dataDir));
   }
 
@@ -192,6 +239,7 @@ class GatewayUnderLoad {
       engine: cpuFigures(engineCpu, wall, figures.answered),
       total: cpuFigures(gatewayCpu + engineCpu, wall, figures.answered),
       gatewayEventLoopDelayMs: after.loop,
+      gatewayGc: after.gc,
       ticksPerSecond: (ticksAfter - ticksBefore) / wall,
       gatewayRssMB: after.memory.rss / 2 ** 20,
     };
@@ -235,48 +283,56 @@ class GatewayUnderLoad {
 }
 
 const f0 = (x: number) => x.toFixed(0);
+const gcLog = (gc: GcPauses) => `gateway GC ${gc.count} pauses, ${gc.totalMs.toFixed(0)} ms in all, longest ${gc.longestMs.toFixed(1)} ms, ${gc.full} full`;
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
 
-function loadTable(title: string, floor: LoadFigures & { server: CpuFigures }, runs: GatewayLoadFigures[]): Table {
-  const cells = (pick: (r: GatewayLoadFigures) => string, floorCell = '') => [floorCell, ...runs.map(pick)];
-  const ratio = (r: GatewayLoadFigures) => `${f1(r.total.usPerCommand / floor.server.usPerCommand)}×`;
+function loadTable(title: string, floor: LoadFigures & { server: CpuFigures }, oneProcess: OneProcessFigures, runs: GatewayLoadFigures[]): Table {
+  const cells = (pick: (r: GatewayLoadFigures) => string, floorCell = '', oneCell = '') => [floorCell, oneCell, ...runs.map(pick)];
+  const everyColumn = (pick: (r: LoadFigures) => string) => cells(pick, pick(floor), pick(oneProcess));
+  const timesFloor = (usPerCommand: number) => `${f1(usPerCommand / floor.server.usPerCommand)}×`;
+  const gcCell = (gc: GcPauses) => `${f0(gc.totalMs)} (${f1(gc.longestMs)}, ${gc.full})`;
   return {
     title,
-    columns: ['measure', `bare floor (${floor.sessions})`, ...runs.map((r) => `gateway + engine (${r.sessions})`)],
+    columns: ['measure', `bare floor (${floor.sessions})`, `one process (${oneProcess.sessions})`, ...runs.map((r) => `gateway + engine (${r.sessions})`)],
     rows: [
-      ['1-minute load at start → end', `${f2(floor.load.start)} → ${f2(floor.load.end)}`, ...runs.map((r) => `${f2(r.load.start)} → ${f2(r.load.end)}`)],
-      ['commands/s achieved', ...cells((r) => f0(r.commandsPerSecond), f0(floor.commandsPerSecond))],
-      ['dropped sessions', ...cells((r) => String(r.droppedSessions), String(floor.droppedSessions))],
-      ['unanswered commands (10 s)', ...cells((r) => String(r.unansweredCommands), String(floor.unansweredCommands))],
-      ['late commands (previous answer overdue)', ...cells((r) => String(r.lateCommands), String(floor.lateCommands))],
-      ['round trip p50 (ms)', ...cells((r) => f2(r.rttMs.p50), f2(floor.rttMs.p50))],
-      ['round trip p90 (ms)', ...cells((r) => f2(r.rttMs.p90), f2(floor.rttMs.p90))],
-      ['round trip p99 (ms)', ...cells((r) => f2(r.rttMs.p99), f2(floor.rttMs.p99))],
-      ['round trip max (ms)', ...cells((r) => f2(r.rttMs.max), f2(floor.rttMs.max))],
+      ['1-minute load at start → end', ...everyColumn((r) => `${f2(r.load.start)} → ${f2(r.load.end)}`)],
+      ['commands/s achieved', ...everyColumn((r) => f0(r.commandsPerSecond))],
+      ['dropped sessions', ...everyColumn((r) => String(r.droppedSessions))],
+      ['unanswered commands (10 s)', ...everyColumn((r) => String(r.unansweredCommands))],
+      ['late commands (previous answer overdue)', ...everyColumn((r) => String(r.lateCommands))],
+      ['round trip p50 (ms)', ...everyColumn((r) => f2(r.rttMs.p50))],
+      ['round trip p90 (ms)', ...everyColumn((r) => f2(r.rttMs.p90))],
+      ['round trip p99 (ms)', ...everyColumn((r) => f2(r.rttMs.p99))],
+      ['round trip max (ms)', ...everyColumn((r) => f2(r.rttMs.max))],
+      ['round trip p99 ÷ one process (same sessions)', ...cells((r) => (r.sessions === oneProcess.sessions ? `${f2(r.rttMs.p99 / oneProcess.rttMs.p99)}×` : ''), '', '1.00×')],
       ['gateway CPU (% of one core)', ...cells((r) => f0(r.gateway.percent))],
       ['engine CPU (% of one core)', ...cells((r) => f0(r.engine.percent))],
-      ['server CPU, both (% of one core)', ...cells((r) => f0(r.total.percent), f0(floor.server.percent))],
+      ['server CPU, all its processes (% of one core)', ...cells((r) => f0(r.total.percent), f0(floor.server.percent), f0(oneProcess.server.percent))],
       ['gateway CPU per command (µs)', ...cells((r) => f0(r.gateway.usPerCommand))],
       ['engine CPU per command (µs)', ...cells((r) => f0(r.engine.usPerCommand))],
-      ['server CPU per command, both (µs)', ...cells((r) => f0(r.total.usPerCommand), f1(floor.server.usPerCommand))],
-      ['× the floor (CPU per command)', ...cells(ratio, '1.0×')],
-      ['load generator CPU (% of one core)', ...cells((r) => f0(r.loadGeneratorCpuPercent), f0(floor.loadGeneratorCpuPercent))],
-      ['gateway event-loop delay p99 (ms)', ...cells((r) => f2(r.gatewayEventLoopDelayMs.p99))],
-      ['engine ticks/s (10 wanted)', ...cells((r) => f1(r.ticksPerSecond))],
+      ['server CPU per command, all its processes (µs)', ...cells((r) => f0(r.total.usPerCommand), f1(floor.server.usPerCommand), f0(oneProcess.server.usPerCommand))],
+      ['× the floor (CPU per command)', ...cells((r) => timesFloor(r.total.usPerCommand), '1.0×', timesFloor(oneProcess.server.usPerCommand))],
+      ['load generator CPU (% of one core)', ...everyColumn((r) => f0(r.loadGeneratorCpuPercent))],
+      ['event-loop delay p99 (ms): the gateway, or the one process', ...cells((r) => f2(r.gatewayEventLoopDelayMs.p99), '', f2(oneProcess.eventLoopDelayMs.p99))],
+      ['GC pauses, the gateway or the one process: total ms (longest ms, full collections)', ...cells((r) => gcCell(r.gatewayGc), '', gcCell(oneProcess.gc))],
+      ['engine ticks/s (10 wanted)', ...cells((r) => f1(r.ticksPerSecond), '', f1(oneProcess.ticksPerSecond))],
       ['gateway RSS (MB)', ...cells((r) => f0(r.gatewayRssMB))],
     ],
   };
 }
 
 async function run(ctx: SuiteContext): Promise<SuiteReport> {
-  const [first, second] = (process.env.MAID_BENCH_SESSIONS ?? (ctx.quick ? '100,200' : '1000,2000')).split(',').map(Number) as [number, number];
+  // One number alone sets both loads.
+  const [first, second = first] = (process.env.MAID_BENCH_SESSIONS ?? (ctx.quick ? '100,200' : '1000,2000')).split(',').map(Number) as [number, number?];
   const seconds = Number(process.env.MAID_BENCH_SECONDS ?? (ctx.quick ? 8 : 60));
   const restarts = Number(process.env.MAID_BENCH_RESTARTS ?? (ctx.quick ? 2 : 5));
 
   // The floor's cost per command is steady: half the time is enough.
   const floor = await measureFloor(first, Math.min(seconds, 30), ctx.log);
   ctx.log(`floor: ${f1(floor.server.usPerCommand)} µs of CPU per command, p99 ${f2(floor.rttMs.p99)} ms`);
+  const oneProcess = await measureOneProcess(first, seconds, ctx.log);
+  ctx.log(`one process: ${first} sessions p99 ${f2(oneProcess.rttMs.p99)} ms, ${f0(oneProcess.server.usPerCommand)} µs per command`);
 
   const gateway = await GatewayUnderLoad.start();
   try {
@@ -285,7 +341,7 @@ async function run(ctx: SuiteContext): Promise<SuiteReport> {
     ctx.log(`${first} sessions logged in and placed in ${f1((performance.now() - loginStarted) / 1000)} s`);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const one = await gateway.measure(players, seconds, ctx.log);
-    ctx.log(`${first} sessions: p99 ${f2(one.rttMs.p99)} ms, gateway ${f0(one.gateway.usPerCommand)} µs + engine ${f0(one.engine.usPerCommand)} µs per command`);
+    ctx.log(`${first} sessions: p99 ${f2(one.rttMs.p99)} ms, gateway ${f0(one.gateway.usPerCommand)} µs + engine ${f0(one.engine.usPerCommand)} µs per command; ${gcLog(one.gatewayGc)}`);
 
     const restartRuns: RestartFigures[] = [];
     for (let i = 0; i < restarts; i++) {
@@ -302,7 +358,7 @@ async function run(ctx: SuiteContext): Promise<SuiteReport> {
     ctx.log(`${second} sessions logged in`);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const two = await gateway.measure(players, seconds, ctx.log);
-    ctx.log(`${second} sessions: p99 ${f2(two.rttMs.p99)} ms, gateway ${f0(two.gateway.usPerCommand)} µs + engine ${f0(two.engine.usPerCommand)} µs per command`);
+    ctx.log(`${second} sessions: p99 ${f2(two.rttMs.p99)} ms, gateway ${f0(two.gateway.usPerCommand)} µs + engine ${f0(two.engine.usPerCommand)} µs per command; ${gcLog(two.gatewayGc)}`);
     for (const p of players) p.client.close();
 
     const restartMedian = median(restartRuns.map((r) => r.allAnsweredMs));
@@ -313,18 +369,19 @@ async function run(ctx: SuiteContext): Promise<SuiteReport> {
     };
     return {
       tables: [
-        loadTable(`${first} and ${second} telnet sessions through the gateway, a command every ${PERIOD_MS} ms each, ${f0(seconds)} s each; the floor: a bare TCP server, ${floor.answerBytes} bytes per answer, ${f0(floor.seconds)} s`, floor, [one, two]),
+        loadTable(`${first} and ${second} telnet sessions through the gateway, a command every ${PERIOD_MS} ms each, ${f0(seconds)} s each; the floor: a bare TCP server, ${floor.answerBytes} bytes per answer, ${f0(floor.seconds)} s`, floor, oneProcess, [one, two]),
         restartTable,
       ],
       notes: [
-        `Targets (issue 11): ${first} sessions p99 ≤ 12 ms; ${second} sessions p99 < 25 ms, nothing dropped; restart median < 1.5 s, no session dropped.`,
+        `Targets (issue 11): ${first} sessions p99 ≤ 12 ms (set beside the one-process server's 11.7 ms on another machine); ${second} sessions p99 < 25 ms, nothing dropped; restart median < 1.5 s, no session dropped.`,
+        `The one process, measured in this run with the same ${first} players and load: p99 ${f2(oneProcess.rttMs.p99)} ms at ${f0(oneProcess.server.percent)}% of a core; through the gateway ${f2(one.rttMs.p99 / oneProcess.rttMs.p99)}× that.`,
         `Measured: ${first} sessions p99 ${f2(one.rttMs.p99)} ms; ${second} sessions p99 ${f2(two.rttMs.p99)} ms with ${two.droppedSessions} dropped and ${two.unansweredCommands} unanswered; restart median ${f0(restartMedian)} ms with ${restartRuns.reduce((a, r) => a + r.dropped, 0)} dropped.`,
         'CPU per command is the process\'s user + system time (/proc/<pid>/stat) over the measured run, divided by the commands answered; the engine process is the one serving (a spare engine process also waits, idle, for a crash).',
         `Garbage collection in the gateway and the engine: ${gcMode()}; the load generator and the bare floor keep Node's default.`,
         'Three processes share the machine\'s cores: the load generator (this process), the gateway and the engine. Characters are created with cheap scrypt parameters (MAID_PASSWORD_COST=10); the run measures commands.',
         'A restart: every player is idle and types `hp` as soon as it reads that the game restarts; the figure is from the request to the last of those answers.',
       ],
-      data: { floor, sessions: [one, two], restarts: restartRuns, restartMedianMs: restartMedian },
+      data: { floor, oneProcess, sessions: [one, two], restarts: restartRuns, restartMedianMs: restartMedian },
     };
   } finally {
     await gateway.stop();

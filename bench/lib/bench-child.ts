@@ -1,6 +1,6 @@
 /** A child process of a bench that answers typed messages over IPC, one at a time (the server, the gateway, a floor server). */
 import { fork, type ChildProcess } from 'node:child_process';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 export class BenchChild {
@@ -43,6 +43,46 @@ export interface ChildStats {
   cpu: NodeJS.CpuUsage;
   memory: NodeJS.MemoryUsage;
   loop: { p50: number; p99: number; max: number };
+  /** Garbage-collection pauses since the last `reset-loop` or `stats` (the collection `stats` forces is not counted). */
+  gc: GcPauses;
+}
+
+export interface GcPauses {
+  count: number;
+  totalMs: number;
+  longestMs: number;
+  /** Of the pauses, the full (mark-compact) collections. */
+  full: number;
+}
+
+/** The process's GC pauses from `windowStart` on, as PerformanceObserver reports them. */
+export class GcPauseLog {
+  private pauses: Array<{ start: number; ms: number; full: boolean }> = [];
+  private windowStart = performance.now();
+
+  constructor() {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+        this.pauses.push({ start: entry.startTime, ms: entry.duration, full: kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+      }
+    }).observe({ entryTypes: ['gc'] });
+  }
+
+  reset(): void {
+    this.pauses = [];
+    this.windowStart = performance.now();
+  }
+
+  read(): GcPauses {
+    const inWindow = this.pauses.filter((p) => p.start >= this.windowStart);
+    return {
+      count: inWindow.length,
+      totalMs: inWindow.reduce((a, p) => a + p.ms, 0),
+      longestMs: inWindow.reduce((a, p) => Math.max(a, p.ms), 0),
+      full: inWindow.filter((p) => p.full).length,
+    };
+  }
 }
 
 /**
@@ -53,14 +93,18 @@ export interface ChildStats {
 export function answerBench(handlers: { stats: (own: ChildStats) => object; stop: () => Promise<unknown> }): void {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
+  const pauses = new GcPauseLog();
   const gc = (globalThis as { gc?: () => void }).gc;
   process.on('message', (message: { type: string }) => {
     if (message.type === 'reset-loop') {
       loop.reset();
+      pauses.reset();
       process.send?.({ type: 'ok' });
     } else if (message.type === 'stats') {
+      const gcPauses = pauses.read();
       gc?.();
-      const own: ChildStats = { cpu: process.cpuUsage(), memory: process.memoryUsage(), loop: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } };
+      pauses.reset();
+      const own: ChildStats = { cpu: process.cpuUsage(), memory: process.memoryUsage(), loop: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 }, gc: gcPauses };
       process.send?.({ type: 'stats', ...own, ...handlers.stats(own) });
     } else if (message.type === 'stop') {
       void handlers.stop().then(() => process.exit(0));

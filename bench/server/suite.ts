@@ -26,11 +26,14 @@ import type { Suite, SuiteContext, SuiteReport } from '../lib/suite';
 import { logInPlayers, playLoad } from './load';
 import type { ServerStatsMessage } from './server-process';
 
-/** The server in its own process (server-process.ts); `args`: `--default-limits` for the shipped limits, not the load test's raised ones. */
+/**
+ * The server in its own process (server-process.ts); `args`: `--default-limits` for the shipped limits, not the load test's raised ones;
+ * `nodeOptions`: more of node's own options (the gateway bench gives it the GC flag the gateway's processes run with).
+ */
 export const ServerProcess = {
-  async start(args: string[] = []): Promise<{ server: BenchChild; port: number }> {
+  async start(args: string[] = [], nodeOptions: string[] = []): Promise<{ server: BenchChild; port: number }> {
     const profile = process.env.MAID_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MAID_BENCH_PROFILE}`] : [];
-    const { proc, first } = await BenchChild.start<{ port: number }>(new URL('./server-process.ts', import.meta.url), ['--import', 'tsx', '--expose-gc', ...profile], { args });
+    const { proc, first } = await BenchChild.start<{ port: number }>(new URL('./server-process.ts', import.meta.url), ['--import', 'tsx', '--expose-gc', ...nodeOptions, ...profile], { args });
     return { server: proc, port: first.port };
   },
 };
