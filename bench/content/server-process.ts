@@ -3,7 +3,10 @@
  * square), in its own process (forked by suite.ts). On `reload` it edits one
  * room's description in the area file, reloads the pack as the watcher
  * would, and answers with the reload's result; suite.ts measures the
- * players' round trips meanwhile.
+ * players' round trips meanwhile. On `watch` it turns the pack watcher on,
+ * as `maid server start` has it, and tells of each reload of starter-world
+ * that a save caused, so suite.ts can time a save of the town's file to the
+ * next `look` that shows it.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +48,12 @@ process.on('message', (message: { type: string }) => {
     void engine.hotReload.reloadPack('bench-area', undefined, { trigger: 'file', changedFiles: [file] }).then((result) => {
       process.send?.({ type: 'reloaded', success: result.success, error: result.error?.message, ms: performance.now() - started, changed: result.stateDiff.content?.rooms.changed.length ?? 0 });
     });
+  } else if (message.type === 'watch') {
+    engine.hotReload.onReload.on((r) => {
+      if (r.packName === 'starter-world' && r.trigger === 'file') process.send?.({ type: 'saved', success: r.success, error: r.error?.message, changed: r.stateDiff.content?.rooms.changed ?? [] });
+    });
+    // The debounce `maid server start` has unless told otherwise.
+    void engine.hotReload.enableWatching().then(() => process.send?.({ type: 'watching', debounceMs: settings.watchDebounce * 1000 }));
   } else if (message.type === 'stop') {
     void server
       .stop()
@@ -52,4 +61,4 @@ process.on('message', (message: { type: string }) => {
       .then(() => process.exit(0));
   }
 });
-process.send?.({ type: 'listening', port: telnet.port });
+process.send?.({ type: 'listening', port: telnet.port, town });

@@ -8,9 +8,13 @@
  *    (a server in its own process, players over telnet sending `look` every
  *    200 ms): the reload's time, and the players' round trips meanwhile.
  *    Targets: reload median under 20 ms; players' p99 under 25 ms.
+ * 3. A save of the town's area file with the watcher on, as `maid server
+ *    start` has it, to the next `look` that shows the new description, for
+ *    a player standing in the room (the check of issue 12). Target: median
+ *    within the debounce plus 50 ms.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,12 +71,12 @@ class AreaServer {
     child.on('message', (m: Record<string, unknown>) => this.waiting.shift()?.(m));
   }
 
-  static async start(): Promise<{ server: AreaServer; port: number }> {
+  static async start(): Promise<{ server: AreaServer; port: number; town: string }> {
     const script = fileURLToPath(new URL('./server-process.ts', import.meta.url));
     const child = fork(script, [], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const server = new AreaServer(child);
     const first = await server.next();
-    return { server, port: first.port as number };
+    return { server, port: first.port as number, town: first.town as string };
   }
 
   next(): Promise<Record<string, unknown>> {
@@ -83,6 +87,18 @@ class AreaServer {
     const reply = this.next();
     this.child.send({ type: 'reload' });
     return (await reply) as { success: boolean; ms: number; error?: string };
+  }
+
+  /** Turns the watcher on; the debounce it runs with, in ms. */
+  async watch(): Promise<number> {
+    const reply = this.next();
+    this.child.send({ type: 'watch' });
+    return (await reply).debounceMs as number;
+  }
+
+  /** The next reload of starter-world a save caused. */
+  async nextSave(): Promise<{ success: boolean; error?: string; changed: string[] }> {
+    return (await this.next()) as { success: boolean; error?: string; changed: string[] };
   }
 
   async stop(): Promise<void> {
@@ -155,12 +171,48 @@ async function reloadWithPlayers(ctx: SuiteContext, sessions: number, reloads: n
   }
 }
 
+/** Times from a save of town.yaml (one word of the square's description changed) to the answer of the next `look`, which shows it. */
+async function saveToLook(ctx: SuiteContext, saves: number): Promise<{ debounceMs: number; totals: number[]; looks: number[] }> {
+  const { server, port, town } = await AreaServer.start();
+  const client = await LoadClient.connect(port);
+  try {
+    const debounceMs = await server.watch();
+    await client.login('Watcher', 'bench-password-1');
+    await client.command('look', 'Town Square');
+    const original = readFileSync(town, 'utf8');
+    const from = 'around a dry\n      fountain.';
+    if (!original.includes(from)) throw new Error(`town.yaml no longer has "${from}"`);
+    const totals: number[] = [];
+    const looks: number[] = [];
+    for (let n = 0; n < saves; n++) {
+      const mark = `Chalk${n}mark`;
+      const saved = server.nextSave();
+      const t0 = performance.now();
+      writeFileSync(town, original.replace(from, `around a dry\n      fountain. ${mark}.`));
+      const result = await saved;
+      if (!result.success) throw new Error(`reload of the save failed: ${result.error}`);
+      if (!result.changed.includes('starter-world:town-square')) throw new Error(`the save changed ${JSON.stringify(result.changed)}, not the square`);
+      const look = await client.command('look', mark);
+      if (Number.isNaN(look)) throw new Error(`look did not show ${mark} within 10 s`);
+      totals.push(performance.now() - t0);
+      looks.push(look);
+      ctx.log(`  save ${n + 1}/${saves}: shown after ${ms(totals[n]!)} ms (look ${ms(look)} ms)`);
+    }
+    return { debounceMs, totals, looks };
+  } finally {
+    client.close();
+    await server.stop();
+  }
+}
+
 const suite: Suite = {
   name: 'content',
-  description: 'area files: loading and validating a big world; reloading a 200-room area with 500 players online',
+  description: 'area files: loading and validating a big world; reloading a 200-room area with 500 players online; a save to the next look that shows it',
   async run(ctx): Promise<SuiteReport> {
     const big = await loadBigWorld(ctx, ctx.quick ? 1 : 5);
     const live = await reloadWithPlayers(ctx, ctx.quick ? 50 : 500, ctx.quick ? 5 : 40);
+    const save = await saveToLook(ctx, ctx.quick ? 5 : 20);
+    const saveTarget = save.debounceMs + 50;
     const data = {
       load: { rooms: BIG.files * BIG.roomsPerFile, prototypes: BIG.files * BIG.prototypesPerFile, spawns: BIG.files * BIG.spawnsPerFile, entities: big.entities, prepareMedianMs: median(big.prepare), applyMedianMs: median(big.apply), samples: big },
       reload: {
@@ -173,6 +225,7 @@ const suite: Suite = {
         answeredDuring: live.during.length,
         lost: live.lost,
       },
+      save: { saves: save.totals.length, debounceMs: save.debounceMs, medianMs: median(save.totals), p90Ms: percentile(save.totals, 90), lookMedianMs: median(save.looks), samples: save },
     };
     return {
       tables: [
@@ -192,6 +245,15 @@ const suite: Suite = {
             ['reload, p90', ms(data.reload.p90Ms), '', ''],
             [`players' round trip during reloads, p99 (${data.reload.answeredDuring} commands)`, ms(data.reload.playersP99Ms), '< 25', data.reload.playersP99Ms < 25 ? 'yes' : 'NO'],
             ["players' round trip over the whole run, p99", ms(data.reload.allP99Ms), '', ''],
+          ],
+        },
+        {
+          title: `A save of the town's area file to the next look that shows it, watcher on (ms, ${data.save.saves} saves)`,
+          columns: ['measure', 'value', 'target', 'met'],
+          rows: [
+            ['save to the look that shows it, median', ms(data.save.medianMs), `≤ ${saveTarget} (debounce ${save.debounceMs} + 50)`, data.save.medianMs <= saveTarget ? 'yes' : 'NO'],
+            ['the same, p90', ms(data.save.p90Ms), '', ''],
+            ['of which the look, median', ms(data.save.lookMedianMs), '', ''],
           ],
         },
       ],

