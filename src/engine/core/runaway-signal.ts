@@ -33,7 +33,13 @@ const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const vm = require('node:vm');
 const { batch, state } = workerData;
+let told = false;
 globalThis.maidWatchBatches = () => {
+  // Armed only from inside the registered run: before it, Node's SIGINT handler is not installed and a SIGINT ends the process.
+  if (!told) {
+    told = true;
+    parentPort.postMessage('armed');
+  }
   let watched = 0;
   let since = 0;
   for (;;) {
@@ -50,7 +56,6 @@ globalThis.maidWatchBatches = () => {
   }
 };
 const watch = new vm.Script('maidWatchBatches()', { filename: 'maid:runaway-signal' });
-parentPort.postMessage('armed');
 for (;;) {
   try {
     // This run stays registered with Node's SIGINT helper (it is what keeps the helper up), until the worker is terminated.
