@@ -1,7 +1,13 @@
-/** Keeps track of servers and clients a test opened, and closes them after it. */
-import { afterEach } from 'vitest';
+/**
+ * Keeps track of servers and clients a test opened, and closes them after
+ * it. A test that fails prints the end of each of its servers' logs, so a
+ * failure seen once on a busy machine can be explained afterwards.
+ */
+import { afterEach, onTestFailed } from 'vitest';
 import { startTestServer, type TestServer, type TestServerOptions } from './server-fixture';
 import { TelnetTestClient, type ClientOptions } from './telnet-client';
+
+const LOG_LINES_ON_FAILURE = 60;
 
 export function useServers() {
   const open: Array<{ close(): void | Promise<void> }> = [];
@@ -12,6 +18,9 @@ export function useServers() {
     async server(options: TestServerOptions = {}): Promise<TestServer> {
       const s = await startTestServer(options);
       open.push({ close: () => s.stop() });
+      onTestFailed(() => {
+        process.stderr.write(`--- the last ${LOG_LINES_ON_FAILURE} lines of the server's log (telnet port ${s.telnetPort}):\n${s.log.lines().slice(-LOG_LINES_ON_FAILURE).join('\n')}\n---\n`);
+      });
       return s;
     },
     async client(port: number, options: ClientOptions = {}): Promise<TelnetTestClient> {
