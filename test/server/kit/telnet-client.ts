@@ -209,16 +209,23 @@ export class TelnetTestClient {
   }
 }
 
+/** The most one look of `until` counts towards its deadline, ms: a longer gap is this process stalled (the test server shares it), not the server being slow. */
+const STALL_MS = 250;
+
 async function until(check: () => boolean, what: string | (() => string), ms: number, gaveUp: () => boolean = () => false): Promise<void> {
-  const start = Date.now();
   const describe = () => (typeof what === 'string' ? what : what());
+  let waited = 0;
+  let last = Date.now();
   while (!check()) {
     if (gaveUp()) {
       // One last look: the data may have arrived with the close.
       if (check()) return;
       throw new Error(`connection closed while waiting for ${describe()}`);
     }
-    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${describe()}`);
+    const now = Date.now();
+    waited += Math.min(now - last, STALL_MS);
+    last = now;
+    if (waited > ms) throw new Error(`timed out after ${ms} ms waiting for ${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
